@@ -1,0 +1,3 @@
+"""VictimCare: offline, encrypted casework for rescued victims of human trafficking."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,1 @@
+"""SQLCipher storage: one separately keyed file per compartment."""

@@ -1,0 +1,98 @@
+"""Opening a compartment file: raw key, hardened pragmas, key checked by a read.
+
+Only SQLCipher is ever used; if the driver is not SQLCipher 4 we refuse to open anything rather
+than fall back to plain SQLite.
+"""
+
+import re
+from contextlib import contextmanager
+from pathlib import Path
+
+import sqlcipher3
+
+from victimcare.errors import VaultError
+
+_HEX_KEY = re.compile(r"[0-9a-f]{64}")
+CACHE_KIB = 131072  # 128 MiB: keeps the working set decrypted, see bench/ for the measured effect
+
+# Pragmas set on every connection, and the value each must read back as.
+_PRAGMAS = (
+    ("secure_delete", "ON", 1),
+    ("temp_store", "MEMORY", 2),
+    ("foreign_keys", "ON", 1),
+    ("trusted_schema", "OFF", 0),
+    ("synchronous", "FULL", 2),
+    ("busy_timeout", "5000", 5000),
+    ("cache_size", str(-CACHE_KIB), -CACHE_KIB),
+)
+
+
+class WrongKey(Exception):
+    """The key does not open this file (or the file is not a SQLCipher database)."""
+
+
+def check_driver() -> str:
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        row = conn.execute("PRAGMA cipher_version").fetchone()
+    finally:
+        conn.close()
+    version = row[0] if row else ""
+    if not version.startswith("4."):
+        raise VaultError("加密组件不可用（需要 SQLCipher 4）。请重新安装 VictimCare。")
+    return version
+
+
+def _key_sql(key: bytes | bytearray) -> str:
+    hexkey = bytes(key).hex()
+    if not _HEX_KEY.fullmatch(hexkey):
+        raise ValueError("a compartment key is 32 bytes")
+    return "PRAGMA key = \"x'%s'\"" % hexkey  # PRAGMA takes no parameters; only validated hex gets here
+
+
+def open_compartment(path: Path, key: bytes | bytearray) -> sqlcipher3.Connection:
+    """Open (or create) an encrypted compartment file and verify the key with a read."""
+    conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
+    try:
+        conn.execute("PRAGMA cipher_memory_security = ON")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_sql(key))
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlcipher3.DatabaseError as exc:
+            raise WrongKey() from exc
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            raise VaultError("无法为保险库启用预写日志。请确认保险库位于本机磁盘而非网络共享文件夹。")
+        for name, value, expected in _PRAGMAS:
+            conn.execute(f"PRAGMA {name} = {value}")  # names and values are constants above
+            actual = conn.execute(f"PRAGMA {name}").fetchone()[0]
+            if actual != expected:
+                raise VaultError("保险库安全设置未能生效。请重新安装 VictimCare。")
+        if str(conn.execute("PRAGMA cipher_memory_security").fetchone()[0]) != "1":
+            raise VaultError("保险库安全设置未能生效。请重新安装 VictimCare。")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
+    """Every row of cipher_integrity_check plus SQLite's integrity_check, empty when clean."""
+    problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    if rows != ["ok"]:
+        problems.extend(rows)
+    return problems
+
+
+@contextmanager
+def transaction(conn: sqlcipher3.Connection):
+    """BEGIN IMMEDIATE … COMMIT, rolled back on any exception."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")

@@ -1,0 +1,1 @@
+"""Pure domain rules: validation and code tables, with no Qt and no database."""

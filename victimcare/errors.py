@@ -1,0 +1,57 @@
+"""Errors the user may see.
+
+Every ``UserError`` carries a message in Simplified Chinese that says what happened and what to
+do next. Messages never contain personal values (names, ID numbers, diagnoses): they may end up
+in logs and crash reports.
+"""
+
+
+class UserError(Exception):
+    """Something the user can fix or should be told about, with a Chinese message."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(UserError):
+    """Bad input for one field. ``field`` is the stable field code the form shows the error under."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
+class ValidationErrors(UserError):
+    """Several field errors found at once; nothing was changed."""
+
+    def __init__(self, errors: list[ValidationError]):
+        super().__init__("；".join(e.message for e in errors))
+        self.errors = errors
+
+    def by_field(self) -> dict[str, str]:
+        return {e.field: e.message for e in self.errors}
+
+
+class PermissionDenied(UserError):
+    """The signed-in role may not do this."""
+
+
+class WrongPassword(UserError):
+    """The account name or password was wrong."""
+
+
+class AccountLocked(UserError):
+    """Too many failed attempts: the account waits, or needs a supervisor."""
+
+    def __init__(self, message: str, wait_seconds: float | None):
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+class VaultError(UserError):
+    """The vault is missing, damaged, newer than this app, or in use."""
+
+
+class VaultLocked(UserError):
+    """The vault is locked; sign in again."""

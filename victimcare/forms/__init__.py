@@ -1,0 +1,1 @@
+"""Printable forms and PDFs (reportlab + pypdf). No Qt in this package."""
