@@ -40,6 +40,17 @@ class AccountService:
         self._store(ring, name, role, password)
         self.s.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
+    def create_demo(self, name: str, role: Role, password: str) -> None:
+        """Demo vaults only: accounts with the published demo password and no change required."""
+        self.s.require(Op.ACCOUNT_MANAGE)
+        ring = self._keyring()
+        if not ring.is_demo:
+            raise ValidationError("account", "只有演示保险库可以这样创建账户。")
+        keys = {c: self.s.key_for(c) for c in self.s.compartments()}
+        _put_account(ring, validate_account_name(name), Role(role), password, keys, self.vault._template())
+        ring.save()
+        self.s.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
+
     def reset_password(self, name: str, password: str) -> None:
         """Give an account a new password (re-wrapping the keys this supervisor holds)."""
         self.s.require(Op.ACCOUNT_MANAGE)

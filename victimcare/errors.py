@@ -38,15 +38,15 @@ class PermissionDenied(UserError):
 
 
 class WrongPassword(UserError):
-    """The account name or password was wrong."""
+    """The account name or password was wrong; ``wait_seconds`` before the next try is allowed."""
 
-
-class AccountLocked(UserError):
-    """Too many failed attempts: the account waits, or needs a supervisor."""
-
-    def __init__(self, message: str, wait_seconds: float | None):
+    def __init__(self, message: str, wait_seconds: float | None = None):
         super().__init__(message)
         self.wait_seconds = wait_seconds
+
+
+class AccountLocked(WrongPassword):
+    """Too many failed attempts: the account waits (``wait_seconds``), or needs a supervisor (None)."""
 
 
 class VaultError(UserError):

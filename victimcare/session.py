@@ -130,6 +130,11 @@ class Session:
         return self._service("audit", AuditService)
 
     @property
+    def cases(self):
+        from victimcare.cases import CaseService
+        return self._service("cases", CaseService)
+
+    @property
     def owner(self) -> OwnerThread:
         return self._owner
 

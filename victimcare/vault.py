@@ -120,7 +120,8 @@ class Vault:
 
     # -- signing in -------------------------------------------------------------------------------
 
-    def login(self, account: str, password: str) -> Session:
+    def login(self, account: str, password: str, *, action: str = "login") -> Session:
+        """Open a session; ``action`` is 'unlock' when the user returns to a locked screen."""
         self.keyring = Keyring.load(self.path)  # another process may have changed throttling
         record = self.keyring.account(account)
         now = self.clock.now()
@@ -142,7 +143,7 @@ class Vault:
             self.keyring.save()
         session = Session(self, account, Role(record["role"]), keys)
         self._flush_pending_audit(session)
-        session.record("login", detail="must_change" if record.get("must_change") else "")
+        session.record(action, detail="must_change" if record.get("must_change") else "")
         return session
 
     def _template(self) -> crypto.KdfParams:
@@ -176,7 +177,7 @@ class Vault:
             raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
         delay = throttle_delay(failures)
         hint = f"请等待 {int(delay)} 秒后再试。" if delay else "请检查后重试（注意大写锁定）。"
-        raise WrongPassword(f"账户名或密码不正确。{hint}")
+        raise WrongPassword(f"账户名或密码不正确。{hint}", delay or None)
 
     def _flush_pending_audit(self, session: Session) -> None:
         events = self.keyring.take_pending_audit()

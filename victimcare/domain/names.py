@@ -5,6 +5,9 @@ supplementary-plane Hanzi such as 𠮷 (U+20BB7), counted by code point; "·" (U
 parts of minority and foreign names. Invisible characters are refused because they make two
 records that look the same compare different, and bidi controls can disguise what is shown.
 Messages give the position and kind of a bad character, never the name itself.
+
+NFC (required for comparison and search) maps CJK compatibility ideographs (U+F900..) to their
+unified forms; a specific glyph is kept with an ideographic variation selector instead.
 """
 
 import re
@@ -34,7 +37,7 @@ _SEPARATOR_RE = re.compile(
     f"(?<=[{_HAN_CLASS}{_VS_CLASS}])\\s*[{re.escape(_SEPARATOR_LOOKALIKES)}]\\s*(?=[{_HAN_CLASS}])"
 )
 _RARE_CHAR_ADVICE = "请改用“生僻字输入”按 Unicode 码位输入标准汉字。"
-_SPACES_RE = re.compile(r"[^\S\n\t]+")  # any whitespace other than newline and tab
+_SPACES_RE = re.compile(r"\s+")
 
 
 def is_han(ch: str) -> bool:
@@ -59,19 +62,18 @@ def _problem(ch: str, *, strict: bool, multiline: bool) -> str | None:
     """Why ``ch`` may not be stored, or None. ``strict`` adds the rules for names and IDs."""
     cp = ord(ch)
     category = unicodedata.category(ch)
-    invisible = f"（U+{cp:04X}）"
     if 0xD800 <= cp <= 0xDFFF:
-        return f"损坏的编码片段{invisible}，通常来自损坏的文件"
+        return "损坏的编码片段（通常来自损坏的文件）"
     if _is_noncharacter(cp):
-        return f"非字符码位{invisible}"
+        return "非字符码位"
     if category == "Cc" and not (multiline and ch in "\n\t"):
-        return f"不可见的控制字符{invisible}"
+        return "不可见的控制字符"
     if cp in _BIDI_CONTROLS or (strict and cp in _BIDI_MARKS):
-        return f"文字方向控制符{invisible}，它会让显示的内容与实际不符"
+        return "文字方向控制符（会让显示的内容与实际不符）"
     if not strict:
         return None
     if cp in _ZERO_WIDTH or category in ("Cf", "Zl", "Zp"):
-        return f"不可见的格式字符{invisible}"
+        return "不可见的格式字符"
     if _is_private_use(cp):
         return "私用区字符（常见于旧系统的自造字，其他电脑无法正确显示）"
     if category == "Cn" and not is_han(ch):
@@ -83,8 +85,12 @@ def _check_chars(text: str, field: str, label: str, *, offset: int, strict: bool
     for i, ch in enumerate(text):
         problem = _problem(ch, strict=strict, multiline=multiline)
         if problem:
-            advice = _RARE_CHAR_ADVICE if _is_private_use(ord(ch)) else "请删除后重新输入。"
-            raise ValidationError(field, f"{label}第 {offset + i + 1} 个字符是{problem}。{advice}")
+            cp = ord(ch)
+            # Code points of invisible characters help support staff; visible ones could be part of a name.
+            visible = _is_private_use(cp) or (unicodedata.category(ch) == "Cn" and not _is_noncharacter(cp))
+            hint = "" if visible else f"（U+{cp:04X}）"
+            advice = _RARE_CHAR_ADVICE if _is_private_use(cp) else "请删除后重新输入。"
+            raise ValidationError(field, f"{label}第 {offset + i + 1} 个字符{hint}是{problem}。{advice}")
 
 
 def _check_variation_selectors(text: str, field: str) -> None:

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from victimcare.errors import ValidationError
+from victimcare.resources import resource_path
 
 FIELD = "holidays"
 """Field code for every calendar validation error (the settings page shows them under the holiday table)."""
@@ -56,7 +57,8 @@ class WorkCalendar:
         return (self.holidays, self.extra_workdays, self.years) == (other.holidays, other.extra_workdays, other.years)
 
     def __repr__(self) -> str:
-        return f"WorkCalendar({len(self.holidays)} holidays, {len(self.extra_workdays)} make-up days, years={sorted(self.years)})"
+        counts = f"{len(self.holidays)} holidays, {len(self.extra_workdays)} make-up days"
+        return f"WorkCalendar({counts}, years={sorted(self.years)})"
 
     def covers(self, d: date) -> bool:
         """Whether the holiday table has an entry for ``d``'s year (if not, only weekends count)."""
@@ -177,11 +179,7 @@ def calendar_from_json(text: str | bytes) -> WorkCalendar:
 
 def default_calendar_path() -> Path:
     """The bundled table of official arrangements."""
-    try:
-        from victimcare.resources import resource_path  # type: ignore[import-not-found]
-    except ImportError:
-        return Path(__file__).resolve().parents[2] / "resources" / "data" / DEFAULT_FILE
-    return Path(resource_path("data", DEFAULT_FILE))
+    return resource_path("data", DEFAULT_FILE)
 
 
 def load_calendar(path: str | Path | None = None) -> WorkCalendar:

@@ -1,0 +1,5 @@
+import sys
+
+from victimcare.app import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""The PySide6 user interface. Only this package (and the entry point) imports Qt."""

@@ -1,0 +1,47 @@
+"""Translations: Simplified Chinese by default, English on request (never guessed from the OS)."""
+
+import json
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from victimcare.fsutil import ensure_private_dir, write_private_file
+from victimcare.paths import app_data_dir
+from victimcare.resources import resource_path
+
+LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
+_installed: list[QTranslator] = []
+
+
+def saved_language() -> str:
+    try:
+        lang = json.loads((app_data_dir() / "settings.json").read_text(encoding="utf-8")).get("language")
+    except (OSError, ValueError):
+        lang = None
+    return lang if lang in LANGUAGES else "zh_CN"
+
+
+def save_language(lang: str) -> None:
+    folder = ensure_private_dir(app_data_dir())
+    write_private_file(folder / "settings.json", json.dumps({"language": lang}).encode())
+
+
+def install_translators(app, lang: str) -> None:
+    """Install Qt's own and the app's translations; must run before any widget is created."""
+    for t in _installed:
+        app.removeTranslator(t)
+    _installed.clear()
+    if lang != "zh_CN":
+        return  # source strings are English
+    qt = QTranslator(app)
+    if qt.load(QLocale("zh_CN"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    ours = QTranslator(app)
+    if not ours.load(str(resource_path("translations", "victimcare_zh_CN.qm"))):
+        raise RuntimeError("bundled zh_CN translation missing")
+    app.installTranslator(ours)
+    _installed.append(ours)
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)

@@ -1,0 +1,142 @@
+"""Login / unlock screen: station, account, password, Caps Lock hint, throttling countdown."""
+
+import time
+
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+                               QWidget)
+
+from victimcare.errors import UserError
+from victimcare.ui.tasks import Task
+from victimcare.ui.widgets import ERROR, ErrorLabel, plain_label
+
+
+class LoginPage(QWidget):
+    """Emits ``logged_in(session)``. ``demo_password`` is shown for demo vaults only."""
+
+    logged_in = Signal(object)
+
+    def __init__(self, vault, demo_password: str | None = None, parent=None):
+        super().__init__(parent)
+        self.vault = vault
+        self._task = None
+        self._wait_until = 0.0
+        self.unlocking = False
+        outer = QVBoxLayout(self)
+        outer.addStretch()
+        box = QWidget()
+        box.setMaximumWidth(520)
+        lay = QVBoxLayout(box)
+        station = plain_label(vault.station_name)
+        station.setAccessibleName(self.tr("Station"))
+        font = station.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        station.setFont(font)
+        lay.addWidget(station)
+        lay.addWidget(QLabel(self.tr("Trafficking victim case management")))
+        if vault.is_demo:
+            banner = plain_label(self.tr("DEMO DATA — synthetic cases for training. Password: {pw}")
+                                 .format(pw=demo_password or ""))
+            banner.setAccessibleName(self.tr("Demo notice"))
+            banner.setStyleSheet(f"color: {ERROR}; font-weight: bold;")
+            banner.setWordWrap(True)
+            lay.addWidget(banner)
+        form = QFormLayout()
+        self.account = QLineEdit()
+        self.account.setAccessibleName(self.tr("Account"))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        self.password.installEventFilter(self)
+        form.addRow(self.tr("Account"), self.account)
+        form.addRow(self.tr("Password"), self.password)
+        lay.addLayout(form)
+        self.caps = plain_label(self.tr("Caps Lock is on."))
+        self.caps.setAccessibleName(self.tr("Caps Lock warning"))
+        self.caps.setStyleSheet("color: #8a6d00;")
+        self.caps.hide()
+        lay.addWidget(self.caps)
+        self.error = ErrorLabel(self.tr("Login error"))
+        lay.addWidget(self.error)
+        row = QHBoxLayout()
+        row.addStretch()
+        self.button = QPushButton(self.tr("Sign in"))
+        self.button.setAccessibleName(self.tr("Sign in"))
+        self.button.setDefault(True)
+        self.button.clicked.connect(self.submit)
+        row.addWidget(self.button)
+        lay.addLayout(row)
+        centre = QHBoxLayout()
+        centre.addStretch()
+        centre.addWidget(box)
+        centre.addStretch()
+        outer.addLayout(centre)
+        outer.addStretch()
+        self.account.returnPressed.connect(self.password.setFocus)
+        self.password.returnPressed.connect(self.submit)
+        self._countdown = QTimer(self)
+        self._countdown.setInterval(1000)
+        self._countdown.timeout.connect(self._tick)
+
+    def prefill(self, account: str) -> None:
+        """Show the screen as an unlock of ``account`` (another person may still sign in)."""
+        self.unlocking = True
+        self.account.setText(account)
+        self.password.clear()
+        self.password.setFocus()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.password and event.type() == QEvent.Type.KeyPress:
+            text = event.text()
+            if text.isalpha() and text.lower() != text.upper():
+                shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+                self.caps.setVisible(text.isupper() != shift)
+        return False
+
+    def submit(self) -> None:
+        if self._task is not None or time.time() < self._wait_until:
+            return
+        account, password = self.account.text().strip(), self.password.text()
+        if not account or not password:
+            self.error.show_error(self.tr("Enter your account and password."))
+            return
+        self.error.show_error("")
+        self.button.setEnabled(False)
+        self.button.setText(self.tr("Checking…"))
+        action = "unlock" if self.unlocking else "login"
+        self._task = Task(self.vault.login, account, password, action=action).start(self._done, self._failed)
+
+    def _done(self, session) -> None:
+        self._task = None
+        self.password.clear()
+        self._reset_button()
+        self.logged_in.emit(session)
+
+    def _failed(self, exc) -> None:
+        self._task = None
+        self.password.clear()
+        self._reset_button()
+        if not isinstance(exc, UserError):
+            raise exc
+        self.error.show_error(exc.message)
+        wait = getattr(exc, "wait_seconds", None)
+        if wait:
+            self._wait_until = time.time() + wait
+        if self._wait_until > time.time():
+            self.button.setEnabled(False)
+            self._tick()
+            self._countdown.start()
+
+    def _tick(self) -> None:
+        left = int(self._wait_until - time.time()) + 1
+        if left <= 0 or self._wait_until <= time.time():
+            self._countdown.stop()
+            self._reset_button()
+            return
+        self.button.setEnabled(False)
+        self.button.setText(self.tr("Wait {n} s").format(n=left))
+
+    def _reset_button(self) -> None:
+        self.button.setEnabled(True)
+        self.button.setText(self.tr("Sign in"))

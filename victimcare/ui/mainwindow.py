@@ -1,0 +1,195 @@
+"""The application window: setup → login → workspace, menus, status bar and the idle lock."""
+
+from pathlib import Path
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+
+from victimcare.clock import SYSTEM_CLOCK
+from victimcare.permissions import ROLE_LABELS
+from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
+from victimcare.ui.login import LoginPage
+from victimcare.ui.password_dialog import ChangePasswordDialog
+from victimcare.ui.widgets import plain_label
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, app, *, vault=None, vault_dir: Path | None = None, create_vault=None,
+                 demo_password: str | None = None, idle_seconds: float = DEFAULT_IDLE_SECONDS,
+                 clock=SYSTEM_CLOCK):
+        super().__init__()
+        self.app = app
+        self.vault = vault
+        self.session = None
+        self.workspace = None
+        self.demo_password = demo_password
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.idle = IdleLock(app, idle_seconds, clock)
+        self.idle.expired.connect(self.lock)
+        self.idle.remaining_changed.connect(self._show_remaining)
+        self._build_status_bar()
+        self._build_menus()
+        self.resize(1280, 720)
+        if vault is None:
+            from victimcare.ui.setup import SetupPage
+            self.setup_page = SetupPage(vault_dir, create_vault, self)
+            self.setup_page.finished.connect(self._setup_finished)
+            self.stack.addWidget(self.setup_page)
+        else:
+            self._show_login()
+        self._update_chrome()
+
+    # -- chrome -----------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.user_label = plain_label("")
+        self.user_label.setAccessibleName(self.tr("Signed-in user"))
+        self.vault_label = plain_label("")
+        self.vault_label.setAccessibleName(self.tr("Vault"))
+        self.lock_label = QLabel("")
+        self.lock_label.setAccessibleName(self.tr("Lock status"))
+        for w in (self.user_label, self.vault_label):
+            bar.addWidget(w)
+        bar.addPermanentWidget(self.lock_label)
+
+    def _build_menus(self) -> None:
+        menu = self.menuBar()
+        file_menu = menu.addMenu(self.tr("&File"))
+        self.lock_action = self._action(file_menu, self.tr("Lock"), self.lock, QKeySequence("Ctrl+L"))
+        self.password_action = self._action(file_menu, self.tr("Change password…"), self.change_password)
+        self.logout_action = self._action(file_menu, self.tr("Sign out"), self.logout)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.case_menu = menu.addMenu(self.tr("&Case"))
+        self.new_case_action = self._action(self.case_menu, self.tr("New intake…"), self._new_intake,
+                                            QKeySequence("Ctrl+N"))
+        self.find_action = self._action(self.case_menu, self.tr("Find case"), self._find, QKeySequence("Ctrl+F"))
+        self.print_menu = menu.addMenu(self.tr("&Print"))
+        tools = menu.addMenu(self.tr("&Tools"))
+        self.refresh_action = self._action(tools, self.tr("Refresh"), self._refresh, QKeySequence("F5"))
+        help_menu = menu.addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("About VictimCare"), self._about)
+
+    def _action(self, menu, text, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _update_chrome(self) -> None:
+        signed_in = self.session is not None
+        station = self.vault.station_name if self.vault else ""
+        title = "VictimCare"
+        if station:
+            title = f"{station} — VictimCare"
+        if self.vault is not None and self.vault.is_demo:
+            title = "【演示数据】" + title
+        self.setWindowTitle(title)
+        for action in (self.lock_action, self.password_action, self.logout_action, self.refresh_action):
+            action.setEnabled(signed_in)
+        can_cases = signed_in and "cases" in (self.workspace.pages if self.workspace else {})
+        self.new_case_action.setEnabled(can_cases)
+        self.find_action.setEnabled(can_cases)
+        if signed_in:
+            self.user_label.setText(self.tr("User: {name} ({role})").format(
+                name=self.session.account, role=ROLE_LABELS[self.session.role]))
+            self.vault_label.setText(self.tr("Vault: {path}").format(path=self.vault.path.name))
+        else:
+            self.user_label.setText(self.tr("Not signed in"))
+            self.vault_label.setText("")
+            self.lock_label.setText(self.tr("Locked") if self.vault else "")
+
+    def _show_remaining(self, seconds: int) -> None:
+        self.lock_label.setText(self.tr("Auto-lock in {m}:{s:02d}").format(m=seconds // 60, s=seconds % 60))
+
+    # -- flow ---------------------------------------------------------------------------------------
+
+    def _setup_finished(self, vault) -> None:
+        self.vault = vault
+        self.stack.removeWidget(self.setup_page)
+        self.setup_page.deleteLater()
+        self._show_login()
+        self._update_chrome()
+
+    def _show_login(self, account: str = "") -> None:
+        self.login_page = LoginPage(self.vault, self.demo_password, self)
+        self.login_page.logged_in.connect(self._logged_in)
+        self.stack.addWidget(self.login_page)
+        self.stack.setCurrentWidget(self.login_page)
+        if account:
+            self.login_page.prefill(account)
+        else:
+            self.login_page.account.setFocus()
+
+    def _logged_in(self, session) -> None:
+        from victimcare.ui.workspace import Workspace
+        self.session = session
+        self.stack.removeWidget(self.login_page)
+        self.login_page.deleteLater()
+        if session.accounts.must_change_password() and not self.vault.is_demo:
+            dialog = ChangePasswordDialog(session, self, required=True)
+            if not dialog.exec():
+                self.logout()
+                return
+        self.workspace = Workspace(session, self)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.idle.start()
+        self._update_chrome()
+
+    def _end_session(self, action: str) -> str:
+        account = ""
+        self.idle.stop()
+        if self.workspace is not None:
+            self.stack.removeWidget(self.workspace)
+            self.workspace.deleteLater()  # every widget that showed case data goes with it
+            self.workspace = None
+        if self.session is not None:
+            account = self.session.account
+            self.session.close(action=action)
+            self.session = None
+        return account
+
+    def lock(self) -> None:
+        if self.session is None:
+            return
+        account = self._end_session("lock")
+        self._show_login(account)
+        self._update_chrome()
+
+    def logout(self) -> None:
+        self._end_session("logout")
+        self._show_login()
+        self._update_chrome()
+
+    def change_password(self) -> None:
+        if self.session is not None:
+            ChangePasswordDialog(self.session, self).exec()
+
+    def _new_intake(self) -> None:
+        if self.workspace is not None and "cases" in self.workspace.pages:
+            self.workspace.show_section("cases").new_intake()
+
+    def _find(self) -> None:
+        if self.workspace is not None and "cases" in self.workspace.pages:
+            self.workspace.show_section("cases").focus_search()
+
+    def _refresh(self) -> None:
+        if self.workspace is not None:
+            self.workspace.refresh_current()
+
+    def _about(self) -> None:
+        from victimcare import __version__
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About VictimCare"),
+                          self.tr("VictimCare {v}\nOffline, encrypted casework for rescued victims of "
+                                  "human trafficking.").format(v=__version__), parent=self)
+        box.exec()
+
+    def closeEvent(self, event) -> None:
+        self._end_session("logout")
+        super().closeEvent(event)

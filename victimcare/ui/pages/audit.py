@@ -1,0 +1,101 @@
+"""审计: the audit log, newest first, and the integrity verification (auditor, supervisor)."""
+
+from datetime import datetime
+
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
+
+from victimcare.ui.models import PagedTableModel
+from victimcare.ui.tasks import Task
+from victimcare.ui.widgets import ERROR, plain_label
+
+
+class AuditPage(QWidget):
+    def __init__(self, session, workspace=None):
+        super().__init__(workspace)
+        self.session = session
+        self._task = None
+        actions = self.action_labels()
+        results = {"ok": self.tr("OK"), "denied": self.tr("Refused"), "error": self.tr("Error")}
+        columns = [
+            ("seq", self.tr("No."), lambda r: str(r["seq"])),
+            ("ts", self.tr("Time"), lambda r: _local(r["ts_utc"])),
+            ("actor", self.tr("Account"), lambda r: r["actor"]),
+            ("role", self.tr("Role"), lambda r: r["role"]),
+            ("action", self.tr("Action"), lambda r: actions.get(r["action"], r["action"])),
+            ("object", self.tr("Object"), lambda r: " ".join(x for x in (r["object_type"], r["object_id"]) if x)),
+            ("result", self.tr("Result"), lambda r: results.get(r["result"], r["result"])),
+            ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (r["categories"], r["detail"]) if x)),
+        ]
+        self.model = PagedTableModel(columns, self._fetch, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Audit log"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.head_label = plain_label("")
+        self.head_label.setAccessibleName(self.tr("Chain head"))
+        self.result_label = plain_label("")
+        self.result_label.setAccessibleName(self.tr("Verification result"))
+        self.result_label.setWordWrap(True)
+        self.verify_button = QPushButton(self.tr("Verify vault and audit chain"))
+        self.verify_button.setAccessibleName(self.tr("Verify"))
+        self.verify_button.clicked.connect(self.verify)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Audit log"))
+        title.setStyleSheet("font-weight: bold;")
+        top.addWidget(title)
+        top.addStretch()
+        top.addWidget(self.verify_button)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.head_label)
+        lay.addWidget(self.result_label)
+        lay.addWidget(self.table, 1)
+
+    def action_labels(self) -> dict[str, str]:
+        return {"view": self.tr("View"), "create": self.tr("Create"), "update": self.tr("Update"),
+                "delete": self.tr("Delete"), "export": self.tr("Export"), "print": self.tr("Print"),
+                "import": self.tr("Import"), "login": self.tr("Sign in"), "login_fail": self.tr("Failed sign-in"),
+                "logout": self.tr("Sign out"), "lock": self.tr("Lock"), "unlock": self.tr("Unlock"),
+                "key_change": self.tr("Password change"), "backup": self.tr("Backup"),
+                "restore": self.tr("Restore"), "perm_change": self.tr("Account change"),
+                "verify": self.tr("Verification"), "recover": self.tr("Recovery"), "setup": self.tr("Setup"),
+                "decision": self.tr("Decision")}
+
+    def _fetch(self, cursor, limit):
+        rows = self.session.audit.entries(before_seq=cursor, limit=limit)
+        return rows, (rows[-1]["seq"] if rows else None)
+
+    def refresh(self) -> None:
+        seq, digest = self.session.audit.head()
+        self.head_label.setText(self.tr("Chain head: entry {seq}, hash {hash}").format(seq=seq, hash=digest[:16]))
+        self.model.reset()
+
+    def verify(self) -> None:
+        if self._task is not None:
+            return
+        self.verify_button.setEnabled(False)
+        self.result_label.setText(self.tr("Checking every page of every compartment…"))
+        self._task = Task(self.session.audit.verify).start(self._verified, self._failed)
+
+    def _verified(self, report) -> None:
+        self._task = None
+        self.verify_button.setEnabled(True)
+        self.result_label.setStyleSheet("" if report.ok else f"color: {ERROR};")
+        self.result_label.setText("\n".join(report.lines()))
+        self.refresh()
+
+    def _failed(self, exc) -> None:
+        self._task = None
+        self.verify_button.setEnabled(True)
+        self.result_label.setStyleSheet(f"color: {ERROR};")
+        self.result_label.setText(getattr(exc, "message", self.tr("Verification failed.")))
+
+
+def _local(ts_utc: str) -> str:
+    try:
+        return datetime.fromisoformat(ts_utc).astimezone().strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return ts_utc

@@ -1,0 +1,154 @@
+"""设置: accounts (create, reset, disable, unlock) and the interface language (supervisor)."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+                               QHeaderView, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
+
+from victimcare.errors import UserError, ValidationError
+from victimcare.permissions import ROLE_LABELS, Role
+from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
+from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
+
+
+class AccountDialog(QDialog):
+    """New account (name, role, first password) or a password reset (password only)."""
+
+    def __init__(self, parent=None, *, name: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New account") if name is None else self.tr("Reset password"))
+        form = QFormLayout(self)
+        self.name = QLineEdit(name or "")
+        self.name.setReadOnly(name is not None)
+        self.role = QComboBox()
+        for role in Role:
+            self.role.addItem(ROLE_LABELS[role], str(role))
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.errors = {"account": add_field(form, self.tr("Account name"), self.name, required=True)}
+        if name is None:
+            self.errors["role"] = add_field(form, self.tr("Role"), self.role, required=True)
+        self.errors["password"] = add_field(form, self.tr("First password"), self.password, required=True)
+        form.addRow(plain_label(self.tr("The person must change this password at first sign-in.")))
+        self.general = ErrorLabel(self.tr("Account error"))
+        form.addRow(self.general)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("Save"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.action = None  # callable(name, role, password) set by the page
+
+    def accept(self) -> None:
+        for err in self.errors.values():
+            err.show_error("")
+        try:
+            self.action(self.name.text(), self.role.currentData(), self.password.text())
+        except ValidationError as exc:
+            self.errors.get(exc.field, self.general).show_error(exc.message)
+            return
+        except UserError as exc:
+            self.general.show_error(exc.message)
+            return
+        self.password.clear()
+        super().accept()
+
+
+class SettingsPage(QWidget):
+    def __init__(self, session, workspace=None):
+        super().__init__(workspace)
+        self.session = session
+        lay = QVBoxLayout(self)
+        accounts = QGroupBox(self.tr("Accounts"))
+        alay = QVBoxLayout(accounts)
+        self.table = QTableWidget(0, 3)
+        self.table.setAccessibleName(self.tr("Accounts"))
+        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Role"), self.tr("State")])
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        alay.addWidget(self.table)
+        row = QHBoxLayout()
+        for text, slot in ((self.tr("New account…"), self.new_account), (self.tr("Reset password…"), self.reset),
+                           (self.tr("Disable"), self.disable), (self.tr("Unlock"), self.unlock)):
+            button = QPushButton(text)
+            button.setAccessibleName(text.rstrip("…"))
+            button.clicked.connect(slot)
+            row.addWidget(button)
+        row.addStretch()
+        alay.addLayout(row)
+        self.message = ErrorLabel(self.tr("Accounts message"))
+        alay.addWidget(self.message)
+        lay.addWidget(accounts)
+
+        language = QGroupBox(self.tr("Interface language"))
+        llay = QHBoxLayout(language)
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Interface language"))
+        for code, label in LANGUAGES.items():
+            self.language.addItem(label, code)
+        self.language.setCurrentIndex(list(LANGUAGES).index(saved_language()))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        llay.addWidget(self.language)
+        self.language_note = plain_label("")
+        llay.addWidget(self.language_note, 1)
+        lay.addWidget(language)
+        lay.addStretch()
+
+    def refresh(self) -> None:
+        accounts = self.session.accounts.list()
+        self.table.setRowCount(len(accounts))
+        for i, a in enumerate(accounts):
+            state = self.tr("Disabled") if a["disabled"] else self.tr("Locked") if a["locked"] else self.tr("Active")
+            for j, text in enumerate((a["name"], a["role_label"], state)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, a["name"])
+                self.table.setItem(i, j, item)
+
+    def selected_account(self) -> str | None:
+        items = self.table.selectedItems()
+        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
+
+    def new_account(self) -> None:
+        dialog = AccountDialog(self)
+        dialog.action = lambda name, role, pw: self.session.accounts.create(name, role, pw)
+        if dialog.exec():
+            self.refresh()
+
+    def reset(self) -> None:
+        name = self._need_selection()
+        if name:
+            dialog = AccountDialog(self, name=name)
+            dialog.action = lambda n, _r, pw: self.session.accounts.reset_password(n, pw)
+            if dialog.exec():
+                self.refresh()
+
+    def disable(self) -> None:
+        name = self._need_selection()
+        if name:
+            self._run(lambda: self.session.accounts.set_disabled(name, True))
+
+    def unlock(self) -> None:
+        name = self._need_selection()
+        if name:
+            self._run(lambda: self.session.accounts.unlock(name))
+
+    def _run(self, action) -> None:
+        try:
+            action()
+        except UserError as exc:
+            self.message.show_error(exc.message)
+            return
+        self.message.show_error("")
+        self.refresh()
+
+    def _need_selection(self) -> str | None:
+        name = self.selected_account()
+        if not name:
+            self.message.show_error(self.tr("Select an account in the table first."))
+        return name
+
+    def _language_changed(self) -> None:
+        save_language(self.language.currentData())
+        self.language_note.setText(self.tr("The new language applies the next time VictimCare starts."))

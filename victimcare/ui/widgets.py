@@ -1,0 +1,56 @@
+"""Small widgets used across screens: plain-text labels, inline field errors, form rows."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+ACCENT = "#1d5fa8"
+ERROR = "#c62828"
+
+
+def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
+    """A label that never interprets markup: user text must show literally."""
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+    return label
+
+
+def isolate(text: str, limit: int = 200) -> str:
+    """Wrap user text in FSI…PDI so bidi tricks cannot reorder what surrounds it; cap its length."""
+    if len(text) > limit:
+        text = text[:limit] + "…"
+    return f"\u2068{text}\u2069"
+
+
+class ErrorLabel(QLabel):
+    """The inline error under a field: red, plain text, hidden while empty."""
+
+    def __init__(self, accessible_name: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        self.setStyleSheet(f"color: {ERROR};")
+        self.setAccessibleName(accessible_name)
+        self.hide()
+
+    def show_error(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+def add_field(form: QFormLayout, label: str, widget: QWidget, *, required: bool = False,
+              error_name: str = "") -> ErrorLabel:
+    """Add a labelled field with an error line under it; the label text is the accessible name."""
+    text = f"{label} *" if required else label
+    widget.setAccessibleName(label)
+    error = ErrorLabel(error_name or f"{label} error")
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(widget)
+    lay.addWidget(error)
+    row_label = QLabel(text)
+    row_label.setBuddy(widget)
+    form.addRow(row_label, box)
+    return error

@@ -1,0 +1,66 @@
+"""The signed-in workspace: left navigation filtered by role and the page stack.
+
+It exists only while a session is open; locking destroys it, so no widget keeps case data.
+"""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+
+from victimcare.permissions import navigation_for
+
+
+class Workspace(QWidget):
+    open_case = Signal(int, str)  # case id, tab code
+
+    def __init__(self, session, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.pages: dict[str, QWidget] = {}
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        labels = self.section_labels()
+        for section in navigation_for(session.role):
+            page = self._make_page(section)
+            self.pages[section] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(labels[section])
+            item.setData(Qt.ItemDataRole.UserRole, section)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._show_row)
+        if self.nav.count():
+            self.nav.setCurrentRow(0)
+
+    def section_labels(self) -> dict[str, str]:
+        return {"home": self.tr("Workbench"), "cases": self.tr("Cases"), "school": self.tr("School ledger"),
+                "reports": self.tr("Reports"), "audit": self.tr("Audit"), "settings": self.tr("Settings")}
+
+    def sections(self) -> list[str]:
+        return [self.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.nav.count())]
+
+    def show_section(self, section: str) -> QWidget:
+        self.nav.setCurrentRow(self.sections().index(section))
+        return self.pages[section]
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.stack.widget(row)
+        self.stack.setCurrentWidget(page)
+        refresh = getattr(page, "refresh", None)
+        if refresh:
+            refresh()
+
+    def refresh_current(self) -> None:
+        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        if refresh:
+            refresh()
+
+    def _make_page(self, section: str) -> QWidget:
+        from victimcare.ui import pages
+        return pages.make(section, self.session, self)
