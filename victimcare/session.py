@@ -9,7 +9,7 @@ from pathlib import Path
 
 from victimcare.audit import AuditLog
 from victimcare.crypto import wipe
-from victimcare.db.connection import open_compartment
+from victimcare.db.connection import WrongKey, open_compartment
 from victimcare.db.owner import OwnerThread, on_owner_thread
 from victimcare.errors import VaultError, VaultLocked
 from victimcare.permissions import Op, Role, require
@@ -41,7 +41,12 @@ class Session:
         from victimcare.db.migrate import migrate
         for name, key in self._keys.items():
             path = self.vault.compartment_path(name)
-            conn = open_compartment(path, key)
+            if not path.is_file():  # never let SQLite create an empty file in place of lost data
+                raise VaultError(f"保险库文件 {path.name} 不见了。请勿继续使用，请从备份恢复。")
+            try:
+                conn = open_compartment(path, key)
+            except WrongKey:
+                raise VaultError(f"保险库文件 {path.name} 已损坏或被替换，无法打开。文件已保持原样，请从备份恢复。") from None
             self._conns[name] = conn
             migrate(conn, name, backup=lambda version, n=name: self.vault.backup_compartment(conn, n, key, version))
         if "audit" not in self._conns:
@@ -133,6 +138,11 @@ class Session:
     def cases(self):
         from victimcare.cases import CaseService
         return self._service("cases", CaseService)
+
+    @property
+    def stats(self):
+        from victimcare.stats import StatsService
+        return self._service("stats", StatsService)
 
     @property
     def owner(self) -> OwnerThread:

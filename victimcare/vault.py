@@ -151,6 +151,9 @@ class Vault:
 
     def _unwrap(self, holder: str, record: dict, secret: str) -> dict[str, bytearray] | None:
         kek = crypto.derive_kek(secret, crypto.KdfParams.from_dict(record["kdf"]))
+        if not record.get("keys"):  # nothing to check the password against: never a success
+            crypto.wipe(kek)
+            return None
         try:
             keys = {}
             for name, wrapped in record["keys"].items():

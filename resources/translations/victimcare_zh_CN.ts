@@ -262,6 +262,516 @@ Please give this file to IT support.</comment>
     </message>
 </context>
 <context>
+    <name>CasePage</name>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="41"/>
+        <source>← Back to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="42"/>
+        <source>Back to list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="49"/>
+        <source>Case steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="51"/>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="62"/>
+        <source>Case header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="68"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="76"/>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="79"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <source>Name unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="81"/>
+        <source>Case name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="88"/>
+        <source>Also known as: {names}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="89"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <source>Aliases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="93"/>
+        <source>Case {no}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="94"/>
+        <source>{n} days in care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="95"/>
+        <source>Worker: {w}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="96"/>
+        <source>Case facts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="99"/>
+        <source>Rescued from trafficking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="100"/>
+        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <source>Suspected trafficking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="101"/>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="102"/>
+        <source>Foreign national</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="107"/>
+        <source>Minor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="109"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="140"/>
+        <source>Deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="143"/>
+        <source>Case deadlines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="154"/>
+        <source>No deadlines.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="157"/>
+        <source>Steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="167"/>
+        <source>Refer to education bureau for school placement</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="168"/>
+        <source>Refer to school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="172"/>
+        <source>Referral error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="175"/>
+        <location filename="../../victimcare/ui/case_page.py" line="178"/>
+        <source>Timeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="188"/>
+        <source>Pseudonym</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="188"/>
+        <source>The name is unknown. Pseudonym for the school:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="197"/>
+        <source>Referred to education bureau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="224"/>
+        <source>Arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="225"/>
+        <source>Admitted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="226"/>
+        <source>How arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <source>Escorting unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <source>Escorting officers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="228"/>
+        <source>Police case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="231"/>
+        <source>about {age} (estimated: {basis})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="233"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <source>ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
+        <source>Hukou place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <source>Residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <source>Dialect / accent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="239"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="242"/>
+        <source>Police handover (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <source>Police unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <source>Officers and badge numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="244"/>
+        <source>Found at (time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <source>Found at (place)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <source>Checks done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="246"/>
+        <source>Handed over at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="247"/>
+        <source>Belongings and relatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="248"/>
+        <source>Belongings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="250"/>
+        <source>Close relatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="252"/>
+        <source>Flags and decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <source>Yes — reported {at} to {unit}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="254"/>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <source>No</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="255"/>
+        <source>What they ask for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="256"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="260"/>
+        <source>🔒 First health check and circumstances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="262"/>
+        <source>Sensitive section: opening it is recorded in the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="263"/>
+        <source>Sensitive notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="275"/>
+        <source>Physical state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <source>Mental / intellectual signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <source>Visible injuries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <source>Yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="279"/>
+        <source>How they were found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="280"/>
+        <source>Cause, time and course of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CasesPage</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="36"/>
+        <source>Search cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="37"/>
+        <source>Search by name, alias, case number or ID fragment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
+        <source>New intake registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="50"/>
+        <source>Case status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="51"/>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="51"/>
+        <source>Closed cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="52"/>
+        <source>All cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
+        <source>Any step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
+        <source>Step status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="65"/>
+        <source>Assigned worker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="66"/>
+        <source>Worker account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
+        <source>Overdue only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
+        <source>Sort by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
+        <source>Newest intake first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="84"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
+        <source>Next deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="79"/>
+        <source>Result count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
+        <source>(unknown)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="86"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="87"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
+        <source>Days in care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
+        <source>Current steps</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="95"/>
+        <source>Case list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="131"/>
+        <source>{n} case(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="13"/>
@@ -307,6 +817,512 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="40"/>
         <source>The two passwords differ. Type the same password twice.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="24"/>
+        <source>Pick a date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DuplicateDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="334"/>
+        <source>Possible duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="338"/>
+        <source>These existing cases may be the same person. Check them before creating a new case.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="342"/>
+        <source>Duplicate candidates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <source>Why</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="357"/>
+        <source>Same person — open that case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
+        <source>Open existing case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="360"/>
+        <source>Different person — create new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="361"/>
+        <source>Create new case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="363"/>
+        <source>Back to the form</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="21"/>
+        <source>Counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="26"/>
+        <source>Overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="26"/>
+        <source>Overdue items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <source>Due within 3 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <source>Due soon items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="30"/>
+        <source>Pending approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="58"/>
+        <source>Nothing here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="59"/>
+        <source>Overdue: {o}    Due within 3 days: {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IntakeDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="71"/>
+        <source>New intake registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="86"/>
+        <source>Form errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="87"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="88"/>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="92"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="99"/>
+        <source>Fields marked * are required. Sections marked 🔒 are sensitive: they are stored in the sensitive compartment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="122"/>
+        <source>Arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="123"/>
+        <source>Admitted at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="125"/>
+        <source>How arrived</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="126"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
+        <source>— choose —</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="127"/>
+        <source>Escorting unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="128"/>
+        <source>Escorting officers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="129"/>
+        <source>Police case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="132"/>
+        <source>Identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="133"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="134"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="135"/>
+        <source>Name unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="137"/>
+        <source>Aliases / self-reported names</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
+        <source>Separate several names with ；</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
+        <source>Date of birth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
+        <source>Estimated age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
+        <source>Only when the date of birth is unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
+        <source>Basis of the estimate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
+        <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="145"/>
+        <source>Ethnicity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="147"/>
+        <source>ID document</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="150"/>
+        <source>ID type</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="151"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="153"/>
+        <source>Hukou place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
+        <source>Hukou address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
+        <source>Residence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
+        <source>Dialect / accent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="161"/>
+        <source>No photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
+        <source>Choose photo…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="163"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="239"/>
+        <source>Choose photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="167"/>
+        <source>Photo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="170"/>
+        <source>Police handover (F2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
+        <source>Police unit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
+        <source>Officers and badge numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="173"/>
+        <source>Found at (time)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="174"/>
+        <source>Found at (place)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="175"/>
+        <source>🔒 How they were found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="185"/>
+        <source>Checks done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
+        <source>Handed over at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="189"/>
+        <source>Belongings and relatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <source>Quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <source>Storage no.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="192"/>
+        <source>Belongings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <source>Relation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <source>Contact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="195"/>
+        <source>Close relatives</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="198"/>
+        <source>🔒 First health check and circumstances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="199"/>
+        <source>Physical state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
+        <source>Mental / intellectual signs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="202"/>
+        <source>Notes on mental state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="203"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="204"/>
+        <source>Visible injuries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="206"/>
+        <source>Injuries described</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
+        <source>Cause, time and course of events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="211"/>
+        <source>Flags and decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="216"/>
+        <source>Rescued from trafficking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
+        <source>Disability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
+        <source>Foreign national</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
+        <source>On 低保/特困</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
+        <source>Fingerprints taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="224"/>
+        <source>Flags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="225"/>
+        <source>Suspected trafficking — reported to police</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
+        <source>Suspected trafficking</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="228"/>
+        <source>Reported to police at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="230"/>
+        <source>Police unit receiving the report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
+        <source>What they ask for</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="246"/>
+        <source>Photo chosen ({kb} KB)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="297"/>
+        <source>{n} field(s) need attention; see the red notes.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -494,6 +1510,158 @@ Please give this file to IT support.</comment>
         <location filename="../../victimcare/ui/mainwindow.py" line="189"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NameField</name>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="109"/>
+        <source>Rare char…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="110"/>
+        <source>Rare character input</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RareCharDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="63"/>
+        <source>Rare character input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="65"/>
+        <source>Type the Unicode code point of the character, e.g. U+20BB7.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="67"/>
+        <source>Code point</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="70"/>
+        <source>Character preview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="75"/>
+        <source>Code point error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="79"/>
+        <location filename="../../victimcare/ui/inputs.py" line="80"/>
+        <source>Insert</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RegionField</name>
+    <message>
+        <location filename="../../victimcare/ui/inputs.py" line="139"/>
+        <source>Type a county name or code, e.g. 尤溪</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="11"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="15"/>
+        <source>Statistics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
+        <source>Measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
+        <source>Count</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SchoolPage</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="14"/>
+        <source>Referred</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="14"/>
+        <source>Placed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="14"/>
+        <source>Closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="16"/>
+        <source>Case number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="17"/>
+        <source>Name or pseudonym</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="18"/>
+        <source>Sex</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="19"/>
+        <source>Age</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="20"/>
+        <source>School</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="21"/>
+        <source>Grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="22"/>
+        <source>Enrolled on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="23"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="24"/>
+        <source>Referred on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="28"/>
+        <source>School ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="34"/>
+        <source>School placement ledger</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="37"/>
+        <source>Children referred to the education bureau. Only the fields school placement needs are shown here.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

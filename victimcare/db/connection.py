@@ -4,6 +4,7 @@ Only SQLCipher is ever used; if the driver is not SQLCipher 4 we refuse to open 
 than fall back to plain SQLite.
 """
 
+import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
@@ -50,8 +51,24 @@ def _key_sql(key: bytes | bytearray) -> str:
     return "PRAGMA key = \"x'%s'\"" % hexkey  # PRAGMA takes no parameters; only validated hex gets here
 
 
+def _owner_only(path: Path) -> None:
+    """SQLite creates files with the process umask (often 0644). Create a new database file 0600
+    first (SQLite gives its -wal and -shm files the database file's mode) and tighten old ones."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        pass
+    for name in (str(path), f"{path}-wal", f"{path}-shm"):
+        try:
+            if os.stat(name).st_mode & 0o077:
+                os.chmod(name, 0o600)
+        except FileNotFoundError:
+            pass
+
+
 def open_compartment(path: Path, key: bytes | bytearray) -> sqlcipher3.Connection:
     """Open (or create) an encrypted compartment file and verify the key with a read."""
+    _owner_only(Path(path))
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
         conn.execute("PRAGMA cipher_memory_security = ON")
@@ -80,7 +97,10 @@ def open_compartment(path: Path, key: bytes | bytearray) -> sqlcipher3.Connectio
 def integrity_problems(conn: sqlcipher3.Connection) -> list[str]:
     """Every row of cipher_integrity_check plus SQLite's integrity_check, empty when clean."""
     problems = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    try:
+        rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    except sqlcipher3.DatabaseError as exc:  # a page that fails its HMAC cannot even be walked
+        rows = [str(exc)]
     if rows != ["ok"]:
         problems.extend(rows)
     return problems

@@ -25,8 +25,10 @@ def migrate(conn: sqlcipher3.Connection, compartment: str, backup: Callable[[int
         script = MIGRATIONS[compartment][version]
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
+            if isinstance(exc, sqlcipher3.Error):
+                raise VaultError("保险库升级未能完成：未完成的这一步已撤销，数据没有改动（升级前已自动备份）。请联系技术人员。") from exc
             raise
     return target

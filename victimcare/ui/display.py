@@ -1,0 +1,44 @@
+"""Formatting of stored values for screens: dates, ages, sexes, days in care."""
+
+from datetime import date, datetime
+
+from victimcare.domain.dates import age_on, format_date_zh
+from victimcare.domain.enums import SEXES, label
+
+
+def sex_label(code: str) -> str:
+    return label(SEXES, code) if code else ""
+
+
+def date_label(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        return format_date_zh(date.fromisoformat(iso[:10]))
+    except ValueError:
+        return iso
+
+
+def datetime_label(iso: str | None) -> str:
+    if not iso:
+        return ""
+    try:
+        dt = datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{format_date_zh(dt.date())} {dt:%H:%M}"
+
+
+def age_label(birth_iso: str | None, estimated: int | bool, today: date | None = None) -> str:
+    """'9岁', or '约9岁' when the birth date was estimated."""
+    if not birth_iso:
+        return ""
+    today = today or date.today()
+    born = date.fromisoformat(birth_iso)
+    years = age_on(born, today) if born <= today else 0
+    return f"约{years}岁" if estimated else f"{years}岁"
+
+
+def days_in_care(admitted_iso: str, today: date | None = None) -> int:
+    today = today or date.today()
+    return max((today - datetime.fromisoformat(admitted_iso).date()).days, 0)

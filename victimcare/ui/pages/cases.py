@@ -1,0 +1,160 @@
+"""个案: search, filter chips, the lazy case table; opens the case page in place."""
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
+                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
+
+from victimcare.cases import CaseQuery
+from victimcare.domain.enums import STEP_STATUSES, STEPS, label
+from victimcare.permissions import Op, allowed
+from victimcare.ui.display import age_label, days_in_care, datetime_label, sex_label
+from victimcare.ui.models import PagedTableModel
+from victimcare.ui.widgets import ERROR, isolate, plain_label
+
+SEARCH_DEBOUNCE_MS = 300
+
+
+class CasesPage(QWidget):
+    def __init__(self, session, workspace=None):
+        super().__init__(workspace)
+        self.session = session
+        self.workspace = workspace
+        self.case_page = None
+        self._query = CaseQuery()
+        self.stack = QStackedWidget()
+        self.list_view = QWidget()
+        self.stack.addWidget(self.list_view)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.stack)
+        self._build_list()
+
+    def _build_list(self) -> None:
+        lay = QVBoxLayout(self.list_view)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setAccessibleName(self.tr("Search cases"))
+        self.search.setPlaceholderText(self.tr("Search by name, alias, case number or ID fragment"))
+        self.search.setClearButtonEnabled(True)
+        top.addWidget(self.search, 1)
+        self.new_button = QPushButton(self.tr("New intake registration"))
+        self.new_button.setAccessibleName(self.tr("New intake registration"))
+        self.new_button.setStyleSheet("QPushButton { font-weight: bold; }")
+        self.new_button.clicked.connect(self.new_intake)
+        self.new_button.setVisible(allowed(self.session.role, Op.CASE_CREATE))
+        top.addWidget(self.new_button)
+        lay.addLayout(top)
+
+        chips = QHBoxLayout()
+        self.status = QComboBox()
+        self.status.setAccessibleName(self.tr("Case status"))
+        for code, text in (("open", self.tr("Open cases")), ("closed", self.tr("Closed cases")),
+                           ("all", self.tr("All cases"))):
+            self.status.addItem(text, code)
+        self.step = QComboBox()
+        self.step.setAccessibleName(self.tr("Step"))
+        self.step.addItem(self.tr("Any step"), "")
+        for code, text in STEPS:
+            self.step.addItem(text, code)
+        self.step_status = QComboBox()
+        self.step_status.setAccessibleName(self.tr("Step status"))
+        for code, text in STEP_STATUSES:
+            self.step_status.addItem(text, code)
+        self.step_status.setCurrentIndex(1)
+        self.worker = QLineEdit()
+        self.worker.setAccessibleName(self.tr("Assigned worker"))
+        self.worker.setPlaceholderText(self.tr("Worker account"))
+        self.worker.setMaximumWidth(140)
+        self.overdue = QCheckBox(self.tr("Overdue only"))
+        self.overdue.setAccessibleName(self.tr("Overdue only"))
+        self.sort = QComboBox()
+        self.sort.setAccessibleName(self.tr("Sort by"))
+        for code, text in (("admitted", self.tr("Newest intake first")), ("case_no", self.tr("Case number")),
+                           ("next_due", self.tr("Next deadline"))):
+            self.sort.addItem(text, code)
+        for w in (self.status, self.step, self.step_status, self.worker, self.overdue, self.sort):
+            chips.addWidget(w)
+        chips.addStretch()
+        self.count_label = plain_label("")
+        self.count_label.setAccessibleName(self.tr("Result count"))
+        chips.addWidget(self.count_label)
+        lay.addLayout(chips)
+
+        columns = [
+            ("case_no", self.tr("Case number"), lambda r: r["case_no"]),
+            ("name", self.tr("Name"), lambda r: isolate(r["name"] or self.tr("(unknown)"))),
+            ("sex", self.tr("Sex"), lambda r: sex_label(r["sex"])),
+            ("age", self.tr("Age"), lambda r: age_label(r["birth_date"], r["birth_estimated"])),
+            ("days", self.tr("Days in care"), lambda r: str(days_in_care(r["admitted_at"]))),
+            ("steps", self.tr("Current steps"),
+             lambda r: "、".join(label(STEPS, s) for s in (r["active"] or "").split(",") if s)),
+            ("due", self.tr("Next deadline"), lambda r: datetime_label(r["next_due"])),
+        ]
+        self.model = PagedTableModel(columns, self._fetch, self)
+        self.table = QTableView()
+        self.table.setAccessibleName(self.tr("Case list"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
+        self.table.activated.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
+        lay.addWidget(self.table, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(self._debounce.start)
+        self.worker.textChanged.connect(self._debounce.start)
+        for combo in (self.status, self.step, self.step_status, self.sort):
+            combo.currentIndexChanged.connect(self.refresh)
+        self.overdue.toggled.connect(self.refresh)
+
+    def query(self) -> CaseQuery:
+        return CaseQuery(text=self.search.text(), status=self.status.currentData(), step=self.step.currentData(),
+                         step_status=self.step_status.currentData() if self.step.currentData() else "",
+                         worker=self.worker.text().strip(), overdue_only=self.overdue.isChecked(),
+                         sort=self.sort.currentData())
+
+    def _fetch(self, cursor, limit):
+        return self.session.cases.list_page(self._query, cursor, limit)
+
+    def refresh(self) -> None:
+        self._debounce.stop()
+        self._query = self.query()
+        self.model.reset()
+        total = self.session.cases.count(self._query)
+        self.count_label.setText(self.tr("{n} case(s)").format(n=total))
+        self.step_status.setEnabled(bool(self.step.currentData()))
+
+    def focus_search(self) -> None:
+        self.show_list()
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def show_list(self) -> None:
+        if self.case_page is not None:
+            self.stack.removeWidget(self.case_page)
+            self.case_page.deleteLater()
+            self.case_page = None
+        self.stack.setCurrentWidget(self.list_view)
+
+    def new_intake(self) -> None:
+        from victimcare.ui.intake_dialog import IntakeDialog
+        dialog = IntakeDialog(self.session, self)
+        dialog.created.connect(lambda case_id: (self.refresh(), self.open_case(case_id)))
+        dialog.open_existing.connect(self.open_case)
+        dialog.exec()
+
+    def open_case(self, case_id: int, tab: str = "overview") -> None:
+        from victimcare.ui.case_page import CasePage
+        self.show_list()
+        self.case_page = CasePage(self.session, case_id, self)
+        self.case_page.back.connect(self.show_list)
+        self.stack.addWidget(self.case_page)
+        self.stack.setCurrentWidget(self.case_page)
+        self.case_page.show_tab(tab)

@@ -1,0 +1,69 @@
+"""工作台: what is overdue and due soon across the cases this user may see, in plain words."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from victimcare.domain.enums import STEPS, label
+from victimcare.permissions import Op, Role, allowed
+from victimcare.ui.widgets import ERROR, plain_label
+
+AMBER = "#b26a00"
+
+
+class HomePage(QWidget):
+    def __init__(self, session, workspace=None):
+        super().__init__(workspace)
+        self.session = session
+        self.workspace = workspace
+        lay = QVBoxLayout(self)
+        self.counts = plain_label("")
+        self.counts.setAccessibleName(self.tr("Counts"))
+        font = self.counts.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.counts.setFont(font)
+        lay.addWidget(self.counts)
+        self.overdue = self._list(lay, self.tr("Overdue"), self.tr("Overdue items"), ERROR)
+        self.soon = self._list(lay, self.tr("Due within 3 days"), self.tr("Due soon items"), AMBER)
+        self.approvals = None
+        if session.role == Role.SUPERVISOR:
+            self.approvals = self._list(lay, self.tr("Pending approvals"), self.tr("Pending approvals"), None)
+
+    def _list(self, lay, title: str, name: str, colour: str | None) -> QListWidget:
+        box = QGroupBox(title)
+        if colour:
+            box.setStyleSheet(f"QGroupBox {{ color: {colour}; font-weight: bold; }}")
+        blay = QVBoxLayout(box)
+        widget = QListWidget()
+        widget.setAccessibleName(name)
+        widget.itemActivated.connect(self._open)
+        widget.itemDoubleClicked.connect(self._open)
+        blay.addWidget(widget)
+        lay.addWidget(box, 1)
+        return widget
+
+    def refresh(self) -> None:
+        overdue, soon = self.session.cases.due_items()
+        for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
+            widget.clear()
+            for d in items:
+                item = QListWidgetItem(f"{d.case_no}　{label(STEPS, d.step)}：{d.explain()}")
+                item.setData(Qt.ItemDataRole.UserRole, (d.case_id, d.step))
+                item.setForeground(colour)
+                widget.addItem(item)
+            if not items:
+                widget.addItem(self.tr("Nothing here."))
+        if self.approvals is not None:
+            self.approvals.clear()
+            self.approvals.addItem(self.tr("Nothing here."))
+        self.counts.setText(self.tr("Overdue: {o}    Due within 3 days: {s}").format(o=len(overdue), s=len(soon)))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if not target or self.workspace is None:
+            return
+        case_id, step = target
+        if allowed(self.session.role, Op.CASE_VIEW):
+            self.workspace.show_section("cases").open_case(case_id, step)
+        elif "school" in self.workspace.pages:
+            self.workspace.show_section("school")
