@@ -65,8 +65,8 @@ _SORTS = {
 }
 
 
-def _list_sql(query: CaseQuery, cursor, limit: int, now_iso: str) -> tuple[str, list]:
-    """The keyset-paged list query: filters and sorting in SQL, never in Python."""
+def _list_filters(query: CaseQuery, now_iso: str) -> tuple[list[str], list]:
+    """WHERE clauses of the case list: filters run in SQL, never over rows in Python."""
     where, params = [], []
     if query.status in ("open", "closed"):
         where.append("c.status = ?")
@@ -88,9 +88,15 @@ def _list_sql(query: CaseQuery, cursor, limit: int, now_iso: str) -> tuple[str, 
         else:  # trigrams need 3 characters; short queries scan the search documents
             where.append("EXISTS (SELECT 1 FROM search_docs d WHERE d.case_id = c.id AND d.doc LIKE ? ESCAPE '\\')")
             params.append("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
-    column, direction = _SORTS.get(query.sort, _SORTS["admitted"])
     if query.sort == "next_due":
         where.append("c.next_due != ''")
+    return where, params
+
+
+def _list_sql(query: CaseQuery, cursor, limit: int, now_iso: str) -> tuple[str, list]:
+    """One keyset page: ORDER BY the sort column then id, continuing after ``cursor``."""
+    where, params = _list_filters(query, now_iso)
+    column, direction = _SORTS.get(query.sort, _SORTS["admitted"])
     if cursor is not None:
         op = "<" if direction == "DESC" else ">"
         where.append(f"({column}, c.id) {op} (?, ?)")
@@ -404,5 +410,6 @@ class CaseService:
     @on_owner_thread
     def count(self, query: CaseQuery) -> int:
         self.s.require(Op.CASE_VIEW)
-        sql, params = _list_sql(query, None, -1, _now_local(self.s).isoformat(timespec="minutes"))
-        return self.core.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0]
+        where, params = _list_filters(query, _now_local(self.s).isoformat(timespec="minutes"))
+        sql = f"SELECT count(*) FROM cases c {'WHERE ' + ' AND '.join(where) if where else ''}"
+        return self.core.execute(sql, params).fetchone()[0]

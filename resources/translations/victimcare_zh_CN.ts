@@ -7,7 +7,7 @@
         <location filename="../../victimcare/ui/crash.py" line="40"/>
         <source>Crash</source>
         <comment>Unexpected error</comment>
-        <translation type="unfinished"></translation>
+        <translation>程序错误</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/crash.py" line="41"/>
@@ -15,7 +15,7 @@
         <comment>VictimCare hit an unexpected error. Your saved records are safe. A report without any personal data was written to:
 {path}
 Please give this file to IT support.</comment>
-        <translation type="unfinished"></translation>
+        <translation>程序错误</translation>
     </message>
 </context>
 <context>
@@ -23,43 +23,43 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
         <source>New account</source>
-        <translation type="unfinished"></translation>
+        <translation>新建账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
         <source>Reset password</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="28"/>
         <source>Account name</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
         <source>First password</source>
-        <translation type="unfinished"></translation>
+        <translation>初始密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>The person must change this password at first sign-in.</source>
-        <translation type="unfinished"></translation>
+        <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
         <source>Account error</source>
-        <translation type="unfinished"></translation>
+        <translation>账户错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="36"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="37"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -67,198 +67,198 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="19"/>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>成功</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="19"/>
         <source>Refused</source>
-        <translation type="unfinished"></translation>
+        <translation>已拒绝</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="19"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>出错</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
         <source>No.</source>
-        <translation type="unfinished"></translation>
+        <translation>序号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>操作</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
         <source>Object</source>
-        <translation type="unfinished"></translation>
+        <translation>对象</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>结果</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
         <source>Detail</source>
-        <translation type="unfinished"></translation>
+        <translation>详情</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="32"/>
         <location filename="../../victimcare/ui/pages/audit.py" line="46"/>
         <source>Audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>审计日志</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="38"/>
         <source>Chain head</source>
-        <translation type="unfinished"></translation>
+        <translation>审计链末端</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="40"/>
         <source>Verification result</source>
-        <translation type="unfinished"></translation>
+        <translation>校验结果</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="42"/>
         <source>Verify vault and audit chain</source>
-        <translation type="unfinished"></translation>
+        <translation>校验保险库和审计链</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
         <source>Verify</source>
-        <translation type="unfinished"></translation>
+        <translation>校验</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="58"/>
         <source>View</source>
-        <translation type="unfinished"></translation>
+        <translation>查看</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="58"/>
         <source>Create</source>
-        <translation type="unfinished"></translation>
+        <translation>新建</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="58"/>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>修改</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="59"/>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="59"/>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>导出</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="59"/>
         <source>Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="60"/>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>导入</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="60"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="60"/>
         <source>Failed sign-in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录失败</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="61"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="61"/>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="61"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="62"/>
         <source>Password change</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="62"/>
         <source>Backup</source>
-        <translation type="unfinished"></translation>
+        <translation>备份</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="63"/>
         <source>Restore</source>
-        <translation type="unfinished"></translation>
+        <translation>还原</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="63"/>
         <source>Account change</source>
-        <translation type="unfinished"></translation>
+        <translation>账户变更</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
         <source>Verification</source>
-        <translation type="unfinished"></translation>
+        <translation>校验</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
         <source>Recovery</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
         <source>Setup</source>
-        <translation type="unfinished"></translation>
+        <translation>初始设置</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>决定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="73"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
-        <translation type="unfinished"></translation>
+        <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="80"/>
         <source>Checking every page of every compartment…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在逐页校验各分区…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="94"/>
         <source>Verification failed.</source>
-        <translation type="unfinished"></translation>
+        <translation>校验失败。</translation>
     </message>
 </context>
 <context>
@@ -266,372 +266,372 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="41"/>
         <source>← Back to list</source>
-        <translation type="unfinished"></translation>
+        <translation>← 返回列表</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="42"/>
         <source>Back to list</source>
-        <translation type="unfinished"></translation>
+        <translation>返回列表</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="49"/>
         <source>Case steps</source>
-        <translation type="unfinished"></translation>
+        <translation>个案环节</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="51"/>
         <source>Overview</source>
-        <translation type="unfinished"></translation>
+        <translation>概况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="62"/>
         <source>Case header</source>
-        <translation type="unfinished"></translation>
+        <translation>个案概要</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="68"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="76"/>
         <source>No photo</source>
-        <translation type="unfinished"></translation>
+        <translation>无照片</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="79"/>
         <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Name unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名不详</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="81"/>
         <source>Case name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="88"/>
         <source>Also known as: {names}</source>
-        <translation type="unfinished"></translation>
+        <translation>曾用名/自述名：{names}</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="89"/>
         <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Aliases</source>
-        <translation type="unfinished"></translation>
+        <translation>曾用名/自述名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="93"/>
         <source>Case {no}</source>
-        <translation type="unfinished"></translation>
+        <translation>个案编号 {no}</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="94"/>
         <source>{n} days in care</source>
-        <translation type="unfinished"></translation>
+        <translation>在站 {n} 天</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="95"/>
         <source>Worker: {w}</source>
-        <translation type="unfinished"></translation>
+        <translation>责任社工：{w}</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="96"/>
         <source>Case facts</source>
-        <translation type="unfinished"></translation>
+        <translation>基本情况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="99"/>
         <source>Rescued from trafficking</source>
-        <translation type="unfinished"></translation>
+        <translation>被拐卖获救</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="100"/>
         <location filename="../../victimcare/ui/case_page.py" line="253"/>
         <source>Suspected trafficking</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似被拐卖</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="101"/>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>残疾</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="102"/>
         <source>Foreign national</source>
-        <translation type="unfinished"></translation>
+        <translation>外籍人员</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="107"/>
         <source>Minor</source>
-        <translation type="unfinished"></translation>
+        <translation>未成年人</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="109"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="140"/>
         <source>Deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>时限</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="143"/>
         <source>Case deadlines</source>
-        <translation type="unfinished"></translation>
+        <translation>个案时限</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="154"/>
         <source>No deadlines.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无时限。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="157"/>
         <source>Steps</source>
-        <translation type="unfinished"></translation>
+        <translation>工作环节</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="167"/>
         <source>Refer to education bureau for school placement</source>
-        <translation type="unfinished"></translation>
+        <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="168"/>
         <source>Refer to school</source>
-        <translation type="unfinished"></translation>
+        <translation>转介入学</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="172"/>
         <source>Referral error</source>
-        <translation type="unfinished"></translation>
+        <translation>转介错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="175"/>
         <location filename="../../victimcare/ui/case_page.py" line="178"/>
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>工作记录</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="188"/>
         <source>Pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>化名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="188"/>
         <source>The name is unknown. Pseudonym for the school:</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名不详。请填写入学使用的化名：</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="197"/>
         <source>Referred to education bureau</source>
-        <translation type="unfinished"></translation>
+        <translation>已转介教育局</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="224"/>
         <source>Arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>入站情况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="225"/>
         <source>Admitted at</source>
-        <translation type="unfinished"></translation>
+        <translation>入站时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="226"/>
         <source>How arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>来站方式</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="227"/>
         <source>Escorting unit</source>
-        <translation type="unfinished"></translation>
+        <translation>护送单位</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="227"/>
         <source>Escorting officers</source>
-        <translation type="unfinished"></translation>
+        <translation>护送人员</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="228"/>
         <source>Police case number</source>
-        <translation type="unfinished"></translation>
+        <translation>公安案件编号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="231"/>
         <source>about {age} (estimated: {basis})</source>
-        <translation type="unfinished"></translation>
+        <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="233"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身份信息</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>ID document</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证件</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>Hukou place</source>
-        <translation type="unfinished"></translation>
+        <translation>户籍地</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>Residence</source>
-        <translation type="unfinished"></translation>
+        <translation>居住地</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>Dialect / accent</source>
-        <translation type="unfinished"></translation>
+        <translation>方言/口音</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="239"/>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>体貌特征</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="242"/>
         <source>Police handover (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Police unit</source>
-        <translation type="unfinished"></translation>
+        <translation>公安机关</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Officers and badge numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>民警姓名及警号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="244"/>
         <source>Found at (time)</source>
-        <translation type="unfinished"></translation>
+        <translation>发现时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Found at (place)</source>
-        <translation type="unfinished"></translation>
+        <translation>发现地点</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Checks done</source>
-        <translation type="unfinished"></translation>
+        <translation>已做核查</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="246"/>
         <source>Handed over at</source>
-        <translation type="unfinished"></translation>
+        <translation>交接时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="247"/>
         <source>Belongings and relatives</source>
-        <translation type="unfinished"></translation>
+        <translation>随身物品与亲属</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="248"/>
         <source>Belongings</source>
-        <translation type="unfinished"></translation>
+        <translation>随身物品</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="250"/>
         <source>Close relatives</source>
-        <translation type="unfinished"></translation>
+        <translation>近亲属</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="252"/>
         <source>Flags and decision</source>
-        <translation type="unfinished"></translation>
+        <translation>标记与处理决定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="253"/>
         <source>Yes — reported {at} to {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="254"/>
         <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="255"/>
         <source>What they ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>本人诉求</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="256"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>处理决定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="260"/>
-        <source>🔒 First health check and circumstances</source>
-        <translation type="unfinished"></translation>
+        <source>First health check and circumstances (sensitive)</source>
+        <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="262"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
-        <translation type="unfinished"></translation>
+        <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="263"/>
         <source>Sensitive notice</source>
-        <translation type="unfinished"></translation>
+        <translation>敏感信息提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="275"/>
         <source>Physical state</source>
-        <translation type="unfinished"></translation>
+        <translation>身体状况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="276"/>
         <source>Mental / intellectual signs</source>
-        <translation type="unfinished"></translation>
+        <translation>精神/智力状况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>Visible injuries</source>
-        <translation type="unfinished"></translation>
+        <translation>明显外伤</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="279"/>
         <source>How they were found</source>
-        <translation type="unfinished"></translation>
+        <translation>发现经过</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="280"/>
         <source>Cause, time and course of events</source>
-        <translation type="unfinished"></translation>
+        <translation>起因、时间及经过</translation>
     </message>
 </context>
 <context>
@@ -639,136 +639,136 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="36"/>
         <source>Search cases</source>
-        <translation type="unfinished"></translation>
+        <translation>搜索个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="37"/>
         <source>Search by name, alias, case number or ID fragment</source>
-        <translation type="unfinished"></translation>
+        <translation>按姓名、曾用名、个案编号或证件号片段搜索</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
         <source>New intake registration</source>
-        <translation type="unfinished"></translation>
+        <translation>新建接收登记</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="50"/>
         <source>Case status</source>
-        <translation type="unfinished"></translation>
+        <translation>个案状态</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="51"/>
         <source>Open cases</source>
-        <translation type="unfinished"></translation>
+        <translation>在办个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="51"/>
         <source>Closed cases</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="52"/>
         <source>All cases</source>
-        <translation type="unfinished"></translation>
+        <translation>全部个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>环节</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
         <source>Any step</source>
-        <translation type="unfinished"></translation>
+        <translation>全部环节</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
         <source>Step status</source>
-        <translation type="unfinished"></translation>
+        <translation>环节状态</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="65"/>
         <source>Assigned worker</source>
-        <translation type="unfinished"></translation>
+        <translation>责任社工</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="66"/>
         <source>Worker account</source>
-        <translation type="unfinished"></translation>
+        <translation>社工账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="68"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
         <source>Overdue only</source>
-        <translation type="unfinished"></translation>
+        <translation>仅看逾期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
         <source>Sort by</source>
-        <translation type="unfinished"></translation>
+        <translation>排序方式</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
         <source>Newest intake first</source>
-        <translation type="unfinished"></translation>
+        <translation>最新接收在前</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="84"/>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>个案编号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
         <source>Next deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>下一时限</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="79"/>
         <source>Result count</source>
-        <translation type="unfinished"></translation>
+        <translation>结果数</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
         <source>(unknown)</source>
-        <translation type="unfinished"></translation>
+        <translation>（不详）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="86"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="87"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
         <source>Days in care</source>
-        <translation type="unfinished"></translation>
+        <translation>在站天数</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
         <source>Current steps</source>
-        <translation type="unfinished"></translation>
+        <translation>当前环节</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="95"/>
         <source>Case list</source>
-        <translation type="unfinished"></translation>
+        <translation>个案列表</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/cases.py" line="131"/>
         <source>{n} case(s)</source>
-        <translation type="unfinished"></translation>
+        <translation>共 {n} 个个案</translation>
     </message>
 </context>
 <context>
@@ -776,56 +776,61 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="13"/>
         <source>Change password</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="16"/>
         <source>Your password was set by a supervisor. Choose your own now.</source>
-        <translation type="unfinished"></translation>
+        <translation>您的密码由站长设置，请现在改为自己的密码。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="22"/>
         <source>Current password</source>
-        <translation type="unfinished"></translation>
+        <translation>当前密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="23"/>
         <source>New password</source>
-        <translation type="unfinished"></translation>
+        <translation>新密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="24"/>
         <source>Repeat new password</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入新密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="25"/>
         <source>At least 15 characters. A sentence you can remember works well.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 15 个字符，可用一句自己记得住的话。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="26"/>
         <source>Password error</source>
-        <translation type="unfinished"></translation>
+        <translation>密码错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="30"/>
         <location filename="../../victimcare/ui/password_dialog.py" line="31"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/password_dialog.py" line="40"/>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
 </context>
 <context>
     <name>DateField</name>
     <message>
+        <location filename="../../victimcare/ui/inputs.py" line="23"/>
+        <source>Calendar</source>
+        <translation>日历</translation>
+    </message>
+    <message>
         <location filename="../../victimcare/ui/inputs.py" line="24"/>
         <source>Pick a date</source>
-        <translation type="unfinished"></translation>
+        <translation>选择日期</translation>
     </message>
 </context>
 <context>
@@ -833,67 +838,67 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="334"/>
         <source>Possible duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>可能重复的个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="338"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
-        <translation type="unfinished"></translation>
+        <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="342"/>
         <source>Duplicate candidates</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似重复个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>个案编号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似原因</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="357"/>
         <source>Same person — open that case</source>
-        <translation type="unfinished"></translation>
+        <translation>是同一人——打开该个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
         <source>Open existing case</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已有个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="360"/>
         <source>Different person — create new case</source>
-        <translation type="unfinished"></translation>
+        <translation>不是同一人——新建个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="361"/>
         <source>Create new case</source>
-        <translation type="unfinished"></translation>
+        <translation>新建个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="363"/>
         <source>Back to the form</source>
-        <translation type="unfinished"></translation>
+        <translation>返回登记表</translation>
     </message>
 </context>
 <context>
@@ -901,43 +906,43 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="21"/>
         <source>Counts</source>
-        <translation type="unfinished"></translation>
+        <translation>数量统计</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="26"/>
         <source>Overdue</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="26"/>
         <source>Overdue items</source>
-        <translation type="unfinished"></translation>
+        <translation>逾期事项</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="27"/>
         <source>Due within 3 days</source>
-        <translation type="unfinished"></translation>
+        <translation>3 天内到期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="27"/>
         <source>Due soon items</source>
-        <translation type="unfinished"></translation>
+        <translation>即将到期事项</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="30"/>
         <source>Pending approvals</source>
-        <translation type="unfinished"></translation>
+        <translation>待审批</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="55"/>
         <location filename="../../victimcare/ui/pages/home.py" line="58"/>
         <source>Nothing here.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/home.py" line="59"/>
         <source>Overdue: {o}    Due within 3 days: {s}</source>
-        <translation type="unfinished"></translation>
+        <translation>已逾期：{o}    3 天内到期：{s}</translation>
     </message>
 </context>
 <context>
@@ -945,385 +950,385 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="71"/>
         <source>New intake registration</source>
-        <translation type="unfinished"></translation>
+        <translation>新建接收登记</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="86"/>
         <source>Form errors</source>
-        <translation type="unfinished"></translation>
+        <translation>表单错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="87"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="88"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>保存</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="92"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="99"/>
-        <source>Fields marked * are required. Sections marked 🔒 are sensitive: they are stored in the sensitive compartment.</source>
-        <translation type="unfinished"></translation>
+        <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
+        <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="122"/>
         <source>Arrival</source>
-        <translation type="unfinished"></translation>
+        <translation>入站情况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="123"/>
         <source>Admitted at</source>
-        <translation type="unfinished"></translation>
+        <translation>入站时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="125"/>
         <source>How arrived</source>
-        <translation type="unfinished"></translation>
+        <translation>来站方式</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="126"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
         <source>— choose —</source>
-        <translation type="unfinished"></translation>
+        <translation>— 请选择 —</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="127"/>
         <source>Escorting unit</source>
-        <translation type="unfinished"></translation>
+        <translation>护送单位</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="128"/>
         <source>Escorting officers</source>
-        <translation type="unfinished"></translation>
+        <translation>护送人员</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="129"/>
         <source>Police case number</source>
-        <translation type="unfinished"></translation>
+        <translation>公安案件编号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="132"/>
         <source>Identity</source>
-        <translation type="unfinished"></translation>
+        <translation>身份信息</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="133"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="134"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="135"/>
         <source>Name unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名不详</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="137"/>
         <source>Aliases / self-reported names</source>
-        <translation type="unfinished"></translation>
+        <translation>曾用名/自述名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
         <source>Separate several names with ；</source>
-        <translation type="unfinished"></translation>
+        <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
         <source>Date of birth</source>
-        <translation type="unfinished"></translation>
+        <translation>出生日期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
         <source>Estimated age</source>
-        <translation type="unfinished"></translation>
+        <translation>估计年龄</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
         <source>Only when the date of birth is unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
         <source>Basis of the estimate</source>
-        <translation type="unfinished"></translation>
+        <translation>估计依据</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
-        <translation type="unfinished"></translation>
+        <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="145"/>
         <source>Ethnicity</source>
-        <translation type="unfinished"></translation>
+        <translation>民族</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="147"/>
         <source>ID document</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证件</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="150"/>
         <source>ID type</source>
-        <translation type="unfinished"></translation>
+        <translation>证件类型</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="151"/>
         <source>ID number</source>
-        <translation type="unfinished"></translation>
+        <translation>证件号码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="153"/>
         <source>Hukou place</source>
-        <translation type="unfinished"></translation>
+        <translation>户籍地</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
         <source>Hukou address</source>
-        <translation type="unfinished"></translation>
+        <translation>户籍详细地址</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
         <source>Residence</source>
-        <translation type="unfinished"></translation>
+        <translation>居住地</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
         <source>Dialect / accent</source>
-        <translation type="unfinished"></translation>
+        <translation>方言/口音</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>体貌特征</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="161"/>
         <source>No photo</source>
-        <translation type="unfinished"></translation>
+        <translation>无照片</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
         <source>Choose photo…</source>
-        <translation type="unfinished"></translation>
+        <translation>选择照片…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="163"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="239"/>
         <source>Choose photo</source>
-        <translation type="unfinished"></translation>
+        <translation>选择照片</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="167"/>
         <source>Photo</source>
-        <translation type="unfinished"></translation>
+        <translation>照片</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="170"/>
         <source>Police handover (F2)</source>
-        <translation type="unfinished"></translation>
+        <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
         <source>Police unit</source>
-        <translation type="unfinished"></translation>
+        <translation>公安机关</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
         <source>Officers and badge numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>民警姓名及警号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="173"/>
         <source>Found at (time)</source>
-        <translation type="unfinished"></translation>
+        <translation>发现时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="174"/>
         <source>Found at (place)</source>
-        <translation type="unfinished"></translation>
+        <translation>发现地点</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="175"/>
-        <source>🔒 How they were found</source>
-        <translation type="unfinished"></translation>
+        <source>How they were found (sensitive)</source>
+        <translation>发现经过（敏感）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="198"/>
+        <source>First health check and circumstances (sensitive)</source>
+        <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="185"/>
         <source>Checks done</source>
-        <translation type="unfinished"></translation>
+        <translation>已做核查</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
         <source>Handed over at</source>
-        <translation type="unfinished"></translation>
+        <translation>交接时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="189"/>
         <source>Belongings and relatives</source>
-        <translation type="unfinished"></translation>
+        <translation>随身物品与亲属</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>物品</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
         <source>Quantity</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
         <source>Storage no.</source>
-        <translation type="unfinished"></translation>
+        <translation>保管编号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="192"/>
         <source>Belongings</source>
-        <translation type="unfinished"></translation>
+        <translation>随身物品</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
         <source>Relation</source>
-        <translation type="unfinished"></translation>
+        <translation>关系</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
         <source>Contact</source>
-        <translation type="unfinished"></translation>
+        <translation>联系方式</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="195"/>
         <source>Close relatives</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="198"/>
-        <source>🔒 First health check and circumstances</source>
-        <translation type="unfinished"></translation>
+        <translation>近亲属</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="199"/>
         <source>Physical state</source>
-        <translation type="unfinished"></translation>
+        <translation>身体状况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
         <source>Mental / intellectual signs</source>
-        <translation type="unfinished"></translation>
+        <translation>精神/智力状况</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="202"/>
         <source>Notes on mental state</source>
-        <translation type="unfinished"></translation>
+        <translation>精神状况备注</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="203"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="204"/>
         <source>Visible injuries</source>
-        <translation type="unfinished"></translation>
+        <translation>明显外伤</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="206"/>
         <source>Injuries described</source>
-        <translation type="unfinished"></translation>
+        <translation>伤情描述</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
         <source>Cause, time and course of events</source>
-        <translation type="unfinished"></translation>
+        <translation>起因、时间及经过</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="211"/>
         <source>Flags and decision</source>
-        <translation type="unfinished"></translation>
+        <translation>标记与处理决定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="216"/>
         <source>Rescued from trafficking</source>
-        <translation type="unfinished"></translation>
+        <translation>被拐卖获救</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
         <source>Disability</source>
-        <translation type="unfinished"></translation>
+        <translation>残疾</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
         <source>Foreign national</source>
-        <translation type="unfinished"></translation>
+        <translation>外籍人员</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
         <source>On 低保/特困</source>
-        <translation type="unfinished"></translation>
+        <translation>享受低保/特困</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
         <source>Fingerprints taken</source>
-        <translation type="unfinished"></translation>
+        <translation>已采集指纹</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="224"/>
         <source>Flags</source>
-        <translation type="unfinished"></translation>
+        <translation>标记</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="225"/>
         <source>Suspected trafficking — reported to police</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
         <source>Suspected trafficking</source>
-        <translation type="unfinished"></translation>
+        <translation>疑似被拐卖</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="228"/>
         <source>Reported to police at</source>
-        <translation type="unfinished"></translation>
+        <translation>报警时间</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="230"/>
         <source>Police unit receiving the report</source>
-        <translation type="unfinished"></translation>
+        <translation>接警单位</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
         <source>What they ask for</source>
-        <translation type="unfinished"></translation>
+        <translation>本人诉求</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>处理决定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="246"/>
         <source>Photo chosen ({kb} KB)</source>
-        <translation type="unfinished"></translation>
+        <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/intake_dialog.py" line="297"/>
         <source>{n} field(s) need attention; see the red notes.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
 </context>
 <context>
@@ -1331,71 +1336,71 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/login.py" line="31"/>
         <source>Station</source>
-        <translation type="unfinished"></translation>
+        <translation>救助站</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="37"/>
         <source>Trafficking victim case management</source>
-        <translation type="unfinished"></translation>
+        <translation>被拐卖受害人救助个案管理</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="39"/>
         <source>DEMO DATA — synthetic cases for training. Password: {pw}</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据——培训用模拟个案。密码：{pw}</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="41"/>
         <source>Demo notice</source>
-        <translation type="unfinished"></translation>
+        <translation>演示数据提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="47"/>
         <location filename="../../victimcare/ui/login.py" line="52"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="50"/>
         <location filename="../../victimcare/ui/login.py" line="53"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="55"/>
         <source>Caps Lock is on.</source>
-        <translation type="unfinished"></translation>
+        <translation>大写锁定已开启。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="56"/>
         <source>Caps Lock warning</source>
-        <translation type="unfinished"></translation>
+        <translation>大写锁定提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="60"/>
         <source>Login error</source>
-        <translation type="unfinished"></translation>
+        <translation>登录错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="64"/>
         <location filename="../../victimcare/ui/login.py" line="65"/>
         <location filename="../../victimcare/ui/login.py" line="142"/>
         <source>Sign in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="102"/>
         <source>Enter your account and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入账户和密码。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="106"/>
         <source>Checking…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在验证…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/login.py" line="138"/>
         <source>Wait {n} s</source>
-        <translation type="unfinished"></translation>
+        <translation>请等待 {n} 秒</translation>
     </message>
 </context>
 <context>
@@ -1403,114 +1408,115 @@ Please give this file to IT support.</comment>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="48"/>
         <source>Signed-in user</source>
-        <translation type="unfinished"></translation>
+        <translation>当前用户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="50"/>
         <source>Vault</source>
-        <translation type="unfinished"></translation>
+        <translation>保险库</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="52"/>
         <source>Lock status</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定状态</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="59"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="60"/>
         <source>Lock</source>
-        <translation type="unfinished"></translation>
+        <translation>锁定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="61"/>
         <source>Change password…</source>
-        <translation type="unfinished"></translation>
+        <translation>修改密码…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="62"/>
         <source>Sign out</source>
-        <translation type="unfinished"></translation>
+        <translation>退出登录</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="65"/>
         <source>&amp;Case</source>
-        <translation type="unfinished"></translation>
+        <translation>个案(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="66"/>
         <source>New intake…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建接收登记…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="68"/>
         <source>Find case</source>
-        <translation type="unfinished"></translation>
+        <translation>查找个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="69"/>
         <source>&amp;Print</source>
-        <translation type="unfinished"></translation>
+        <translation>打印(&amp;P)</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="70"/>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>工具(&amp;T)</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="71"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
         <location filename="../../victimcare/ui/mainwindow.py" line="188"/>
         <source>About VictimCare</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 VictimCare</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="99"/>
         <source>User: {name} ({role})</source>
-        <translation type="unfinished"></translation>
+        <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="101"/>
         <source>Vault: {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>保险库：{path}</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="103"/>
         <source>Not signed in</source>
-        <translation type="unfinished"></translation>
+        <translation>未登录</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="108"/>
         <source>Auto-lock in {m}:{s:02d}</source>
-        <translation type="unfinished"></translation>
+        <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="189"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
-        <translation type="unfinished"></translation>
+        <translation>VictimCare {v}
+离线加密的被拐卖获救人员个案管理系统。</translation>
     </message>
 </context>
 <context>
@@ -1518,12 +1524,12 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="109"/>
         <source>Rare char…</source>
-        <translation type="unfinished"></translation>
+        <translation>生僻字…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="110"/>
         <source>Rare character input</source>
-        <translation type="unfinished"></translation>
+        <translation>生僻字输入</translation>
     </message>
 </context>
 <context>
@@ -1531,33 +1537,33 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="63"/>
         <source>Rare character input</source>
-        <translation type="unfinished"></translation>
+        <translation>生僻字输入</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="65"/>
         <source>Type the Unicode code point of the character, e.g. U+20BB7.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入该字的 Unicode 码位，如 U+20BB7。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="67"/>
         <source>Code point</source>
-        <translation type="unfinished"></translation>
+        <translation>码位</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="70"/>
         <source>Character preview</source>
-        <translation type="unfinished"></translation>
+        <translation>字符预览</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="75"/>
         <source>Code point error</source>
-        <translation type="unfinished"></translation>
+        <translation>码位错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="79"/>
         <location filename="../../victimcare/ui/inputs.py" line="80"/>
         <source>Insert</source>
-        <translation type="unfinished"></translation>
+        <translation>插入</translation>
     </message>
 </context>
 <context>
@@ -1565,7 +1571,7 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="139"/>
         <source>Type a county name or code, e.g. 尤溪</source>
-        <translation type="unfinished"></translation>
+        <translation>输入县（区）名称或代码，如：尤溪</translation>
     </message>
 </context>
 <context>
@@ -1574,17 +1580,17 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <location filename="../../victimcare/ui/pages/reports.py" line="11"/>
         <location filename="../../victimcare/ui/pages/reports.py" line="15"/>
         <source>Statistics</source>
-        <translation type="unfinished"></translation>
+        <translation>统计</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
         <source>Measure</source>
-        <translation type="unfinished"></translation>
+        <translation>统计项</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
         <source>Count</source>
-        <translation type="unfinished"></translation>
+        <translation>数量</translation>
     </message>
 </context>
 <context>
@@ -1592,77 +1598,77 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="14"/>
         <source>Referred</source>
-        <translation type="unfinished"></translation>
+        <translation>已转介</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="14"/>
         <source>Placed</source>
-        <translation type="unfinished"></translation>
+        <translation>已入学</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="14"/>
         <source>Closed</source>
-        <translation type="unfinished"></translation>
+        <translation>已结案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="16"/>
         <source>Case number</source>
-        <translation type="unfinished"></translation>
+        <translation>个案编号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="17"/>
         <source>Name or pseudonym</source>
-        <translation type="unfinished"></translation>
+        <translation>姓名或化名</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="18"/>
         <source>Sex</source>
-        <translation type="unfinished"></translation>
+        <translation>性别</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="19"/>
         <source>Age</source>
-        <translation type="unfinished"></translation>
+        <translation>年龄</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="20"/>
         <source>School</source>
-        <translation type="unfinished"></translation>
+        <translation>学校</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="21"/>
         <source>Grade</source>
-        <translation type="unfinished"></translation>
+        <translation>年级</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="22"/>
         <source>Enrolled on</source>
-        <translation type="unfinished"></translation>
+        <translation>入学日期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="23"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="24"/>
         <source>Referred on</source>
-        <translation type="unfinished"></translation>
+        <translation>转介日期</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="28"/>
         <source>School ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>入学安置台账</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="34"/>
         <source>School placement ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>入学安置台账</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="37"/>
         <source>Children referred to the education bureau. Only the fields school placement needs are shown here.</source>
-        <translation type="unfinished"></translation>
+        <translation>已转介教育局的儿童。此处仅显示入学安置所需的信息。</translation>
     </message>
 </context>
 <context>
@@ -1671,78 +1677,78 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
         <source>Accounts</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>角色</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>State</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="73"/>
         <source>New account…</source>
-        <translation type="unfinished"></translation>
+        <translation>新建账户…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="73"/>
         <source>Reset password…</source>
-        <translation type="unfinished"></translation>
+        <translation>重置密码…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="74"/>
         <source>Disable</source>
-        <translation type="unfinished"></translation>
+        <translation>停用</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="74"/>
         <source>Unlock</source>
-        <translation type="unfinished"></translation>
+        <translation>解锁</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="81"/>
         <source>Accounts message</source>
-        <translation type="unfinished"></translation>
+        <translation>账户操作提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="88"/>
         <source>Interface language</source>
-        <translation type="unfinished"></translation>
+        <translation>界面语言</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
         <source>Disabled</source>
-        <translation type="unfinished"></translation>
+        <translation>已停用</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
         <source>Locked</source>
-        <translation type="unfinished"></translation>
+        <translation>已锁定</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
         <source>Active</source>
-        <translation type="unfinished"></translation>
+        <translation>正常</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="149"/>
         <source>Select an account in the table first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="154"/>
         <source>The new language applies the next time VictimCare starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>
 </context>
 <context>
@@ -1750,105 +1756,105 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="39"/>
         <source>Set up VictimCare</source>
-        <translation type="unfinished"></translation>
+        <translation>VictimCare 初始设置</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="46"/>
         <source>Create the encrypted vault for this station and its first supervisor account. The password protects every record: use a sentence of at least 15 characters that only you know.</source>
-        <translation type="unfinished"></translation>
+        <translation>为本站创建加密保险库和第一个站长账户。密码保护全部记录：请用一句只有您知道、至少 15 个字符的话。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="58"/>
         <source>Station name</source>
-        <translation type="unfinished"></translation>
+        <translation>救助站名称</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="59"/>
         <source>Station code</source>
-        <translation type="unfinished"></translation>
+        <translation>站点代码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="60"/>
         <source>Supervisor account</source>
-        <translation type="unfinished"></translation>
+        <translation>站长账户</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="61"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="62"/>
         <source>Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>再次输入密码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="64"/>
         <source>Letters or digits, used in case numbers, e.g. YX</source>
-        <translation type="unfinished"></translation>
+        <translation>字母或数字，用于个案编号，如 YX</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="66"/>
         <source>Setup error</source>
-        <translation type="unfinished"></translation>
+        <translation>设置错误提示</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="70"/>
         <location filename="../../victimcare/ui/setup.py" line="71"/>
         <location filename="../../victimcare/ui/setup.py" line="108"/>
         <source>Create vault</source>
-        <translation type="unfinished"></translation>
+        <translation>创建保险库</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="88"/>
         <source>The two passwords differ. Type the same password twice.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="91"/>
         <source>Creating…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在创建…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="122"/>
         <source>The vault has been created. Below is its recovery code. If every supervisor password is lost, only this code can open the data again. Save the recovery sheet as a PDF, print two copies, seal them in separate safes, then delete the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>保险库已创建，下方为恢复码。如所有站长密码均丢失，只有此恢复码能重新打开数据。请将恢复凭证保存为 PDF，打印两份，分别密封存放于不同保险柜，然后删除该文件。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="126"/>
         <source>Recovery code</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复码</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="132"/>
         <source>Recovery sheet status</source>
-        <translation type="unfinished"></translation>
+        <translation>恢复凭证状态</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="135"/>
         <source>Save recovery sheet (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存恢复凭证（PDF）…</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="136"/>
         <location filename="../../victimcare/ui/setup.py" line="149"/>
         <source>Save recovery sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>保存恢复凭证</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="140"/>
         <source>I have stored the recovery code safely — continue</source>
-        <translation type="unfinished"></translation>
+        <translation>我已妥善保管恢复码——继续</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="141"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/setup.py" line="161"/>
         <source>Saved. Print it, seal it, then delete the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>已保存。请打印、密封，然后删除该文件。</translation>
     </message>
 </context>
 <context>
@@ -1856,37 +1862,37 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="19"/>
         <source>Navigation</source>
-        <translation type="unfinished"></translation>
+        <translation>导航</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="40"/>
         <source>Workbench</source>
-        <translation type="unfinished"></translation>
+        <translation>工作台</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="40"/>
         <source>Cases</source>
-        <translation type="unfinished"></translation>
+        <translation>个案</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="40"/>
         <source>School ledger</source>
-        <translation type="unfinished"></translation>
+        <translation>入学安置台账</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="41"/>
         <source>Reports</source>
-        <translation type="unfinished"></translation>
+        <translation>报表</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="41"/>
         <source>Audit</source>
-        <translation type="unfinished"></translation>
+        <translation>审计</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="41"/>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>设置</translation>
     </message>
 </context>
 </TS>

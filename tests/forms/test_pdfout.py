@@ -112,6 +112,8 @@ def test_write_private_file_is_0600(tmp_path):
 
 @pytest.mark.skipif(os.name != "posix", reason="POSIX permission bits")
 def test_write_private_file_replaces_atomically(tmp_path, monkeypatch):
+    tmp_path = tmp_path / "out"  # a folder of its own: other fixtures put their folders in tmp_path
+    tmp_path.mkdir()
     target = tmp_path / "case.pdf"
     target.write_bytes(b"old")
     target.chmod(0o644)
