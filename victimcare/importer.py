@@ -377,11 +377,9 @@ def _parse_json(data: bytes, encoding: str | None) -> _Table:
                     shown = "".join(c for c in str(name) if unicodedata.category(c)[0] in "LNPSZ")[:40]
                     raise ImportFileError(f"字段“{shown}”不是导入格式中的列名，整个文件未导入。"
                                           "请对照导入格式说明修改。", column=shown)
-                if key in keys:
-                    raise ImportFileError(f"“{column_label(key)}”在同一文件中用了两种写法。请统一列名。",
-                                          column=column_label(key))
-                positions[name] = len(keys)
-                keys.append(key)
+                if key not in keys:
+                    keys.append(key)
+                positions[name] = keys.index(key)
     missing = [column_label(k) for k in REQUIRED_COLUMNS if k not in keys]
     if doc and missing:
         raise ImportFileError(f"缺少必需的字段：{'、'.join(missing)}。请对照导入格式说明补上。")
@@ -391,7 +389,11 @@ def _parse_json(data: bytes, encoding: str | None) -> _Table:
             rows.append((n, None))
             continue
         cells: list = [None] * len(keys)
+        given = set()
         for name, value in item.items():
+            if positions[name] in given:
+                value = _Twice()
+            given.add(positions[name])
             cells[positions[name]] = value
         rows.append((n, cells))
     return _Table(list(keys), rows, "json")
@@ -443,7 +445,13 @@ def _xlsx_cell_text(cell, key: str) -> str:
     return str(value)
 
 
+class _Twice:
+    """Marks a field given twice in one JSON object (e.g. as "name" and as "姓名")."""
+
+
 def _json_cell_text(value, key: str):
+    if isinstance(value, _Twice):
+        raise _CellError("同一条记录中这一项写了两次（英文列名和中文列名各一次）。请只保留一个。")
     if value is None:
         return ""
     if isinstance(value, bool):

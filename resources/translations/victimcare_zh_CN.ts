@@ -2,23 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../victimcare/ui/crash.py" line="40"/>
-        <source>Crash</source>
-        <comment>Unexpected error</comment>
-        <translation>程序错误</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/crash.py" line="41"/>
-        <source>Crash</source>
-        <comment>VictimCare hit an unexpected error. Your saved records are safe. A report without any personal data was written to:
-{path}
-Please give this file to IT support.</comment>
-        <translation>程序错误</translation>
-    </message>
-</context>
-<context>
     <name>AccountDialog</name>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
@@ -65,198 +48,230 @@ Please give this file to IT support.</comment>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="33"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="34"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="32"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="38"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="52"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="38"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="20"/>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/audit.py" line="20"/>
+        <source>School referral</source>
+        <translation>转介入学</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
+        <source>School ledger</source>
+        <translation>入学安置台账</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <source>Vault</source>
+        <translation>保险库</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <source>Operation</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <source>Case import</source>
+        <translation>个案导入</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/audit.py" line="44"/>
         <source>Chain head</source>
         <translation>审计链末端</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="46"/>
         <source>Verification result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="42"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="48"/>
         <source>Verify vault and audit chain</source>
         <translation>校验保险库和审计链</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="49"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="58"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="58"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="58"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
         <source>Update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="62"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
         <source>Password change</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="62"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
         <source>Account change</source>
         <translation>账户变更</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
         <source>Verification</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
         <source>Recovery</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
         <source>Setup</source>
         <translation>初始设置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="73"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="79"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
         <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="80"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="86"/>
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="94"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="100"/>
         <source>Verification failed.</source>
         <translation>校验失败。</translation>
     </message>
@@ -459,7 +474,7 @@ Please give this file to IT support.</comment>
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="231"/>
-        <source>about {age} (estimated: {basis})</source>
+        <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
@@ -821,6 +836,23 @@ Please give this file to IT support.</comment>
     </message>
 </context>
 <context>
+    <name>Crash</name>
+    <message>
+        <location filename="../../victimcare/ui/crash.py" line="39"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/crash.py" line="40"/>
+        <source>VictimCare hit an unexpected error. Your saved records are safe. A report without any personal data was written to:
+{path}
+Please give this file to IT support.</source>
+        <translation>VictimCare 遇到意外错误。已保存的记录是安全的。已生成一份不含任何个人信息的报告：
+{path}
+请将此文件交给技术支持人员。</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <location filename="../../victimcare/ui/inputs.py" line="23"/>
@@ -899,6 +931,14 @@ Please give this file to IT support.</comment>
         <location filename="../../victimcare/ui/intake_dialog.py" line="363"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
+    </message>
+</context>
+<context>
+    <name>Form</name>
+    <message>
+        <location filename="../../victimcare/ui/widgets.py" line="46"/>
+        <source>{label} error</source>
+        <translation>{label}错误提示</translation>
     </message>
 </context>
 <context>

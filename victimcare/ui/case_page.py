@@ -228,8 +228,8 @@ class CasePage(QWidget):
             (self.tr("Police case number"), c["police_case_no"])])
         birth = date_label(c["birth_date"])
         if c["birth_estimated"]:
-            birth = self.tr("about {age} (estimated: {basis})").format(age=age_label(c["birth_date"], 1),
-                                                                       basis=c["age_basis"])
+            birth = self.tr("{age} (estimated: {basis})").format(age=age_label(c["birth_date"], 1),
+                                                                 basis=c["age_basis"])
         group(self.tr("Identity"), [
             (self.tr("Name"), c["name"] or self.tr("Name unknown")), (self.tr("Aliases"), "、".join(c["aliases"])),
             (self.tr("Sex"), sex_label(c["sex"])), (self.tr("Date of birth"), birth),

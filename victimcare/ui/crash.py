@@ -36,11 +36,11 @@ def install_excepthook(parent_getter=lambda: None) -> None:
             path = write_crash_log(exc_type, exc, tb)
         except OSError:
             path = "-"
-        tr = QCoreApplication.translate
-        box = QMessageBox(QMessageBox.Icon.Critical, tr("Crash", "Unexpected error"),
-                          tr("Crash", "VictimCare hit an unexpected error. Your saved records are safe. "
-                                      "A report without any personal data was written to:\n{path}\n"
-                                      "Please give this file to IT support.").format(path=path),
+        box = QMessageBox(QMessageBox.Icon.Critical, QCoreApplication.translate("Crash", "Unexpected error"),
+                          QCoreApplication.translate(
+                              "Crash", "VictimCare hit an unexpected error. Your saved records are safe. "
+                                       "A report without any personal data was written to:\n{path}\n"
+                                       "Please give this file to IT support.").format(path=path),
                           parent=parent_getter())
         box.exec()
 

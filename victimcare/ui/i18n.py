@@ -2,7 +2,7 @@
 
 import json
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
 from victimcare.fsutil import ensure_private_dir, write_private_file
 from victimcare.paths import app_data_dir
@@ -42,6 +42,3 @@ def install_translators(app, lang: str) -> None:
     app.installTranslator(ours)
     _installed.append(ours)
 
-
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)

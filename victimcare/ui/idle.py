@@ -19,8 +19,8 @@ class IdleLock(QObject):
     expired = Signal()
     remaining_changed = Signal(int)  # seconds left, for the status bar countdown
 
-    def __init__(self, app, timeout: float = DEFAULT_IDLE_SECONDS, clock: Clock = SYSTEM_CLOCK):
-        super().__init__(app)
+    def __init__(self, app, parent, timeout: float = DEFAULT_IDLE_SECONDS, clock: Clock = SYSTEM_CLOCK):
+        super().__init__(parent)  # owned by the window: the app-wide filter goes away with it
         self.timeout = timeout
         self.clock = clock
         self.active = False

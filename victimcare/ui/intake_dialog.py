@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
+                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from victimcare.cases import DuplicateCandidates
@@ -18,7 +18,7 @@ from victimcare.domain.enums import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_
 from victimcare.domain.identity import IdStatus
 from victimcare.errors import UserError, ValidationErrors
 from victimcare.ui.inputs import DateField, NameField, RegionField
-from victimcare.ui.widgets import ERROR, ErrorLabel, add_field, plain_label
+from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
 
 
 def _combo(options, *, blank: str | None = None) -> QComboBox:
@@ -115,7 +115,7 @@ class IntakeDialog(QDialog):
         return form
 
     def _field(self, form, key: str, label: str, widget, required: bool = False):
-        self.errors[key] = add_field(form, label, widget, required=required, error_name=f"{label} {self.tr('error')}")
+        self.errors[key] = add_field(form, label, widget, required=required)
         return widget
 
     def _arrival_group(self) -> None:

@@ -25,7 +25,7 @@ class MainWindow(QMainWindow):
         self.demo_password = demo_password
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.idle = IdleLock(app, idle_seconds, clock)
+        self.idle = IdleLock(app, self, idle_seconds, clock)
         self.idle.expired.connect(self.lock)
         self.idle.remaining_changed.connect(self._show_remaining)
         self._build_status_bar()

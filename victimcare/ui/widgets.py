@@ -1,6 +1,6 @@
 """Small widgets used across screens: plain-text labels, inline field errors, form rows."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ACCENT = "#1d5fa8"
@@ -43,7 +43,7 @@ def add_field(form: QFormLayout, label: str, widget: QWidget, *, required: bool 
     """Add a labelled field with an error line under it; the label text is the accessible name."""
     text = f"{label} *" if required else label
     widget.setAccessibleName(label)
-    error = ErrorLabel(error_name or f"{label} error")
+    error = ErrorLabel(error_name or QCoreApplication.translate("Form", "{label} error").format(label=label))
     box = QWidget()
     lay = QVBoxLayout(box)
     lay.setContentsMargins(0, 0, 0, 0)

@@ -5,6 +5,7 @@ from datetime import datetime
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
+from victimcare.permissions import ROLE_LABELS
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ERROR, plain_label
@@ -16,14 +17,19 @@ class AuditPage(QWidget):
         self.session = session
         self._task = None
         actions = self.action_labels()
+        objects = {"case": self.tr("Case"), "school_child": self.tr("School referral"),
+                   "school_ledger": self.tr("School ledger"), "audit_log": self.tr("Audit log"),
+                   "account": self.tr("Account"), "vault": self.tr("Vault"), "operation": self.tr("Operation"),
+                   "case_import": self.tr("Case import")}
         results = {"ok": self.tr("OK"), "denied": self.tr("Refused"), "error": self.tr("Error")}
         columns = [
             ("seq", self.tr("No."), lambda r: str(r["seq"])),
             ("ts", self.tr("Time"), lambda r: _local(r["ts_utc"])),
             ("actor", self.tr("Account"), lambda r: r["actor"]),
-            ("role", self.tr("Role"), lambda r: r["role"]),
+            ("role", self.tr("Role"), lambda r: ROLE_LABELS.get(r["role"], r["role"])),
             ("action", self.tr("Action"), lambda r: actions.get(r["action"], r["action"])),
-            ("object", self.tr("Object"), lambda r: " ".join(x for x in (r["object_type"], r["object_id"]) if x)),
+            ("object", self.tr("Object"),
+             lambda r: " ".join(x for x in (objects.get(r["object_type"], r["object_type"]), r["object_id"]) if x)),
             ("result", self.tr("Result"), lambda r: results.get(r["result"], r["result"])),
             ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (r["categories"], r["detail"]) if x)),
         ]

@@ -1,0 +1,97 @@
+"""Driving the GUI as a user: widgets found by accessible name, text typed with key clicks."""
+
+import re
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComboBox, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QWidget)
+
+
+def find(root: QWidget, name: str, cls=QWidget, *, visible_only: bool = True):
+    """The widget under ``root`` whose accessible name is ``name`` (what a screen reader says)."""
+    candidates = [root, *root.findChildren(cls)] if isinstance(root, cls) else root.findChildren(cls)
+    for w in candidates:
+        if w.accessibleName() == name and (w.isVisible() or not visible_only):
+            return w
+    names = sorted({w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()})
+    raise LookupError(f"no widget named {name!r}; named widgets: {names}")
+
+
+def type_text(qtbot, widget: QWidget, text: str) -> None:
+    """Type as a user does: ASCII as key presses, Chinese as an input method commits it."""
+    for run in re.findall(r"[\x20-\x7e]+|[^\x20-\x7e]+", text):
+        if run.isascii():
+            qtbot.keyClicks(widget, run)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(run)
+            QApplication.sendEvent(widget, event)
+
+
+def fill(qtbot, root: QWidget, name: str, value) -> QWidget:
+    """Type into a field the way a user would: text fields by key clicks, lists by choosing an entry."""
+    w = find(root, name)
+    if isinstance(w, QComboBox):
+        index = w.findText(value)
+        assert index >= 0, f"{name!r} has no entry {value!r}"
+        w.setCurrentIndex(index)
+    elif isinstance(w, QCheckBox):
+        if w.isChecked() != bool(value):
+            qtbot.mouseClick(w, Qt.MouseButton.LeftButton, pos=w.rect().center())
+    elif isinstance(w, (QLineEdit, QPlainTextEdit)):
+        w.setFocus()
+        w.clear()
+        type_text(qtbot, w, value)
+    else:  # a composite field (date, name) forwards focus to its line edit
+        edit = w.findChild(QLineEdit)
+        edit.clear()
+        type_text(qtbot, edit, value)
+    return w
+
+
+def all_text(root: QWidget) -> str:
+    """Every piece of text the window shows: labels, fields, window titles and item-view cells."""
+    parts = [root.windowTitle()]
+    for w in [root, *root.findChildren(QWidget)]:
+        if isinstance(w, QLabel):
+            parts.append(w.text())
+        elif isinstance(w, QLineEdit):
+            parts.append(w.text())
+        elif isinstance(w, QPlainTextEdit):
+            parts.append(w.toPlainText())
+        elif isinstance(w, QListWidget):
+            parts += [w.item(i).text() for i in range(w.count())]
+        elif isinstance(w, QAbstractItemView) and w.model() is not None:
+            m = w.model()
+            for r in range(m.rowCount(QModelIndex())):
+                for c in range(max(m.columnCount(QModelIndex()), 1)):
+                    parts.append(str(m.index(r, c).data() or ""))
+    return "\n".join(parts)
+
+
+def click(qtbot, root: QWidget, name: str) -> None:
+    w = find(root, name)
+    assert w.isEnabled(), f"{name!r} is disabled"
+    qtbot.mouseClick(w, Qt.MouseButton.LeftButton)
+
+
+def modal(qtbot, timeout: int = 5000) -> QWidget:
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is not None, timeout=timeout)
+    return QApplication.activeModalWidget()
+
+
+def when_modal(cls, handler, interval_ms: int = 30) -> QTimer:
+    """Run ``handler(dialog)`` as soon as a modal dialog of ``cls`` is shown (dialogs block in exec())."""
+    timer = QTimer()
+    timer.setInterval(interval_ms)
+
+    def poll():
+        w = QApplication.activeModalWidget()
+        if isinstance(w, cls) and w.isVisible():
+            timer.stop()
+            handler(w)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
