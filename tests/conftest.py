@@ -60,6 +60,32 @@ def _sha256_files(directory, pattern: str = "*.db") -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(directory).glob(pattern))}
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _memoised_argon2():
+    """Argon2id is a pure function of (password, salt, cost). Most tests log in to copies of one
+    template vault, so the same derivation would be repeated hundreds of times; remember results
+    instead. Every distinct password/salt pair is still derived for real, at the floor cost.
+    Callers wipe the bytearray they get, so each call returns a fresh copy.
+    Set VICTIMCARE_TEST_NO_KDF_CACHE=1 to derive every time."""
+    if os.environ.get("VICTIMCARE_TEST_NO_KDF_CACHE"):
+        yield
+        return
+    real = crypto.derive_kek
+    cache: dict[tuple, bytes] = {}
+
+    def derive_kek(password: str, params: crypto.KdfParams) -> bytearray:
+        key = (crypto.normalize_password(password), params)
+        if key not in cache:
+            kek = real(password, params)
+            cache[key] = bytes(kek)
+            crypto.wipe(kek)
+        return bytearray(cache[key])
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(crypto, "derive_kek", derive_kek)
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path, monkeypatch):
     """Own app-data folder and own temp folder for every test (and its subprocesses)."""

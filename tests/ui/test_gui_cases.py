@@ -1,0 +1,191 @@
+"""Intake typed through the form, the case list, the case page and role limits, as users see them."""
+
+import pytest
+
+from ui_helpers import all_text, click, fill, find, when_modal
+from victimcare.cases import CaseQuery
+from victimcare.errors import PermissionDenied
+from victimcare.keyring import Keyring
+from victimcare.permissions import Role
+from victimcare.ui.intake_dialog import DuplicateDialog, IntakeDialog
+from victimcare.ui.inputs import RareCharDialog
+from victimcare.ui.mainwindow import MainWindow
+
+SUPERVISOR = "zhanzhang"
+WORKER_PASSWORD = "社工的密码 很长很长 sea-shell-77"
+NARRATIVE = "CANARY_7f3a 被拐经过的叙述"
+
+
+@pytest.fixture
+def signed_in(qtbot, qapp, vault_factory):
+    """A main window signed in as ``account`` (created as ``role`` unless it is the supervisor)."""
+
+    def open_as(account=SUPERVISOR, role=None, vault=None):
+        if vault is None:
+            vault, _code, password = vault_factory()
+            open_as.password = password
+        password = open_as.password
+        if role is not None:
+            s = vault.login(SUPERVISOR, password)
+            s.accounts.create(account, role, WORKER_PASSWORD)
+            s.close()
+            ring = Keyring.load(vault.path)  # skip the first-sign-in password change in these tests
+            ring.account(account)["must_change"] = False
+            ring.save()
+            password = WORKER_PASSWORD
+        window = MainWindow(qapp, vault=vault)
+        qtbot.addWidget(window)
+        window.show()
+        fill(qtbot, window, "账户", account)
+        fill(qtbot, window, "密码", password)
+        click(qtbot, window, "登录")
+        qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+        return window
+
+    return open_as
+
+
+def type_intake(qtbot, dialog, *, name="王𠮷明", rare_in_name=True, age="9", id_number=""):
+    fill(qtbot, dialog, "来站方式", "公安解救移交")
+    if rare_in_name:  # 𠮷 is outside the BMP: typed with the rare-character aid, as a user would
+        fill(qtbot, dialog, "姓名", name.replace("𠮷", ""))
+        edit = find(dialog, "姓名")
+        edit.findChild(type(find(dialog, "曾用名/自述名"))).setCursorPosition(1)
+        when_modal(RareCharDialog, lambda d: (fill(qtbot, d, "码位", "U+20BB7"), click(qtbot, d, "插入")))
+        click(qtbot, dialog, "生僻字输入")
+    else:
+        fill(qtbot, dialog, "姓名", name)
+    fill(qtbot, dialog, "曾用名/自述名", "小明；明明")
+    fill(qtbot, dialog, "性别", "男")
+    fill(qtbot, dialog, "估计年龄", age)
+    fill(qtbot, dialog, "估计依据", "目测")
+    if id_number:
+        fill(qtbot, dialog, "身份证件", "有")
+        fill(qtbot, dialog, "证件号码", id_number)
+    fill(qtbot, dialog, "户籍地", "350426")
+    fill(qtbot, dialog, "起因、时间及经过", NARRATIVE)
+    fill(qtbot, dialog, "身体状况", "体表无明显外伤")
+    fill(qtbot, dialog, "疑似被拐卖", True)
+    fill(qtbot, dialog, "报警时间", "2026-01-05 11:00")
+    fill(qtbot, dialog, "接警单位", "尤溪县公安局")
+
+
+def test_full_intake_typed_through_the_form(qtbot, signed_in):
+    window = signed_in()
+    cases = window.workspace.show_section("cases")
+    done = {}
+
+    def fill_and_save(dialog):
+        fill(qtbot, dialog, "入站时间", "2026-01-05 09:30")
+        type_intake(qtbot, dialog)
+        assert find(dialog, "保存").isEnabled()
+        click(qtbot, dialog, "保存")
+        done["ok"] = True
+
+    when_modal(IntakeDialog, fill_and_save)
+    click(qtbot, cases, "新建接收登记")
+    qtbot.waitUntil(lambda: done.get("ok") and cases.case_page is not None, timeout=10000)
+
+    page = cases.case_page
+    assert find(page, "姓名").text().strip("\u2068\u2069") == "王𠮷明"
+    facts = find(page, "基本情况").text()
+    assert "约9岁" in facts and "TS-2026-00001" in facts
+    timeline = all_text(find(page, "工作记录"))
+    assert "接收登记（公安解救移交）" in timeline
+    assert "疑似被拐卖，已报警（尤溪县公安局）" in timeline
+
+    click(qtbot, page, "返回列表")
+    table = find(cases, "个案列表")
+    for fragment in ("𠮷", "王𠮷", "王𠮷明", "TS-2026"):
+        find(cases, "搜索个案").clear()
+        fill(qtbot, cases, "搜索个案", fragment)
+        qtbot.waitUntil(lambda: table.model().rowCount() == 1 and "王𠮷明" in all_text(table), timeout=3000)
+    fill(qtbot, cases, "搜索个案", "没有这个人")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 0, timeout=3000)
+
+
+def test_bad_id_number_is_explained_inline_and_nothing_is_saved(qtbot, signed_in):
+    window = signed_in()
+    dialog = IntakeDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_intake(qtbot, dialog, name="李四", rare_in_name=False, id_number="110105194912310021")
+    click(qtbot, dialog, "保存")
+    error = find(dialog, "证件号码错误提示")
+    assert "校验位" in error.text()
+    assert dialog.isVisible()
+    assert window.session.cases.count(CaseQuery(status="all")) == 0
+
+
+def test_duplicate_is_shown_and_the_decision_is_audited(qtbot, signed_in):
+    window = signed_in()
+    session = window.session
+    first = IntakeDialog(session, window)
+    qtbot.addWidget(first)
+    first.show()
+    type_intake(qtbot, first, name="张小红", rare_in_name=False)
+    click(qtbot, first, "保存")
+    second = IntakeDialog(session, window)
+    qtbot.addWidget(second)
+    second.show()
+    type_intake(qtbot, second, name="张晓红", rare_in_name=False)  # same sound, same age and sex
+    seen = {}
+
+    def decide(dialog):
+        seen["text"] = all_text(dialog)
+        click(qtbot, dialog, "新建个案")
+
+    when_modal(DuplicateDialog, decide)
+    click(qtbot, second, "保存")
+    qtbot.waitUntil(lambda: "text" in seen, timeout=5000)
+    assert "张小红" in seen["text"] and "读音相同" in seen["text"]
+    assert session.cases.count(CaseQuery(status="all")) == 2
+    decisions = [e for e in session.audit.entries() if e["action"] == "decision"]
+    assert decisions and decisions[0]["detail"] == "duplicate:new_case"
+
+
+def test_opening_the_intake_tab_audits_the_sensitive_view(qtbot, signed_in):
+    window = signed_in()
+    session = window.session
+    dialog = IntakeDialog(session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_intake(qtbot, dialog, name="赵六", rare_in_name=False)
+    click(qtbot, dialog, "保存")
+    cases = window.workspace.show_section("cases")
+    cases.open_case(1)
+    page = cases.case_page
+    before = [e for e in session.audit.entries() if "medical" in e["categories"]]
+    assert NARRATIVE not in all_text(page)
+    page.show_tab("intake")
+    assert find(page, "敏感信息提示").isVisible()
+    assert NARRATIVE in all_text(page)
+    after = [e for e in session.audit.entries() if "medical" in e["categories"] and e["action"] == "view"]
+    assert len(after) == len([e for e in before if e["action"] == "view"]) + 1
+
+
+def test_education_officer_sees_only_referred_children(qtbot, signed_in, vault_factory):
+    vault, _code, password = vault_factory()
+    s = vault.login(SUPERVISOR, password)
+    base = {"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer", "sex": "F", "age_basis": "目测",
+            "id_status": "none", "circumstances": NARRATIVE, "health_check": "CANARY 诊断"}
+    child = s.cases.create_intake({**base, "name": "陈小花", "estimated_age": "10"})
+    s.cases.create_intake({**base, "name": "林小草", "estimated_age": "11"})  # not referred
+    s.cases.create_intake({**base, "name": "周大姐", "estimated_age": "40"})
+    s.cases.refer_to_school(child)
+    s.close()
+    signed_in.password = password
+    window = signed_in("jiaoyu", Role.EDUCATION_OFFICER, vault=vault)
+    nav = find(window, "导航")
+    assert [nav.item(i).text() for i in range(nav.count())] == ["工作台", "入学安置台账"]
+    ledger = window.workspace.show_section("school")
+    table = find(ledger, "入学安置台账")
+    qtbot.waitUntil(lambda: table.model().rowCount() == 1)
+    text = all_text(window)
+    assert "陈小花" in text
+    assert "林小草" not in text and "周大姐" not in text
+    assert "CANARY" not in text
+    with pytest.raises(PermissionDenied):
+        window.session.cases.get_case(child)
+    with pytest.raises(PermissionDenied):
+        window.session.cases.intake_sensitive(child)
