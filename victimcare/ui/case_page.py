@@ -4,7 +4,7 @@ from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QListWidget,
+from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QLayout, QListWidget,
                                QListWidgetItem, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
@@ -204,6 +204,7 @@ class CasePage(QWidget):
         scroll.setWidgetResizable(True)
         body = QWidget()
         blay = QVBoxLayout(body)
+        blay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # scroll rather than squeeze rows
         scroll.setWidget(body)
         lay.addWidget(scroll)
 

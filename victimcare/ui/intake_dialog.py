@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton,
+                               QHeaderView, QLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from victimcare.cases import DuplicateCandidates
@@ -73,6 +73,7 @@ class IntakeDialog(QDialog):
         self.errors: dict[str, ErrorLabel] = {}
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
+        self.body_layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         self._arrival_group()
         self._identity_group()
         self._handover_group()

@@ -141,6 +141,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
         self._update_chrome()
+        self._show_remaining(int(self.idle.remaining()))
 
     def _end_session(self, action: str) -> str:
         account = ""

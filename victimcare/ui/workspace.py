@@ -18,6 +18,7 @@ class Workspace(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(150)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
         lay = QHBoxLayout(self)
