@@ -8,7 +8,7 @@ mode="${1:-run}"; shift || true
 
 # Qt's xcb/offscreen platforms need these shared libraries; pdffonts/pdftoppm are used by PDF tests.
 debs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxkbcommon-x11-0 libxkbcommon0
-      libegl1 libgl1 libfontconfig1 libdbus-1-3 poppler-utils)
+      libegl1 libgl1 libfontconfig1 libdbus-1-3 dbus-daemon dbus-bin poppler-utils)
 missing=()
 for p in "${debs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then

@@ -2,7 +2,6 @@
 
 import ast
 import hashlib
-import json
 import os
 import random
 import re
@@ -218,7 +217,7 @@ _WRITER = textwrap.dedent("""
 
 def test_kill9_loses_no_acknowledged_row(folder, key):
     """A small version of the A4 harness (R10 asks ≥25 runs; VICTIMCARE_KILL_RUNS sets more)."""
-    runs = int(os.environ.get("VICTIMCARE_KILL_RUNS", "4"))
+    runs = int(os.environ.get("VICTIMCARE_KILL_RUNS", "10"))
     path = folder / "kill.db"
     rng = random.Random(20261128)
     acknowledged: set[int] = set()
@@ -254,4 +253,3 @@ def test_kill9_loses_no_acknowledged_row(folder, key):
 def test_the_schema_module_lists_the_four_compartments():
     from victimcare.db.schema import COMPARTMENTS
     assert COMPARTMENTS == ("core", "sensitive", "school", "audit")
-    assert json.dumps(COMPARTMENTS)

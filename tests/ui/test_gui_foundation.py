@@ -211,3 +211,16 @@ def test_auditor_verifies_the_vault(qtbot, window_for, vault_factory):
     qtbot.waitUntil(lambda: "审计链" in result.text(), timeout=10000)
     assert "审计链：完整" in result.text()
     assert "个案与身份：未检查" in result.text()
+
+
+def test_screen_lock_or_sleep_locks_the_session(qtbot, window_for, vault_factory):
+    vault, _code, PASSWORD = vault_factory()
+    window = window_for(vault)
+    sign_in(qtbot, window, SUPERVISOR, PASSWORD)
+    window.os_lock.screensaver_changed(False)  # the screensaver ending changes nothing
+    assert window.session is not None
+    window.os_lock.sleeping(True)  # what logind's PrepareForSleep(true) delivers
+    assert window.session is None
+    sign_in(qtbot, window, SUPERVISOR, PASSWORD)
+    window.os_lock.screensaver_changed(True)
+    assert window.session is None

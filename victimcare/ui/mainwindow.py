@@ -9,6 +9,7 @@ from victimcare.clock import SYSTEM_CLOCK
 from victimcare.permissions import ROLE_LABELS
 from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
 from victimcare.ui.login import LoginPage
+from victimcare.ui.oslock import OsLockWatcher
 from victimcare.ui.password_dialog import ChangePasswordDialog
 from victimcare.ui.widgets import plain_label
 
@@ -28,6 +29,9 @@ class MainWindow(QMainWindow):
         self.idle = IdleLock(app, self, idle_seconds, clock)
         self.idle.expired.connect(self.lock)
         self.idle.remaining_changed.connect(self._show_remaining)
+        self.os_lock = OsLockWatcher(self)
+        self.os_lock.os_locked.connect(self.lock)
+        self.os_lock.watch_window(self.winId())
         self._build_status_bar()
         self._build_menus()
         self.resize(1280, 720)
