@@ -15,7 +15,6 @@ from victimcare.errors import ValidationError, VaultError, WrongPassword
 from victimcare.vault import Vault
 
 NEW_PASSWORD = "另一句只有站长知道的话 and more words 99"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 def create(path, kdf, **overrides):

@@ -346,13 +346,20 @@ def fill_demo_cases(session, n: int, *, seed: int = 0, progress=None) -> int:
     return n
 
 
+TIMES={}
+import time as _t
+def _tm(k, t0):
+    TIMES[k]=TIMES.get(k,0)+_t.perf_counter()-t0
+    return _t.perf_counter()
 def _write_batch(session, batch, now: datetime, station: str) -> None:
+    _T0=_t.perf_counter()
     """One batch in one transaction per compartment (owner thread)."""
     core, sensitive, school = session.conn("core"), session.conn("sensitive"), session.conn("school")
     settings = StationSettings(core)
     pattern, calendar, rules = settings.case_no_pattern(), settings.calendar(), settings.rules()
     today = now.date()
     stamp = now.isoformat(timespec="seconds")
+    core.execute("PRAGMA foreign_keys = OFF")
     with transaction(core):
         next_id = core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
         seqs: dict[int, int] = {}
@@ -403,13 +410,20 @@ def _write_batch(session, batch, now: datetime, station: str) -> None:
                                     school_row["status"], school_row["school"], school_row["grade"],
                                     school_row["enrolled_on"], school_row["transfer_started_on"],
                                     school_row["transfer_done_on"], stamp))
+        _T=_tm("python", _T0)
         core.executemany(f"INSERT INTO cases({','.join(columns)}) VALUES ({','.join('?' * len(columns))})", case_rows)
+        _T=_tm("cases", _T)
         core.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)", alias_rows)
+        _T=_tm("aliases", _T)
         core.executemany("INSERT INTO steps(case_id, step, status, reason, updated_at) VALUES (?,?,?,?,?)", step_rows)
+        _T=_tm("steps", _T)
         core.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", milestone_rows)
+        _T=_tm("milestones", _T)
         core.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", doc_rows)
+        _T=_tm("docs", _T)
         core.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
                          sorted(event_rows, key=lambda e: (e[0], e[1])))
+        _T=_tm("events", _T)
         for year, seq in seqs.items():
             settings.put(f"case_seq_{year}", str(seq))
         with transaction(sensitive):
@@ -417,9 +431,11 @@ def _write_batch(session, batch, now: datetime, station: str) -> None:
                 "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
                 "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
                 sensitive_rows)
+        _T=_tm("sens", _T)
         if school_rows:
             with transaction(school):
                 school.executemany(
                     "INSERT INTO school_children(case_id, case_no, display_name, sex, birth_date, birth_estimated, "
                     "referred_at, referred_by, status, school, grade, enrolled_on, transfer_started_on, "
                     "transfer_done_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", school_rows)
+    _T=_tm("school+commit", _T)

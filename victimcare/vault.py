@@ -9,7 +9,7 @@
 
 import re
 import secrets
-import shutil
+import os
 import unicodedata
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from victimcare.clock import SYSTEM_CLOCK, Clock
 from victimcare.db.connection import WrongKey, check_driver, open_compartment
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.errors import AccountLocked, ValidationError, VaultError, WrongPassword
-from victimcare.fsutil import ensure_private_dir
+from victimcare.fsutil import ensure_private_dir, fsync_dir
 from victimcare.keyring import LOCK_AT, Keyring, throttle_delay
 from victimcare.passwords import check_new_password
 from victimcare.permissions import COMPARTMENTS_BY_ROLE, Role
@@ -123,6 +123,7 @@ class Vault:
     def login(self, account: str, password: str, *, action: str = "login") -> Session:
         """Open a session; ``action`` is 'unlock' when the user returns to a locked screen."""
         self.keyring = Keyring.load(self.path)  # another process may have changed throttling
+        account = unicodedata.normalize("NFC", account.strip())
         record = self.keyring.account(account)
         now = self.clock.now()
         if record is None:
@@ -219,7 +220,7 @@ class Vault:
     def backup_compartment(self, conn, name: str, key: bytearray, version: int | str) -> Path:
         """An encrypted copy (same key) of one compartment, written beside and then renamed."""
         folder = ensure_private_dir(self.path / "backups")
-        stamp = datetime.fromtimestamp(self.clock.now()).strftime("%Y%m%d-%H%M%S")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # unique even for two backups in a second
         target = folder / f"{name}-v{version}-{stamp}.db"
         tmp = target.with_suffix(".partial")
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
@@ -230,7 +231,8 @@ class Vault:
             dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             dest.close()
-        shutil.move(tmp, target)
+        os.replace(tmp, target)
+        fsync_dir(folder)
         return target
 
 
