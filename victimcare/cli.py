@@ -166,3 +166,4 @@ def main(argv: list[str] | None = None) -> int:
 def print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     print()
+import victimcare.casecli  # noqa: E305,E402,F401  registers import, demo-data and cases

@@ -17,6 +17,7 @@ so the list, the case page and the 工作台 agree. The same seed and clock give
 """
 
 import random
+from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -28,6 +29,7 @@ from victimcare.domain.dates import age_on, estimated_birth_date
 from victimcare.domain.deadlines import add_months, compute_deadlines
 from victimcare.domain.enums import ARRIVAL_MODES, SCHOOL_AGE, STEPS, WORK_AGE, label
 from victimcare.domain.identity import check_digit
+from victimcare.errors import UserError, VaultError
 from victimcare.intake import validate_intake
 from victimcare.permissions import Op
 
@@ -67,9 +69,8 @@ def _sound(name: str) -> str:
 class _Maker:
     """Draws one case at a time from a seeded generator, in admission order."""
 
-    def __init__(self, rng: random.Random, now: datetime, account: str, workers: list[str]):
+    def __init__(self, rng: random.Random, now: datetime):
         self.rng, self.now, self.today = rng, now, now.date()
-        self.account, self.workers = account, workers
 
     # -- identity ----------------------------------------------------------------------------------
 
@@ -187,14 +188,12 @@ class _Maker:
                 requested = None
             if requested:
                 m["dna_requested_on"] = requested.isoformat()
-                events.append((requested.isoformat(), "tracing", "dna_request", "提出DNA采血申请"))
                 roll = r.random()
                 collected = (requested + timedelta(days=r.randint(0, 25)) if roll < 0.8
                              else requested + timedelta(days=r.randint(32, 50)) if roll < 0.9 else None)
                 collected = self._on_or_before_today(collected)
                 if collected:
                     m["dna_collected_on"] = collected.isoformat()
-                    events.append((collected.isoformat(), "tracing", "dna_collected", "完成DNA采血（仅记录样本编号）"))
             still_searching = resolved is None
             if still_searching and (today - day).days > 30 and "notice_published_at" in m and r.random() < 0.7:
                 m["notice_last_refreshed_on"] = (today - timedelta(days=r.randint(0, 36))).isoformat()
@@ -204,7 +203,6 @@ class _Maker:
                     m["hukou_applied_on"] = applied.isoformat()
         if resolved and not known_at_intake:
             m["identity_known"] = "1"
-            events.append((resolved.isoformat(), "tracing", "identity", "查明身份"))
         # adults normally stay ≤ 10 days
         adult = hidden["age"] >= 16 and not record.core["flag_disabled"]
         if adult and resolved is None and r.random() < 0.6:
@@ -240,9 +238,9 @@ class _Maker:
                 visit = self._on_or_before_today(visit)
                 if visit:
                     visits.append(visit)
-                    events.append((visit.isoformat(), "return", "follow_up", f"回归后满{months}个月回访"))
             if visits:
                 m["follow_up_dates"] = ",".join(sorted(v.isoformat() for v in visits))
+                events.append((max(visits).isoformat(), "return", "follow_up", f"回访（共 {len(visits)} 次）"))
         closed_at = ""
         if record.core["decision"] == "refuse":
             closed_at = record.core["admitted_at"]
@@ -311,8 +309,101 @@ def _admission_times(rng: random.Random, n: int, now: datetime) -> list[datetime
     return sorted(times)
 
 
-_CASE_COLS_EXTRA = ("id", "case_no", "name_pinyin", "assigned_worker", "created_at", "updated_at", "status",
-                    "closed_at", "next_due")
+@dataclass
+class _VaultState:
+    """What the batches need from the vault, read once: next id, case-number counters, rules."""
+
+    next_id: int
+    seqs: dict[int, int]
+    pattern: str
+    station: str
+    calendar: object
+    rules: object
+    workers: list[str]
+
+
+def _vault_state(session) -> _VaultState:
+    core = session.conn("core")
+    settings = StationSettings(core)
+    seqs = {int(k[len("case_seq_"):]): int(v) for k, v in core.execute(
+        "SELECT key, value FROM meta WHERE key LIKE 'case\\_seq\\_%' ESCAPE '\\'")}
+    ring = session.vault.keyring
+    workers = [a for a in ("demo_shegong",) if ring.account(a)] + [session.account]
+    return _VaultState(core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0], seqs,
+                       settings.case_no_pattern(), ring.data.get("station_code", "VC"), settings.calendar(),
+                       settings.rules(), workers)
+
+
+@dataclass
+class _Rows:
+    first_id: int
+    count: int
+    columns: list[str] = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
+    steps: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    docs: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    sensitive: list = field(default_factory=list)
+    school: list = field(default_factory=list)
+    seqs: dict = field(default_factory=dict)
+
+
+def _build_rows(session, state: _VaultState, maker: "_Maker", indexes: range, times: list[datetime],
+                now: datetime) -> _Rows:
+    """Generate, validate and lay out one batch as table rows (caller thread: no database access)."""
+    rng, today, stamp = maker.rng, now.date(), now.isoformat(timespec="seconds")
+    rows = _Rows(first_id=state.next_id, count=len(indexes))
+    for i in indexes:
+        raw, hidden = maker.raw(i, times[i])
+        record = validate_intake(raw, now=now, registrar=session.account)
+        story = maker.story(record, hidden)
+        worker = rng.choice(state.workers)
+        case_id = state.next_id
+        state.next_id += 1
+        core_values = dict(record.core)
+        year = int(core_values["admitted_at"][:4])
+        state.seqs[year] = rows.seqs[year] = state.seqs.get(year, 0) + 1
+        case_no = format_case_no(state.pattern, state.station, year, state.seqs[year])
+        created = core_values["admitted_at"] + ":00"
+        closed_at = story["closed_at"]
+        status = "closed" if closed_at else "open"
+        not_applicable = {s for s, (st, _r) in story["steps"].items() if st == "not_applicable"}
+        case_facts = {"id": case_id, "case_no": case_no, "admitted_at": core_values["admitted_at"],
+                      "birth_date": core_values["birth_date"], "birth_estimated": core_values["birth_estimated"],
+                      "id_status": core_values["id_status"], "name_unknown": core_values["name_unknown"],
+                      "flag_disabled": core_values["flag_disabled"], "status": status}
+        school_row = story["school"]
+        facts = facts_from_rows(case_facts, story["milestones"], school_row, not_applicable, today)
+        due = next_due(compute_deadlines(facts, now, state.calendar, state.rules))
+        core_values.update(id=case_id, case_no=case_no, name_pinyin=_sound(core_values["name"]),
+                           assigned_worker=worker, created_at=created, updated_at=closed_at or created,
+                           status=status, closed_at=closed_at, next_due=due)
+        if not rows.columns:
+            rows.columns = list(core_values)
+        rows.cases.append([core_values[c] for c in rows.columns])
+        rows.aliases += [(case_id, a, _sound(a)) for a in record.aliases]
+        rows.steps += [(case_id, step, st, reason, created) for step, (st, reason) in story["steps"].items()]
+        rows.milestones += [(case_id, k, v) for k, v in story["milestones"].items()]
+        rows.docs.append((case_id, search_doc(core_values, record.aliases)))
+        rows.events.append((case_id, core_values["admitted_at"], "intake", "created",
+                            f"接收登记（{label(ARRIVAL_MODES, core_values['arrival_mode'])}）", session.account))
+        if core_values["suspected_trafficking"] and core_values["police_report_at"]:
+            rows.events.append((case_id, core_values["police_report_at"], "intake", "police_report",
+                                f"疑似被拐卖，已报警（{core_values['police_report_unit']}）", session.account))
+        rows.events += [(case_id, at, step, kind, summary, worker) for at, step, kind, summary in story["events"]]
+        s = record.sensitive
+        rows.sensitive.append((case_id, s["health_check"], s["mental_state"], s["mental_note"], s["injuries"],
+                               s["injuries_note"], s["circumstances"], s["found_circumstances"], created))
+        if school_row is not None:
+            shown = core_values["name"] or (record.aliases[0] if record.aliases else "化名")
+            rows.school.append((case_id, case_no, shown, core_values["sex"], core_values["birth_date"],
+                                core_values["birth_estimated"], school_row["referred_at"], worker,
+                                school_row["status"], school_row["school"], school_row["grade"],
+                                school_row["enrolled_on"], school_row["transfer_started_on"],
+                                school_row["transfer_done_on"], stamp))
+    return rows
 
 
 def fill_demo_cases(session, n: int, *, seed: int = 0, progress=None) -> int:
@@ -326,116 +417,60 @@ def fill_demo_cases(session, n: int, *, seed: int = 0, progress=None) -> int:
         return 0
     now = datetime.fromtimestamp(session.vault.clock.now()).replace(second=0, microsecond=0)
     rng = random.Random(seed)
-    ring = session.vault.keyring
-    workers = [a for a in ("demo_shegong",) if ring.account(a)] + [session.account]
-    maker = _Maker(rng, now, session.account, workers)
+    state = session.owner.call(_vault_state, session)
+    maker = _Maker(rng, now)
     times = _admission_times(rng, n, now)
-    station = ring.data.get("station_code", "VC")
     done = 0
     for start in range(0, n, BATCH):
-        batch = []
-        for i in range(start, min(start + BATCH, n)):
-            raw, hidden = maker.raw(i, times[i])
-            record = validate_intake(raw, now=now, registrar=session.account)
-            batch.append((record, hidden, maker.story(record, hidden), rng.choice(workers)))
-        session.owner.call(_write_batch, session, batch, now, station)
-        done += len(batch)
-        if progress is not None:
+        rows = _build_rows(session, state, maker, range(start, min(start + BATCH, n)), times, now)
+        done += session.owner.call(_write_rows, session, rows)
+        if progress is not None and done < n:
             progress(done, n)
+    if progress is not None:
+        progress(done, n)
     session.record("create", object_type="demo_cases", record_count=n, detail=f"demo seed={seed}")
     return n
 
 
-TIMES={}
-import time as _t
-def _tm(k, t0):
-    TIMES[k]=TIMES.get(k,0)+_t.perf_counter()-t0
-    return _t.perf_counter()
-def _write_batch(session, batch, now: datetime, station: str) -> None:
-    _T0=_t.perf_counter()
-    """One batch in one transaction per compartment (owner thread)."""
+def _write_rows(session, rows: _Rows) -> int:
+    """One batch: one transaction per compartment (owner thread).
+
+    Foreign-key checks are switched off for the bulk insert (every id is generated here, so none
+    can dangle; with them on the batch takes about a third longer) and always switched back on.
+    """
     core, sensitive, school = session.conn("core"), session.conn("sensitive"), session.conn("school")
-    settings = StationSettings(core)
-    pattern, calendar, rules = settings.case_no_pattern(), settings.calendar(), settings.rules()
-    today = now.date()
-    stamp = now.isoformat(timespec="seconds")
     core.execute("PRAGMA foreign_keys = OFF")
-    with transaction(core):
-        next_id = core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
-        seqs: dict[int, int] = {}
-        case_rows, alias_rows, step_rows, milestone_rows, doc_rows, event_rows = [], [], [], [], [], []
-        sensitive_rows, school_rows = [], []
-        columns = None
-        for offset, (record, hidden, story, worker) in enumerate(batch):
-            case_id = next_id + offset
-            core_values = dict(record.core)
-            year = int(core_values["admitted_at"][:4])
-            if year not in seqs:
-                seqs[year] = int(settings.get(f"case_seq_{year}", "0"))
-            seqs[year] += 1
-            case_no = format_case_no(pattern, station, year, seqs[year])
-            created = core_values["admitted_at"] + ":00"
-            closed_at = story["closed_at"]
-            not_applicable = {s for s, (status, _r) in story["steps"].items() if status == "not_applicable"}
-            case_facts = {"id": case_id, "case_no": case_no, "admitted_at": core_values["admitted_at"],
-                          "birth_date": core_values["birth_date"], "birth_estimated": core_values["birth_estimated"],
-                          "id_status": core_values["id_status"], "name_unknown": core_values["name_unknown"],
-                          "flag_disabled": core_values["flag_disabled"], "status": "closed" if closed_at else "open"}
-            school_row = story["school"]
-            facts = facts_from_rows(case_facts, story["milestones"], school_row, not_applicable, today)
-            due = next_due(compute_deadlines(facts, now, calendar, rules))
-            core_values.update(id=case_id, case_no=case_no, name_pinyin=_sound(core_values["name"]),
-                               assigned_worker=worker, created_at=created, updated_at=closed_at or created,
-                               status="closed" if closed_at else "open", closed_at=closed_at, next_due=due)
-            if columns is None:
-                columns = list(core_values)
-            case_rows.append([core_values[c] for c in columns])
-            alias_rows += [(case_id, a, _sound(a)) for a in record.aliases]
-            step_rows += [(case_id, step, status, reason, created) for step, (status, reason) in story["steps"].items()]
-            milestone_rows += [(case_id, k, v) for k, v in story["milestones"].items()]
-            doc_rows.append((case_id, search_doc(core_values, record.aliases)))
-            event_rows.append((case_id, core_values["admitted_at"], "intake", "created",
-                               f"接收登记（{label(ARRIVAL_MODES, core_values['arrival_mode'])}）", session.account))
-            if core_values["suspected_trafficking"] and core_values["police_report_at"]:
-                event_rows.append((case_id, core_values["police_report_at"], "intake", "police_report",
-                                   f"疑似被拐卖，已报警（{core_values['police_report_unit']}）", session.account))
-            event_rows += [(case_id, at, step, kind, summary, worker) for at, step, kind, summary in story["events"]]
-            s = record.sensitive
-            sensitive_rows.append((case_id, s["health_check"], s["mental_state"], s["mental_note"], s["injuries"],
-                                   s["injuries_note"], s["circumstances"], s["found_circumstances"], created))
-            if school_row is not None:
-                shown = core_values["name"] or (record.aliases[0] if record.aliases else "化名")
-                school_rows.append((case_id, case_no, shown, core_values["sex"], core_values["birth_date"],
-                                    core_values["birth_estimated"], school_row["referred_at"], worker,
-                                    school_row["status"], school_row["school"], school_row["grade"],
-                                    school_row["enrolled_on"], school_row["transfer_started_on"],
-                                    school_row["transfer_done_on"], stamp))
-        _T=_tm("python", _T0)
-        core.executemany(f"INSERT INTO cases({','.join(columns)}) VALUES ({','.join('?' * len(columns))})", case_rows)
-        _T=_tm("cases", _T)
-        core.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)", alias_rows)
-        _T=_tm("aliases", _T)
-        core.executemany("INSERT INTO steps(case_id, step, status, reason, updated_at) VALUES (?,?,?,?,?)", step_rows)
-        _T=_tm("steps", _T)
-        core.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", milestone_rows)
-        _T=_tm("milestones", _T)
-        core.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", doc_rows)
-        _T=_tm("docs", _T)
-        core.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
-                         sorted(event_rows, key=lambda e: (e[0], e[1])))
-        _T=_tm("events", _T)
-        for year, seq in seqs.items():
-            settings.put(f"case_seq_{year}", str(seq))
-        with transaction(sensitive):
-            sensitive.executemany(
-                "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
-                "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                sensitive_rows)
-        _T=_tm("sens", _T)
-        if school_rows:
-            with transaction(school):
-                school.executemany(
-                    "INSERT INTO school_children(case_id, case_no, display_name, sex, birth_date, birth_estimated, "
-                    "referred_at, referred_by, status, school, grade, enrolled_on, transfer_started_on, "
-                    "transfer_done_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", school_rows)
-    _T=_tm("school+commit", _T)
+    try:
+        with transaction(core):
+            first = core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
+            if first != rows.first_id:
+                raise UserError("生成演示数据时有其他个案被同时录入，已停止。请稍后重试。")
+            cols = rows.columns
+            core.executemany(f"INSERT INTO cases({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", rows.cases)
+            core.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)", rows.aliases)
+            core.executemany("INSERT INTO steps(case_id, step, status, reason, updated_at) VALUES (?,?,?,?,?)",
+                             rows.steps)
+            core.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", rows.milestones)
+            core.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", rows.docs)
+            core.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
+                             rows.events)
+            settings = StationSettings(core)
+            for year, seq in rows.seqs.items():
+                settings.put(f"case_seq_{year}", str(seq))
+            with transaction(sensitive):
+                sensitive.executemany(
+                    "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
+                    "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    rows.sensitive)
+            if rows.school:
+                with transaction(school):
+                    school.executemany(
+                        "INSERT INTO school_children(case_id, case_no, display_name, sex, birth_date, "
+                        "birth_estimated, referred_at, referred_by, status, school, grade, enrolled_on, "
+                        "transfer_started_on, transfer_done_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        rows.school)
+    finally:
+        core.execute("PRAGMA foreign_keys = ON")
+        if core.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+            raise VaultError("保险库安全设置未能恢复。请重新登录。")
+    return rows.count

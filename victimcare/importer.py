@@ -106,6 +106,11 @@ for _key, _zh, _other in COLUMNS:
         HEADER_TO_KEY[_normalize_header(_header)] = _key
 
 
+def _printable(text: str) -> str:
+    """A header as it may be quoted in a message: visible characters only, at most 40."""
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LNPS" or c == " ")[:40]
+
+
 def column_label(key: str) -> str:
     """The Chinese header of a field code (for messages); the code itself if it is not a column."""
     return HEADER_LABELS.get(key, key)
@@ -222,7 +227,7 @@ def _header_keys(headers: list, nonempty_columns: set[int]) -> list[str | None]:
             continue
         key = HEADER_TO_KEY.get(norm)
         if key is None:
-            shown = "".join(c for c in norm if unicodedata.category(c)[0] in "LNPSZ")[:40]
+            shown = _printable(norm)
             raise ImportFileError(f"第 {i + 1} 列“{shown}”不是导入格式中的列名，整个文件未导入。"
                                   "请对照导入格式说明修改表头，或删除这一列。", line=1, column=shown)
         if key in seen:
@@ -296,20 +301,24 @@ def _parse_xlsx(data: bytes) -> _Table:
             headers.pop()
         if not headers:
             raise ImportFileError("第 1 行应为表头（列名）。请对照导入格式说明。", line=1)
+        keys = _header_keys(headers, set())
         rows: list[tuple[int, list]] = []
-        for cells in rows_iter:
-            values = [c for c in cells if getattr(c, "value", None) not in (None, "")]
-            if not values:
+        for cells in rows_iter:  # converted at once: a row of ReadOnlyCells is ten times the size of its text
+            filled = [(i, c) for i, c in enumerate(cells) if getattr(c, "value", None) not in (None, "")]
+            if not filled:
                 continue
-            number = values[0].row
-            rows.append((number, list(cells)))
+            for i, _cell in filled:
+                if i >= len(keys) or keys[i] is None:
+                    raise ImportFileError(f"第 {i + 1} 列有内容但没有表头。请补上列名或删除这一列。",
+                                          column=str(i + 1))
+            values: list = [""] * len(keys)
+            for i, cell in filled:
+                try:
+                    values[i] = _xlsx_cell_text(cell, keys[i])
+                except _CellError as exc:
+                    values[i] = exc
+            rows.append((filled[0][1].row, values))
             _count_rows(len(rows))
-        nonempty = {i for _n, cells in rows for i, c in enumerate(cells) if getattr(c, "value", None) not in (None, "")}
-        keys = _header_keys(headers, {i for i in nonempty if i < len(headers)})
-        extra = sorted(i for i in nonempty if i >= len(headers))
-        if extra:
-            raise ImportFileError(f"第 {extra[0] + 1} 列有内容但没有表头。请补上列名或删除这一列。",
-                                  column=str(extra[0] + 1))
         return _Table(keys, rows, "xlsx")
     except ImportFileError:
         raise
@@ -374,7 +383,7 @@ def _parse_json(data: bytes, encoding: str | None) -> _Table:
             if name not in positions:
                 key = HEADER_TO_KEY.get(_normalize_header(name))
                 if key is None:
-                    shown = "".join(c for c in str(name) if unicodedata.category(c)[0] in "LNPSZ")[:40]
+                    shown = _printable(str(name))
                     raise ImportFileError(f"字段“{shown}”不是导入格式中的列名，整个文件未导入。"
                                           "请对照导入格式说明修改。", column=shown)
                 if key not in keys:
@@ -482,9 +491,9 @@ def _row_to_raw(table: _Table, cells: list) -> tuple[dict, list[tuple[str, str]]
             continue
         cell = cells[i]
         try:
-            if table.kind == "xlsx":
-                value = _xlsx_cell_text(cell, key)
-            elif table.kind == "json":
+            if isinstance(cell, _CellError):  # found while reading the workbook
+                raise cell
+            if table.kind == "json":
                 value = _json_cell_text(cell, key)
             else:
                 value = cell

@@ -38,12 +38,6 @@
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="36"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="37"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -315,7 +309,7 @@
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="79"/>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="232"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
@@ -325,326 +319,326 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="88"/>
+        <location filename="../../victimcare/ui/case_page.py" line="85"/>
         <source>Also known as: {names}</source>
         <translation>曾用名/自述名：{names}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="89"/>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="86"/>
+        <location filename="../../victimcare/ui/case_page.py" line="232"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="93"/>
+        <location filename="../../victimcare/ui/case_page.py" line="90"/>
         <source>Case {no}</source>
         <translation>个案编号 {no}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="94"/>
+        <location filename="../../victimcare/ui/case_page.py" line="91"/>
         <source>{n} days in care</source>
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="95"/>
+        <location filename="../../victimcare/ui/case_page.py" line="92"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="96"/>
+        <location filename="../../victimcare/ui/case_page.py" line="93"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="99"/>
+        <location filename="../../victimcare/ui/case_page.py" line="96"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="100"/>
-        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <location filename="../../victimcare/ui/case_page.py" line="97"/>
+        <location filename="../../victimcare/ui/case_page.py" line="251"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="101"/>
+        <location filename="../../victimcare/ui/case_page.py" line="98"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="102"/>
+        <location filename="../../victimcare/ui/case_page.py" line="99"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="107"/>
+        <location filename="../../victimcare/ui/case_page.py" line="104"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="109"/>
+        <location filename="../../victimcare/ui/case_page.py" line="106"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="140"/>
+        <location filename="../../victimcare/ui/case_page.py" line="137"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="143"/>
+        <location filename="../../victimcare/ui/case_page.py" line="140"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="154"/>
+        <location filename="../../victimcare/ui/case_page.py" line="151"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="157"/>
+        <location filename="../../victimcare/ui/case_page.py" line="154"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="167"/>
+        <location filename="../../victimcare/ui/case_page.py" line="164"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="168"/>
+        <location filename="../../victimcare/ui/case_page.py" line="165"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="172"/>
+        <location filename="../../victimcare/ui/case_page.py" line="169"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
+        <location filename="../../victimcare/ui/case_page.py" line="172"/>
         <location filename="../../victimcare/ui/case_page.py" line="175"/>
-        <location filename="../../victimcare/ui/case_page.py" line="178"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="188"/>
+        <location filename="../../victimcare/ui/case_page.py" line="185"/>
         <source>Pseudonym</source>
         <translation>化名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="188"/>
+        <location filename="../../victimcare/ui/case_page.py" line="185"/>
         <source>The name is unknown. Pseudonym for the school:</source>
         <translation>姓名不详。请填写入学使用的化名：</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="197"/>
+        <location filename="../../victimcare/ui/case_page.py" line="194"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="224"/>
+        <location filename="../../victimcare/ui/case_page.py" line="222"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="225"/>
+        <location filename="../../victimcare/ui/case_page.py" line="223"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="226"/>
+        <location filename="../../victimcare/ui/case_page.py" line="224"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <location filename="../../victimcare/ui/case_page.py" line="225"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <location filename="../../victimcare/ui/case_page.py" line="225"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="228"/>
+        <location filename="../../victimcare/ui/case_page.py" line="226"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="231"/>
+        <location filename="../../victimcare/ui/case_page.py" line="229"/>
         <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="233"/>
+        <location filename="../../victimcare/ui/case_page.py" line="231"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="232"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="233"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="233"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="239"/>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="242"/>
+        <location filename="../../victimcare/ui/case_page.py" line="240"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="241"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="241"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="244"/>
+        <location filename="../../victimcare/ui/case_page.py" line="242"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="246"/>
+        <location filename="../../victimcare/ui/case_page.py" line="244"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="247"/>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="248"/>
+        <location filename="../../victimcare/ui/case_page.py" line="246"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="250"/>
+        <location filename="../../victimcare/ui/case_page.py" line="248"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="252"/>
+        <location filename="../../victimcare/ui/case_page.py" line="250"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <location filename="../../victimcare/ui/case_page.py" line="251"/>
         <source>Yes — reported {at} to {unit}</source>
         <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="254"/>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="252"/>
+        <location filename="../../victimcare/ui/case_page.py" line="276"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="255"/>
+        <location filename="../../victimcare/ui/case_page.py" line="253"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="256"/>
+        <location filename="../../victimcare/ui/case_page.py" line="254"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="260"/>
+        <location filename="../../victimcare/ui/case_page.py" line="258"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="262"/>
+        <location filename="../../victimcare/ui/case_page.py" line="260"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
         <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="263"/>
+        <location filename="../../victimcare/ui/case_page.py" line="261"/>
         <source>Sensitive notice</source>
         <translation>敏感信息提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="275"/>
+        <location filename="../../victimcare/ui/case_page.py" line="273"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <location filename="../../victimcare/ui/case_page.py" line="274"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="276"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="276"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="279"/>
+        <location filename="../../victimcare/ui/case_page.py" line="277"/>
         <source>How they were found</source>
         <translation>发现经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="280"/>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
@@ -824,13 +818,7 @@
         <translation>密码错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="30"/>
-        <location filename="../../victimcare/ui/password_dialog.py" line="31"/>
-        <source>Save</source>
-        <translation>保存</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="40"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="34"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
@@ -855,12 +843,12 @@ Please give this file to IT support.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="23"/>
+        <location filename="../../victimcare/ui/inputs.py" line="44"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="24"/>
+        <location filename="../../victimcare/ui/inputs.py" line="45"/>
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -868,67 +856,67 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="334"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="335"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="338"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="339"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="342"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="345"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="345"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="357"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
         <source>Same person — open that case</source>
         <translation>是同一人——打开该个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="359"/>
         <source>Open existing case</source>
         <translation>打开已有个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="360"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="361"/>
         <source>Different person — create new case</source>
         <translation>不是同一人——新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="361"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="362"/>
         <source>Create new case</source>
         <translation>新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="363"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="364"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
     </message>
@@ -939,6 +927,12 @@ Please give this file to IT support.</source>
         <location filename="../../victimcare/ui/widgets.py" line="46"/>
         <source>{label} error</source>
         <translation>{label}错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/widgets.py" line="72"/>
+        <location filename="../../victimcare/ui/widgets.py" line="73"/>
+        <source>Save</source>
+        <translation>保存</translation>
     </message>
 </context>
 <context>
@@ -993,380 +987,380 @@ Please give this file to IT support.</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="86"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="87"/>
         <source>Form errors</source>
         <translation>表单错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="87"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="88"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="89"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="92"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="93"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="99"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="100"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="122"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="123"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="123"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="124"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="125"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="126"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="126"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="127"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="127"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="128"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="128"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="129"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="129"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="130"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="132"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="133"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="133"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="134"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="134"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="135"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="136"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="137"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="145"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="145"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="146"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="147"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="148"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="150"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="151"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="151"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="152"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="153"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="158"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="161"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="163"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="163"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="239"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="164"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="240"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="167"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="168"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="170"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="173"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="173"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="174"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="174"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="175"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="175"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="176"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="198"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="199"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="185"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="187"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="189"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="192"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="195"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="196"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="199"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="201"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="202"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="203"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="203"/>
         <location filename="../../victimcare/ui/intake_dialog.py" line="204"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="211"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="212"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="216"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="220"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="224"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="225"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="225"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="227"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="228"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="229"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="230"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="231"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="235"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="246"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="247"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="297"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="298"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
@@ -1379,66 +1373,66 @@ Please give this file to IT support.</source>
         <translation>救助站</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="37"/>
+        <location filename="../../victimcare/ui/login.py" line="34"/>
         <source>Trafficking victim case management</source>
         <translation>被拐卖受害人救助个案管理</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="39"/>
+        <location filename="../../victimcare/ui/login.py" line="36"/>
         <source>DEMO DATA — synthetic cases for training. Password: {pw}</source>
         <translation>演示数据——培训用模拟个案。密码：{pw}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="41"/>
+        <location filename="../../victimcare/ui/login.py" line="38"/>
         <source>Demo notice</source>
         <translation>演示数据提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="47"/>
-        <location filename="../../victimcare/ui/login.py" line="52"/>
+        <location filename="../../victimcare/ui/login.py" line="44"/>
+        <location filename="../../victimcare/ui/login.py" line="49"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
+        <location filename="../../victimcare/ui/login.py" line="47"/>
         <location filename="../../victimcare/ui/login.py" line="50"/>
-        <location filename="../../victimcare/ui/login.py" line="53"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="55"/>
+        <location filename="../../victimcare/ui/login.py" line="52"/>
         <source>Caps Lock is on.</source>
         <translation>大写锁定已开启。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="56"/>
+        <location filename="../../victimcare/ui/login.py" line="53"/>
         <source>Caps Lock warning</source>
         <translation>大写锁定提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="60"/>
+        <location filename="../../victimcare/ui/login.py" line="57"/>
         <source>Login error</source>
         <translation>登录错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="64"/>
-        <location filename="../../victimcare/ui/login.py" line="65"/>
-        <location filename="../../victimcare/ui/login.py" line="142"/>
+        <location filename="../../victimcare/ui/login.py" line="61"/>
+        <location filename="../../victimcare/ui/login.py" line="62"/>
+        <location filename="../../victimcare/ui/login.py" line="139"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="102"/>
+        <location filename="../../victimcare/ui/login.py" line="99"/>
         <source>Enter your account and password.</source>
         <translation>请输入账户和密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="106"/>
+        <location filename="../../victimcare/ui/login.py" line="103"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="138"/>
+        <location filename="../../victimcare/ui/login.py" line="135"/>
         <source>Wait {n} s</source>
         <translation>请等待 {n} 秒</translation>
     </message>
@@ -1446,113 +1440,113 @@ Please give this file to IT support.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="48"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="52"/>
         <source>Signed-in user</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="50"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="54"/>
         <source>Vault</source>
         <translation>保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="52"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="56"/>
         <source>Lock status</source>
         <translation>锁定状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="59"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="63"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="60"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="61"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="65"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="62"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="66"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="68"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="65"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="69"/>
         <source>&amp;Case</source>
         <translation>个案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="66"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="70"/>
         <source>New intake…</source>
         <translation>新建接收登记…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="68"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
         <source>Find case</source>
         <translation>查找个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="69"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="70"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="74"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="71"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="188"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="193"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="99"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="103"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="101"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="103"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="107"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="109"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="108"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="112"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="189"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="194"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1562,12 +1556,12 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>NameField</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="109"/>
+        <location filename="../../victimcare/ui/inputs.py" line="116"/>
         <source>Rare char…</source>
         <translation>生僻字…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="110"/>
+        <location filename="../../victimcare/ui/inputs.py" line="117"/>
         <source>Rare character input</source>
         <translation>生僻字输入</translation>
     </message>
@@ -1575,33 +1569,33 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>RareCharDialog</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="63"/>
+        <location filename="../../victimcare/ui/inputs.py" line="71"/>
         <source>Rare character input</source>
         <translation>生僻字输入</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="65"/>
+        <location filename="../../victimcare/ui/inputs.py" line="73"/>
         <source>Type the Unicode code point of the character, e.g. U+20BB7.</source>
         <translation>请输入该字的 Unicode 码位，如 U+20BB7。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="67"/>
+        <location filename="../../victimcare/ui/inputs.py" line="75"/>
         <source>Code point</source>
         <translation>码位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="70"/>
+        <location filename="../../victimcare/ui/inputs.py" line="78"/>
         <source>Character preview</source>
         <translation>字符预览</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="75"/>
+        <location filename="../../victimcare/ui/inputs.py" line="83"/>
         <source>Code point error</source>
         <translation>码位错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="79"/>
-        <location filename="../../victimcare/ui/inputs.py" line="80"/>
+        <location filename="../../victimcare/ui/inputs.py" line="87"/>
+        <location filename="../../victimcare/ui/inputs.py" line="88"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
@@ -1609,7 +1603,7 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>RegionField</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="139"/>
+        <location filename="../../victimcare/ui/inputs.py" line="133"/>
         <source>Type a county name or code, e.g. 尤溪</source>
         <translation>输入县（区）名称或代码，如：尤溪</translation>
     </message>
@@ -1714,79 +1708,79 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="58"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="73"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="73"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="74"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="74"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="81"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="76"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="80"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="83"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="149"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="154"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="149"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>
@@ -1799,100 +1793,100 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare 初始设置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="46"/>
+        <location filename="../../victimcare/ui/setup.py" line="43"/>
         <source>Create the encrypted vault for this station and its first supervisor account. The password protects every record: use a sentence of at least 15 characters that only you know.</source>
         <translation>为本站创建加密保险库和第一个站长账户。密码保护全部记录：请用一句只有您知道、至少 15 个字符的话。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="58"/>
+        <location filename="../../victimcare/ui/setup.py" line="55"/>
         <source>Station name</source>
         <translation>救助站名称</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="59"/>
+        <location filename="../../victimcare/ui/setup.py" line="56"/>
         <source>Station code</source>
         <translation>站点代码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="60"/>
+        <location filename="../../victimcare/ui/setup.py" line="57"/>
         <source>Supervisor account</source>
         <translation>站长账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="61"/>
+        <location filename="../../victimcare/ui/setup.py" line="58"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="62"/>
+        <location filename="../../victimcare/ui/setup.py" line="59"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="64"/>
+        <location filename="../../victimcare/ui/setup.py" line="61"/>
         <source>Letters or digits, used in case numbers, e.g. YX</source>
         <translation>字母或数字，用于个案编号，如 YX</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="66"/>
+        <location filename="../../victimcare/ui/setup.py" line="63"/>
         <source>Setup error</source>
         <translation>设置错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="70"/>
-        <location filename="../../victimcare/ui/setup.py" line="71"/>
-        <location filename="../../victimcare/ui/setup.py" line="108"/>
+        <location filename="../../victimcare/ui/setup.py" line="67"/>
+        <location filename="../../victimcare/ui/setup.py" line="68"/>
+        <location filename="../../victimcare/ui/setup.py" line="105"/>
         <source>Create vault</source>
         <translation>创建保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="88"/>
+        <location filename="../../victimcare/ui/setup.py" line="85"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="91"/>
+        <location filename="../../victimcare/ui/setup.py" line="88"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="122"/>
+        <location filename="../../victimcare/ui/setup.py" line="119"/>
         <source>The vault has been created. Below is its recovery code. If every supervisor password is lost, only this code can open the data again. Save the recovery sheet as a PDF, print two copies, seal them in separate safes, then delete the file.</source>
         <translation>保险库已创建，下方为恢复码。如所有站长密码均丢失，只有此恢复码能重新打开数据。请将恢复凭证保存为 PDF，打印两份，分别密封存放于不同保险柜，然后删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="126"/>
+        <location filename="../../victimcare/ui/setup.py" line="123"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="132"/>
+        <location filename="../../victimcare/ui/setup.py" line="129"/>
         <source>Recovery sheet status</source>
         <translation>恢复凭证状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="135"/>
+        <location filename="../../victimcare/ui/setup.py" line="132"/>
         <source>Save recovery sheet (PDF)…</source>
         <translation>保存恢复凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="136"/>
-        <location filename="../../victimcare/ui/setup.py" line="149"/>
+        <location filename="../../victimcare/ui/setup.py" line="133"/>
+        <location filename="../../victimcare/ui/setup.py" line="146"/>
         <source>Save recovery sheet</source>
         <translation>保存恢复凭证</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="140"/>
+        <location filename="../../victimcare/ui/setup.py" line="137"/>
         <source>I have stored the recovery code safely — continue</source>
         <translation>我已妥善保管恢复码——继续</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="141"/>
+        <location filename="../../victimcare/ui/setup.py" line="138"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="161"/>
+        <location filename="../../victimcare/ui/setup.py" line="158"/>
         <source>Saved. Print it, seal it, then delete the file.</source>
         <translation>已保存。请打印、密封，然后删除该文件。</translation>
     </message>
@@ -1905,32 +1899,32 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="40"/>
+        <location filename="../../victimcare/ui/workspace.py" line="41"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="40"/>
+        <location filename="../../victimcare/ui/workspace.py" line="41"/>
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="40"/>
+        <location filename="../../victimcare/ui/workspace.py" line="41"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

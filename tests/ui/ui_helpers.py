@@ -92,7 +92,11 @@ def when_modal(cls, handler, interval_ms: int = 30) -> QTimer:
         w = QApplication.activeModalWidget()
         if isinstance(w, cls) and w.isVisible():
             timer.stop()
-            handler(w)
+            try:
+                handler(w)
+            except BaseException:
+                w.reject()  # a failing step must not leave a modal dialog blocking the test forever
+                raise
 
     timer.timeout.connect(poll)
     timer.start()

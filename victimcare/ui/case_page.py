@@ -16,7 +16,7 @@ from victimcare.errors import UserError
 from victimcare.intake import age_years
 from victimcare.permissions import Op, allowed
 from victimcare.ui.display import age_label, date_label, datetime_label, days_in_care, sex_label
-from victimcare.ui.widgets import ACCENT, ERROR, ErrorLabel, isolate, plain_label
+from victimcare.ui.widgets import enlarge, ACCENT, ERROR, ErrorLabel, isolate, plain_label
 
 AMBER = "#b26a00"
 
@@ -79,10 +79,7 @@ class CasePage(QWidget):
         name = c["name"] or self.tr("Name unknown")
         title = plain_label(isolate(name, 64))
         title.setAccessibleName(self.tr("Case name"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        title.setFont(font)
+        enlarge(title, 1.4, bold=True)
         info.addWidget(title)
         if c["aliases"]:
             aliases = plain_label(self.tr("Also known as: {names}").format(names="、".join(isolate(a, 30) for a in c["aliases"])))

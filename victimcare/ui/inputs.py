@@ -11,13 +11,34 @@ from victimcare.errors import ValidationError
 from victimcare.ui.widgets import ErrorLabel, plain_label
 
 
-class DateField(QWidget):
+class _EditWithButton(QWidget):
+    """A line edit with a helper button beside it; reads and names like the line edit itself."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.row = QHBoxLayout(self)
+        self.row.setContentsMargins(0, 0, 0, 0)
+        self.row.addWidget(self.edit, 1)
+        self.setFocusProxy(self.edit)
+
+    def text(self) -> str:
+        return self.edit.text()
+
+    def setText(self, text: str) -> None:
+        self.edit.setText(text)
+
+    def setAccessibleName(self, name: str) -> None:
+        super().setAccessibleName(name)
+        self.edit.setAccessibleName(name)
+
+
+class DateField(_EditWithButton):
     """A date typed as 2024-05-13 or 2024年5月13日, or picked from a calendar; ``with_time`` adds HH:MM."""
 
     def __init__(self, parent=None, *, with_time: bool = False):
         super().__init__(parent)
         self.with_time = with_time
-        self.edit = QLineEdit()
         self.edit.setPlaceholderText("2026-05-13 14:30" if with_time else "2026-05-13")
         button = QToolButton()
         button.setText(self.tr("Calendar"))
@@ -31,11 +52,7 @@ class DateField(QWidget):
         action.setDefaultWidget(self.calendar)
         menu.addAction(action)
         button.setMenu(menu)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(button)
-        self.setFocusProxy(self.edit)
+        self.row.addWidget(button)
 
     def _picked(self, d: QDate) -> None:
         text = d.toString("yyyy-MM-dd")
@@ -44,15 +61,6 @@ class DateField(QWidget):
             text += " " + (parts[1] if len(parts) > 1 else "00:00")
         self.edit.setText(text)
 
-    def text(self) -> str:
-        return self.edit.text()
-
-    def setText(self, text: str) -> None:
-        self.edit.setText(text)
-
-    def setAccessibleName(self, name: str) -> None:
-        super().setAccessibleName(name)
-        self.edit.setAccessibleName(name)
 
 
 class RareCharDialog(QDialog):
@@ -98,37 +106,23 @@ class RareCharDialog(QDialog):
             super().accept()
 
 
-class NameField(QWidget):
+class NameField(_EditWithButton):
     """A name line edit with the rare-character input aid beside it."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.edit = QLineEdit()
         self.edit.setMaxLength(64)
         button = QToolButton()
         button.setText(self.tr("Rare char…"))
         button.setAccessibleName(self.tr("Rare character input"))
         button.clicked.connect(self._rare)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(button)
-        self.setFocusProxy(self.edit)
+        self.row.addWidget(button)
 
     def _rare(self) -> None:
         dialog = RareCharDialog(self)
         if dialog.exec():
             self.edit.insert(dialog.char)
 
-    def text(self) -> str:
-        return self.edit.text()
-
-    def setText(self, text: str) -> None:
-        self.edit.setText(text)
-
-    def setAccessibleName(self, name: str) -> None:
-        super().setAccessibleName(name)
-        self.edit.setAccessibleName(name)
 
 
 class RegionField(QLineEdit):

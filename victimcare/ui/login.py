@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPus
 
 from victimcare.errors import UserError
 from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import ERROR, ErrorLabel, plain_label
+from victimcare.ui.widgets import enlarge, ERROR, ErrorLabel, plain_label
 
 
 class LoginPage(QWidget):
@@ -29,10 +29,7 @@ class LoginPage(QWidget):
         lay = QVBoxLayout(box)
         station = plain_label(vault.station_name)
         station.setAccessibleName(self.tr("Station"))
-        font = station.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        station.setFont(font)
+        enlarge(station, 1.6, bold=True)
         lay.addWidget(station)
         lay.addWidget(QLabel(self.tr("Trafficking victim case management")))
         if vault.is_demo:

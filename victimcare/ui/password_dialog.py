@@ -1,9 +1,9 @@
 """Change one's own password (required after a reset or for a new account)."""
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
 
 from victimcare.errors import UserError, ValidationError, WrongPassword
-from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
+from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons
 
 
 class ChangePasswordDialog(QDialog):
@@ -25,13 +25,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(plain_label(self.tr("At least 15 characters. A sentence you can remember works well.")))
         self.general = ErrorLabel(self.tr("Password error"))
         form.addRow(self.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText(self.tr("Save"))
-        ok.setAccessibleName(self.tr("Save"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_buttons(self))
 
     def accept(self) -> None:
         for err in (*self.errors.values(), self.general):

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QL
 
 from victimcare.errors import UserError, ValidationError
 from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
+from victimcare.ui.widgets import enlarge, ErrorLabel, add_field, plain_label
 
 
 class SetupPage(QWidget):
@@ -37,10 +37,7 @@ class SetupPage(QWidget):
         page = QWidget()
         outer = QVBoxLayout(page)
         title = QLabel(self.tr("Set up VictimCare"))
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        enlarge(title, 1.5, bold=True)
         outer.addWidget(title)
         outer.addWidget(plain_label(self.tr(
             "Create the encrypted vault for this station and its first supervisor account. "

@@ -1,7 +1,7 @@
 """Small widgets used across screens: plain-text labels, inline field errors, form rows."""
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ACCENT = "#1d5fa8"
 ERROR = "#c62828"
@@ -54,3 +54,23 @@ def add_field(form: QFormLayout, label: str, widget: QWidget, *, required: bool 
     row_label.setBuddy(widget)
     form.addRow(row_label, box)
     return error
+
+
+def enlarge(widget: QWidget, factor: float, bold: bool = False) -> QWidget:
+    """Scale a widget's font relative to the user's size (titles), never to a fixed point size."""
+    font = widget.font()
+    font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    widget.setFont(font)
+    return widget
+
+
+def save_buttons(dialog: QDialog) -> QDialogButtonBox:
+    """Save / Cancel for a dialog, wired to accept and reject."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+    ok.setText(QCoreApplication.translate("Form", "Save"))
+    ok.setAccessibleName(QCoreApplication.translate("Form", "Save"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

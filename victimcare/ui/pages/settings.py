@@ -1,14 +1,14 @@
 """设置: accounts (create, reset, disable, unlock) and the interface language (supervisor)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
+from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from victimcare.errors import UserError, ValidationError
 from victimcare.permissions import ROLE_LABELS, Role
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
-from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
+from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons
 
 
 class AccountDialog(QDialog):
@@ -32,12 +32,7 @@ class AccountDialog(QDialog):
         form.addRow(plain_label(self.tr("The person must change this password at first sign-in.")))
         self.general = ErrorLabel(self.tr("Account error"))
         form.addRow(self.general)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Save"))
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setAccessibleName(self.tr("Save"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        form.addRow(save_buttons(self))
         self.action = None  # callable(name, role, password) set by the page
 
     def accept(self) -> None:
