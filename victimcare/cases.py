@@ -53,6 +53,10 @@ def search_doc(core: dict, aliases: list[str]) -> str:
     return " | ".join(p for p in parts if p)
 
 
+def _day(d) -> date:
+    return d.date() if isinstance(d, datetime) else d
+
+
 def _now_local(session) -> datetime:
     return datetime.fromtimestamp(session.vault.clock.now())
 
@@ -335,7 +339,10 @@ class CaseService:
         overdue, soon = [], []
         for f in facts:
             for d in compute_deadlines(f, now, calendar, rules):
-                (overdue if d.status == OVERDUE else soon if d.status == DUE_SOON else []).append(d)
+                if d.status == OVERDUE:
+                    overdue.append(d)
+                elif d.status == DUE_SOON and not (d.informational and _day(d.due) < now.date()):
+                    soon.append(d)  # an eligibility notice shows while it is new, then on the case page only
         key = lambda d: (str(d.due), d.case_no)
         return sorted(overdue, key=key), sorted(soon, key=key)
 

@@ -1368,71 +1368,73 @@ Please give this file to IT support.</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="31"/>
+        <location filename="../../victimcare/ui/login.py" line="32"/>
         <source>Station</source>
         <translation>救助站</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="34"/>
+        <location filename="../../victimcare/ui/login.py" line="35"/>
         <source>Trafficking victim case management</source>
         <translation>被拐卖受害人救助个案管理</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="36"/>
-        <source>DEMO DATA — synthetic cases for training. Password: {pw}</source>
-        <translation>演示数据——培训用模拟个案。密码：{pw}</translation>
+        <location filename="../../victimcare/ui/login.py" line="40"/>
+        <source>DEMO DATA — synthetic cases for training. Password: {pw}
+Accounts: {accounts}</source>
+        <translation>演示数据——培训用模拟个案。密码：{pw}
+账户：{accounts}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="38"/>
+        <location filename="../../victimcare/ui/login.py" line="42"/>
         <source>Demo notice</source>
         <translation>演示数据提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="44"/>
         <location filename="../../victimcare/ui/login.py" line="49"/>
+        <location filename="../../victimcare/ui/login.py" line="54"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="47"/>
-        <location filename="../../victimcare/ui/login.py" line="50"/>
+        <location filename="../../victimcare/ui/login.py" line="52"/>
+        <location filename="../../victimcare/ui/login.py" line="55"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="52"/>
+        <location filename="../../victimcare/ui/login.py" line="57"/>
         <source>Caps Lock is on.</source>
         <translation>大写锁定已开启。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="53"/>
+        <location filename="../../victimcare/ui/login.py" line="58"/>
         <source>Caps Lock warning</source>
         <translation>大写锁定提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="57"/>
+        <location filename="../../victimcare/ui/login.py" line="62"/>
         <source>Login error</source>
         <translation>登录错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="61"/>
-        <location filename="../../victimcare/ui/login.py" line="62"/>
-        <location filename="../../victimcare/ui/login.py" line="139"/>
+        <location filename="../../victimcare/ui/login.py" line="66"/>
+        <location filename="../../victimcare/ui/login.py" line="67"/>
+        <location filename="../../victimcare/ui/login.py" line="145"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="99"/>
+        <location filename="../../victimcare/ui/login.py" line="105"/>
         <source>Enter your account and password.</source>
         <translation>请输入账户和密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="103"/>
+        <location filename="../../victimcare/ui/login.py" line="109"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="135"/>
+        <location filename="../../victimcare/ui/login.py" line="141"/>
         <source>Wait {n} s</source>
         <translation>请等待 {n} 秒</translation>
     </message>

@@ -50,6 +50,9 @@ STEPS = (
     ("closure", "结案"),
 )
 
+# Deadlines also name the follow-up visits, which are recorded under 回归与回访.
+STEP_LABELS = {**dict(STEPS), "follow_up": "跟踪回访"}
+
 STEP_STATUSES = (
     ("not_started", "未开始"),
     ("in_progress", "进行中"),

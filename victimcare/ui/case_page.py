@@ -8,8 +8,8 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInp
                                QListWidgetItem, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
-from victimcare.domain.enums import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, STEP_STATUSES,
-                                     STEPS, label)
+from victimcare.domain.enums import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, STEP_LABELS,
+                                     STEP_STATUSES, STEPS, label)
 from victimcare.domain.codes import ethnicity_name, region_full_name
 from victimcare.domain.identity import IdStatus
 from victimcare.errors import UserError
@@ -139,7 +139,7 @@ class CasePage(QWidget):
         self.deadline_list = QListWidget()
         self.deadline_list.setAccessibleName(self.tr("Case deadlines"))
         for d in self.deadlines:
-            item = QListWidgetItem(f"{label(STEPS, d.step)}：{d.explain()}")
+            item = QListWidgetItem(f"{STEP_LABELS.get(d.step, d.step)}：{d.explain()}")
             if d.status == OVERDUE:
                 item.setForeground(Qt.GlobalColor.red)
             elif d.status == DUE_SOON:
@@ -163,7 +163,9 @@ class CasePage(QWidget):
         if allowed(self.session.role, Op.SCHOOL_REFER) and self.case["steps"].get("school", {}).get("status") != "not_applicable":
             self.refer_button = QPushButton(self.tr("Refer to education bureau for school placement"))
             self.refer_button.setAccessibleName(self.tr("Refer to school"))
-            self.refer_button.setEnabled(not self.case["referred_to_school"])
+            if self.case["referred_to_school"]:
+                self.refer_button.setEnabled(False)
+                self.refer_button.setText(self.tr("Referred to education bureau"))
             self.refer_button.clicked.connect(self._refer)
             left.addWidget(self.refer_button)
             self.refer_error = ErrorLabel(self.tr("Referral error"))

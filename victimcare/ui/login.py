@@ -22,6 +22,7 @@ class LoginPage(QWidget):
         self._task = None
         self._wait_until = 0.0
         self.unlocking = False
+        self._demo_account = ""
         outer = QVBoxLayout(self)
         outer.addStretch()
         box = QWidget()
@@ -33,12 +34,16 @@ class LoginPage(QWidget):
         lay.addWidget(station)
         lay.addWidget(QLabel(self.tr("Trafficking victim case management")))
         if vault.is_demo:
-            banner = plain_label(self.tr("DEMO DATA — synthetic cases for training. Password: {pw}")
-                                 .format(pw=demo_password or ""))
+            from victimcare.demo import DEMO_ACCOUNTS
+            from victimcare.permissions import ROLE_LABELS
+            accounts = "、".join(f"{name}（{ROLE_LABELS[role]}）" for name, role in DEMO_ACCOUNTS.items())
+            banner = plain_label(self.tr("DEMO DATA — synthetic cases for training. Password: {pw}\nAccounts: {accounts}")
+                                 .format(pw=demo_password or "", accounts=accounts))
             banner.setAccessibleName(self.tr("Demo notice"))
             banner.setStyleSheet(f"color: {ERROR}; font-weight: bold;")
             banner.setWordWrap(True)
             lay.addWidget(banner)
+            self._demo_account = next(iter(DEMO_ACCOUNTS))
         form = QFormLayout()
         self.account = QLineEdit()
         self.account.setAccessibleName(self.tr("Account"))
@@ -71,6 +76,7 @@ class LoginPage(QWidget):
         outer.addLayout(centre)
         outer.addStretch()
         self.account.returnPressed.connect(self.password.setFocus)
+        self.account.setText(self._demo_account)
         self.password.returnPressed.connect(self.submit)
         self._countdown = QTimer(self)
         self._countdown.setInterval(1000)

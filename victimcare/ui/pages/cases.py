@@ -100,6 +100,8 @@ class CasesPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((170, 130, 50, 70, 80, 220)):
+            self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
         self.table.activated.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
         lay.addWidget(self.table, 1)

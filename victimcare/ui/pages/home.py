@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from victimcare.domain.enums import STEPS, label
+from victimcare.domain.enums import STEP_LABELS
 from victimcare.permissions import Op, Role, allowed
 from victimcare.ui.widgets import ERROR, plain_label
 
@@ -47,7 +47,7 @@ class HomePage(QWidget):
         for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
             widget.clear()
             for d in items:
-                item = QListWidgetItem(f"{d.case_no}　{label(STEPS, d.step)}：{d.explain()}")
+                item = QListWidgetItem(f"{d.case_no}　{STEP_LABELS.get(d.step, d.step)}：{d.explain()}")
                 item.setData(Qt.ItemDataRole.UserRole, (d.case_id, d.step))
                 item.setForeground(colour)
                 widget.addItem(item)
