@@ -89,6 +89,8 @@ def worker_export(src: str, dest: str, key_hex: str) -> None:
         while rows := cur.fetchmany(5000):
             plain.executemany(sql, rows)
     plain.execute("COMMIT")
+    if enc.execute("SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").fetchone():
+        plain.execute("ANALYZE")  # the vault has planner statistics (PRAGMA optimize at close): so must the copy
     plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     plain.close()
     enc.close()
@@ -96,7 +98,11 @@ def worker_export(src: str, dest: str, key_hex: str) -> None:
 
 def worker_measure(path: str, key_hex: str | None, queries: list, reps: int) -> dict:
     conn = _open_plain_or_keyed(path, key_hex)
-    return {name: time_sql(conn, sql, params, reps) for name, sql, params in queries}
+    result = {name: time_sql(conn, sql, params, reps) for name, sql, params in queries}
+    result["_cases"] = conn.execute("SELECT count(*) FROM cases").fetchone()[0]
+    result["_plans"] = {name: [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+                        for name, sql, params in queries}
+    return result
 
 
 def time_sql(conn, sql: str, params, reps: int) -> dict:
@@ -317,10 +323,18 @@ def main() -> None:
         plain = run_worker("measure", plain_db, None, payload)
         nomem = run_worker("measure", folder / "vault" / "core.db", key_hex, payload)
         key_hex = None
+        for label, measured in (("plain copy", plain), ("encrypted worker", nomem)):
+            if measured.pop("_cases") != args.cases:
+                raise SystemExit(f"the {label} does not hold {args.cases} cases; delete {plain_db} and rerun")
+        plans_differ = {n: {"plain": plain["_plans"][n], "app": app["plans"][n]}
+                        for n in app["plans"] if plain["_plans"][n] != app["plans"][n]}
+        plain.pop("_plans"), nomem.pop("_plans")
         table = compare(app, plain, nomem)
-        result = {"cases": args.cases, "experiment": args.experiment, "machine": {"cpus": os.cpu_count(), "load": os.getloadavg()},
+        machine = {"cpus": os.cpu_count(), "load": os.getloadavg()}
+        result = {"cases": args.cases, "experiment": args.experiment, "machine": machine,
                   "build": info, **{k: v for k, v in app.items() if k != "queries"},
-                  "sql_compare": table, "sql_plain_ms": plain, "sql_encrypted_no_memsec_ms": nomem}
+                  "sql_compare": table, "sql_plain_ms": plain, "sql_encrypted_no_memsec_ms": nomem,
+                  "plans_differ": plans_differ}
         report(result)
         suffix = f"-{args.experiment}" if args.experiment else ""
         out = ROOT / "bench" / "results" / f"cases-{args.cases}{suffix}.json"
@@ -342,7 +356,8 @@ def report(r: dict) -> None:
 
     if r.get("experiment"):
         print(f"\nEXPERIMENT {r['experiment']}: cases._list_sql monkeypatched (see EXPERIMENTS)")
-    print(f"\nVictimCare case list, {r['cases']} cases ({r['machine']['cpus']} CPUs, load {r['machine']['load'][0]:.2f})")
+    cpus, load = r["machine"]["cpus"], r["machine"]["load"][0]
+    print(f"\nVictimCare case list, {r['cases']} cases ({cpus} CPUs, load {load:.2f})")
     if r["build"].get("built"):
         print(f"  built: create {r['build'].get('create_s')} s, demo fill {r['build'].get('fill_s')} s")
     line("unlock: Vault.login, median of 5", r["unlock_ms"]["p50"], TARGETS_MS["unlock"])
@@ -359,6 +374,8 @@ def report(r: dict) -> None:
         line(f"{text}, warm p50", r[f"{label}_warm_ms"]["p50"], TARGETS_MS["search"])
     line("count(all)", r["count_all_ms"])
     line("due_items (工作台)", r["due_items_ms"])
+    if r.get("plans_differ"):
+        print(f"  (query plans differ between the plain copy and the vault for: {', '.join(r['plans_differ'])})")
     print("\n  same SQL, warm p50 (ms)                plain   encrypted  ratio   app(memsec)  ratio")
     for row in r["sql_compare"]:
         flag = "" if (row["ratio_encrypted"] or 0) <= TARGET_RATIO else "  >1.3×"

@@ -109,7 +109,8 @@ def test_the_home_screen_has_a_mix_of_overdue_and_due_soon(demo):
     overdue, soon = demo.cases.due_items()
     assert overdue and soon
     assert len({d.rule for d in overdue}) >= 4
-    met = query(demo, "core", "SELECT count(*) FROM milestones WHERE key IN ('notice_published_at', 'dna_collected_on')")
+    met = query(demo, "core", "SELECT count(*) FROM milestones "
+                              "WHERE key IN ('notice_published_at', 'dna_collected_on')")
     assert met[0][0] > N // 3
 
 

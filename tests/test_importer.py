@@ -43,7 +43,8 @@ def counts(session) -> dict[str, int]:
 
 
 def audit_imports(session) -> list[dict]:
-    return [e for e in session.owner.call(session.audit_log.entries, limit=1000, newest_first=False) if e["action"] == "import"]
+    entries = session.owner.call(session.audit_log.entries, limit=1000, newest_first=False)
+    return [e for e in entries if e["action"] == "import"]
 
 
 def csv_bytes(header, rows, *, bom=False, encoding="utf-8", newline="\r\n") -> bytes:
@@ -278,7 +279,8 @@ def test_utf16_and_unknown_encodings_are_refused(session, tmp_path):
 
 def test_oversize_fields_are_rejected(session, tmp_path):
     before = counts(session)
-    report = import_cases(session, write(tmp_path, "big.csv", csv_bytes(EN_HEADER, [row(), row(appearance="长" * 5001)])))
+    data = csv_bytes(EN_HEADER, [row(), row(appearance="长" * 5001)])
+    report = import_cases(session, write(tmp_path, "big.csv", data))
     assert report.rejected == [(3, "appearance", "内容超过 5000 个字，不能导入。请删减。")]
     with pytest.raises(ImportFileError, match="5000"):  # a 1 MB cell is refused while parsing
         import_cases(session, write(tmp_path, "huge.csv", csv_bytes(EN_HEADER, [row(appearance="x" * 1_000_000)])))

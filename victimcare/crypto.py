@@ -63,12 +63,18 @@ def derive_kek(password: str, params: KdfParams) -> bytearray:
     return bytearray(raw)
 
 
-def calibrate(target_seconds: float = 0.5, memory_kib: int = MIN_MEMORY_KIB) -> KdfParams:
-    """Pick the time cost that makes one derivation take about ``target_seconds`` here."""
+def calibrate(target_seconds: float = 0.4, memory_kib: int = MIN_MEMORY_KIB) -> KdfParams:
+    """Pick the time cost that makes one derivation take about ``target_seconds`` here.
+
+    0.4 s rather than 0.5 s: opening the four compartments adds ~30 ms and unlock must stay ≤ 500 ms.
+    """
     probe = KdfParams(new_salt(), MIN_TIME_COST, memory_kib)
-    start = time.perf_counter()
-    wipe(derive_kek("calibration", probe))
-    per_pass = (time.perf_counter() - start) / MIN_TIME_COST
+    runs = []
+    for _ in range(3):  # the fastest of three: a busy moment must not make every later unlock slow
+        start = time.perf_counter()
+        wipe(derive_kek("calibration", probe))
+        runs.append(time.perf_counter() - start)
+    per_pass = min(runs) / MIN_TIME_COST
     time_cost = max(MIN_TIME_COST, round(target_seconds / max(per_pass, 1e-4)))
     return KdfParams(new_salt(), min(time_cost, 64), memory_kib)
 

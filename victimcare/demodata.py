@@ -214,10 +214,12 @@ class _Maker:
             applied = self._on_or_before_today(day + timedelta(days=r.randint(2, 20)))
             if applied:
                 m["legal_aid_applied_on"] = applied.isoformat()
-                decided = self._on_or_before_today(applied + timedelta(days=r.randint(0, 9))) if r.random() < 0.85 else None
+                decided = (self._on_or_before_today(applied + timedelta(days=r.randint(0, 9)))
+                           if r.random() < 0.85 else None)
                 if decided:
                     m["legal_aid_decided_on"] = decided.isoformat()
-                    lawyer = self._on_or_before_today(decided + timedelta(days=r.randint(0, 4))) if r.random() < 0.85 else None
+                    lawyer = (self._on_or_before_today(decided + timedelta(days=r.randint(0, 4)))
+                              if r.random() < 0.85 else None)
                     if lawyer:
                         m["lawyer_assigned_on"] = lawyer.isoformat()
         # return home and follow-up visits
@@ -246,8 +248,8 @@ class _Maker:
             closed_at = record.core["admitted_at"]
         elif returned and (today - returned).days > 400 and r.random() < 0.6:
             closed_on = self._on_or_before_today(max(visits or [returned]) + timedelta(days=r.randint(1, 20)))
-            closed_at = datetime.combine(closed_on, datetime.min.time()).replace(hour=10).isoformat(timespec="minutes") \
-                if closed_on else ""
+            if closed_on:
+                closed_at = min(f"{closed_on.isoformat()}T10:00", self.now.isoformat(timespec="minutes"))
         if closed_at:
             events.append((closed_at, "closure", "closed", "结案"))
         # steps, as insert_record starts them, then moved on by what happened

@@ -102,6 +102,7 @@ class Session:
                 try:
                     if conn.in_transaction:
                         conn.execute("ROLLBACK")
+                    conn.execute("PRAGMA optimize")  # keeps the planner's statistics current, cheaply
                     conn.close()
                 except Exception:  # closing must finish even on a damaged file
                     pass

@@ -189,8 +189,14 @@ CREATE TABLE school_children(
 CREATE INDEX school_children_referred ON school_children(referred_at, case_id);
 """
 
+# The case list filters on status by default; without these the planner sorted 100k rows per page.
+_CORE_LIST_INDEXES = """
+CREATE INDEX cases_status_admitted ON cases(status, admitted_at);
+CREATE INDEX cases_status_case_no ON cases(status, case_no);
+"""
+
 MIGRATIONS: dict[str, list[str]] = {
-    "core": [_META, _CORE_CASES],
+    "core": [_META, _CORE_CASES, _CORE_LIST_INDEXES],
     "sensitive": [_META, _SENSITIVE_INTAKE],
     "school": [_META, _SCHOOL_CHILDREN],
     "audit": [
