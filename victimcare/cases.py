@@ -47,9 +47,10 @@ def pinyin_key(name: str) -> str:
     return "".join(lazy_pinyin(name)).lower() if name else ""
 
 
-def search_doc(core: dict, aliases: list[str]) -> str:
-    parts = [core["case_no"], core.get("name", ""), *aliases, core.get("id_number", ""),
-             core.get("police_case_no", ""), pinyin_key(core.get("name", "")), *(pinyin_key(a) for a in aliases)]
+def search_doc(core: dict, aliases: list[tuple[str, str]]) -> str:
+    """The searchable text of a case; ``aliases`` are (alias, pinyin) pairs."""
+    parts = [core["case_no"], core.get("name", ""), *(a for a, _ in aliases), core.get("id_number", ""),
+             core.get("police_case_no", ""), core.get("name_pinyin", ""), *(p for _, p in aliases)]
     return " | ".join(p for p in parts if p)
 
 
@@ -106,8 +107,7 @@ def _list_sql(query: CaseQuery, cursor, limit: int, now_iso: str) -> tuple[str, 
         where.append(f"({column}, c.id) {op} (?, ?)")
         params += list(cursor)
     sql = ("SELECT c.id, c.case_no, c.name, c.name_unknown, c.sex, c.birth_date, c.birth_estimated, c.admitted_at, "
-           "c.next_due, c.status, c.assigned_worker, "
-           "(SELECT group_concat(s.step) FROM steps s WHERE s.case_id = c.id AND s.status = 'in_progress') AS active "
+           "c.next_due, c.status, c.assigned_worker "
            f"FROM cases c {'WHERE ' + ' AND '.join(where) if where else ''} "
            f"ORDER BY {column} {direction}, c.id {direction} LIMIT ?")
     return sql, params + [limit]
@@ -117,6 +117,7 @@ class CaseService:
     def __init__(self, session):
         self.s = session
         self._owner = session.owner
+        self._cached_rules = None
 
     # -- helpers ----------------------------------------------------------------------------------
 
@@ -207,8 +208,9 @@ class CaseService:
         cur = self.core.execute(f"INSERT INTO cases({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
                                 [core[c] for c in cols])
         case_id = cur.lastrowid
+        aliases = [(a, pinyin_key(a)) for a in record.aliases]
         self.core.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)",
-                              [(case_id, a, pinyin_key(a)) for a in record.aliases])
+                              [(case_id, a, p) for a, p in aliases])
         self.core.executemany("INSERT INTO relatives(case_id, relation, name, contact) VALUES (?,?,?,?)",
                               [(case_id, r["relation"], r["name"], r["contact"]) for r in record.relatives])
         self.core.executemany("INSERT INTO belongings(case_id, item, quantity, storage_no) VALUES (?,?,?,?)",
@@ -236,7 +238,7 @@ class CaseService:
         for key, value in (milestones or {}).items():
             self.core.execute("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", (case_id, key, value))
         self.core.execute("INSERT INTO search_docs(case_id, doc) VALUES (?, ?)",
-                          (case_id, search_doc(core, record.aliases)))
+                          (case_id, search_doc(core, aliases)))
         self.core.execute("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
                           (case_id, core["admitted_at"], "intake", "created",
                            f"接收登记（{label(ARRIVAL_MODES, core['arrival_mode'])}）", self.s.account))
@@ -301,8 +303,7 @@ class CaseService:
     def deadlines(self, case_id: int):
         self.s.require(Op.CASE_VIEW)
         now = _now_local(self.s)
-        settings = self._settings()
-        return compute_deadlines(self._facts(case_id, now.date()), now, settings.calendar(), settings.rules())
+        return compute_deadlines(self._facts(case_id, now.date()), now, *self._calendar_and_rules())
 
     def _facts(self, case_id: int, today: date):
         case = self._row(self.core, "SELECT id, case_no, admitted_at, birth_date, birth_estimated, id_status, "
@@ -313,9 +314,15 @@ class CaseService:
             "SELECT step FROM steps WHERE case_id = ? AND status = 'not_applicable'", (case_id,))}
         return facts_from_rows(case, milestones, self._school_row(case_id), not_applicable, today)
 
+    def _calendar_and_rules(self):
+        """Holiday table and deadline rules, read once per session (they change only in settings)."""
+        if self._cached_rules is None:
+            settings = self._settings()
+            self._cached_rules = (settings.calendar(), settings.rules())
+        return self._cached_rules
+
     def _update_next_due(self, case_id: int, now: datetime) -> None:
-        settings = StationSettings(self.core)
-        deadlines = compute_deadlines(self._facts(case_id, now.date()), now, settings.calendar(), settings.rules())
+        deadlines = compute_deadlines(self._facts(case_id, now.date()), now, *self._calendar_and_rules())
         self.core.execute("UPDATE cases SET next_due = ? WHERE id = ?", (next_due(deadlines), case_id))
 
     # -- the home screen --------------------------------------------------------------------------
@@ -325,8 +332,7 @@ class CaseService:
         """(overdue, due within the warning window) across the cases this user may see."""
         self.s.require(Op.DEADLINES_VIEW)
         now = _now_local(self.s)
-        settings = self._settings()
-        calendar, rules = settings.calendar(), settings.rules()
+        calendar, rules = self._calendar_and_rules()
         horizon = datetime.fromordinal(now.toordinal() + rules.due_soon_days + 1).isoformat(timespec="minutes")
         facts = []
         if "core" in self.s.compartments():
@@ -411,6 +417,14 @@ class CaseService:
         rows = self._rows(self.core, sql, params)
         if not rows:
             return rows, None
+        active: dict[int, list[str]] = {}
+        ids = [r["id"] for r in rows]
+        for case_id, step in self.core.execute(  # one query for the page, not one per row
+                f"SELECT case_id, step FROM steps WHERE status = 'in_progress' AND case_id IN "
+                f"({','.join('?' * len(ids))})", ids):
+            active.setdefault(case_id, []).append(step)
+        for r in rows:
+            r["active"] = ",".join(active.get(r["id"], []))
         column = _SORTS.get(query.sort, _SORTS["admitted"])[0].split(".")[1]
         return rows, (rows[-1][column], rows[-1]["id"])
 

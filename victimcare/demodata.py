@@ -385,10 +385,11 @@ def _build_rows(session, state: _VaultState, maker: "_Maker", indexes: range, ti
         if not rows.columns:
             rows.columns = list(core_values)
         rows.cases.append([core_values[c] for c in rows.columns])
-        rows.aliases += [(case_id, a, _sound(a)) for a in record.aliases]
+        alias_pairs = [(a, _sound(a)) for a in record.aliases]
+        rows.aliases += [(case_id, a, p) for a, p in alias_pairs]
         rows.steps += [(case_id, step, st, reason, created) for step, (st, reason) in story["steps"].items()]
         rows.milestones += [(case_id, k, v) for k, v in story["milestones"].items()]
-        rows.docs.append((case_id, search_doc(core_values, record.aliases)))
+        rows.docs.append((case_id, search_doc(core_values, alias_pairs)))
         rows.events.append((case_id, core_values["admitted_at"], "intake", "created",
                             f"接收登记（{label(ARRIVAL_MODES, core_values['arrival_mode'])}）", session.account))
         if core_values["suspected_trafficking"] and core_values["police_report_at"]:
@@ -430,6 +431,7 @@ def fill_demo_cases(session, n: int, *, seed: int = 0, progress=None) -> int:
             progress(done, n)
     if progress is not None:
         progress(done, n)
+    session.owner.call(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
     session.record("create", object_type="demo_cases", record_count=n, detail=f"demo seed={seed}")
     return n
 

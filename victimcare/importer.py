@@ -723,6 +723,7 @@ def import_cases(session, path: Path, *, encoding: str | None = None, progress=N
     report.warnings.sort(key=lambda w: w[0])
     report.imported = session.owner.call(_insert_all, session, [r for _row, r in records], now, progress,
                                          2 * rows, total)
+    session.owner.call(lambda: session.conn("core").execute("ANALYZE"))  # a bulk load changes the best plans
     audit(True, len(report.imported))
     if progress is not None:
         progress(total, total)

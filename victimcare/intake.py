@@ -135,7 +135,9 @@ def validate_intake(raw: dict, *, now: datetime, registrar: str) -> IntakeRecord
         if age is not None:
             core["estimated_age"] = age
             core["birth_estimated"] = 1
-            core["birth_date"] = estimated_birth_date(age, today).isoformat()
+            # the age was estimated when the person arrived, not today (imports of past intakes)
+            on = datetime.fromisoformat(core["admitted_at"]).date() if core["admitted_at"] else today
+            core["birth_date"] = estimated_birth_date(age, on).isoformat()
             if not core["age_basis"]:
                 c.fail("age_basis", "估计年龄时请写明依据，例如“目测”“骨龄鉴定”“本人自述”。")
     else:

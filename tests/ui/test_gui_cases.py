@@ -1,9 +1,12 @@
 """Intake typed through the form, the case list, the case page and role limits, as users see them."""
 
+from datetime import date
+
 import pytest
 
 from ui_helpers import all_text, click, fill, find, when_modal
 from victimcare.cases import CaseQuery
+from victimcare.domain.dates import age_on
 from victimcare.errors import PermissionDenied
 from victimcare.keyring import Keyring
 from victimcare.permissions import Role
@@ -89,7 +92,8 @@ def test_full_intake_typed_through_the_form(qtbot, signed_in):
     page = cases.case_page
     assert find(page, "姓名").text().strip("\u2068\u2069") == "王𠮷明"
     facts = find(page, "基本情况").text()
-    assert "约9岁" in facts and "TS-2026-00001" in facts
+    # estimated 9 on admission (2026-01-05) → born about 2016-07-01, shown with today's age
+    assert f"约{age_on(date(2016, 7, 1), date.today())}岁" in facts and "TS-2026-00001" in facts
     timeline = all_text(find(page, "工作记录"))
     assert "接收登记（公安解救移交）" in timeline
     assert "疑似被拐卖，已报警（尤溪县公安局）" in timeline
