@@ -42,3 +42,10 @@ def age_label(birth_iso: str | None, estimated: int | bool, today: date | None =
 def days_in_care(admitted_iso: str, today: date | None = None) -> int:
     today = today or date.today()
     return max((today - datetime.fromisoformat(admitted_iso).date()).days, 0)
+
+
+def due_label(iso: str | None) -> str:
+    """A deadline: date only for whole-day deadlines (stored as 23:59), date and time otherwise."""
+    if iso and iso.endswith("T23:59"):
+        return date_label(iso)
+    return datetime_label(iso)

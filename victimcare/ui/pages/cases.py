@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 from victimcare.cases import CaseQuery
 from victimcare.domain.enums import STEP_STATUSES, STEPS, label
 from victimcare.permissions import Op, allowed
-from victimcare.ui.display import age_label, days_in_care, datetime_label, sex_label
+from victimcare.ui.display import age_label, days_in_care, due_label, sex_label
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.widgets import ERROR, isolate, plain_label
 
@@ -88,7 +88,7 @@ class CasesPage(QWidget):
             ("days", self.tr("Days in care"), lambda r: str(days_in_care(r["admitted_at"]))),
             ("steps", self.tr("Current steps"),
              lambda r: "、".join(label(STEPS, s) for s in (r["active"] or "").split(",") if s)),
-            ("due", self.tr("Next deadline"), lambda r: datetime_label(r["next_due"])),
+            ("due", self.tr("Next deadline"), lambda r: due_label(r["next_due"])),
         ]
         self.model = PagedTableModel(columns, self._fetch, self)
         self.table = QTableView()
