@@ -321,9 +321,26 @@ class CaseService:
             self._cached_rules = (settings.calendar(), settings.rules())
         return self._cached_rules
 
+    def forget_settings(self) -> None:
+        """The holiday table or rules changed: read them again on next use."""
+        self._cached_rules = None
+
     def _update_next_due(self, case_id: int, now: datetime) -> None:
         deadlines = compute_deadlines(self._facts(case_id, now.date()), now, *self._calendar_and_rules())
         self.core.execute("UPDATE cases SET next_due = ? WHERE id = ?", (next_due(deadlines), case_id))
+
+    @on_owner_thread
+    def recompute_due(self, progress=None) -> int:
+        """Refresh every open case's next deadline (after the holiday table or rules changed)."""
+        self.s.require(Op.CASE_EDIT)
+        now = _now_local(self.s)
+        ids = [r[0] for r in self.core.execute("SELECT id FROM cases WHERE status = 'open'")]
+        with transaction(self.core):
+            for i, case_id in enumerate(ids):
+                self._update_next_due(case_id, now)
+                if progress is not None and i % 500 == 0:
+                    progress(i, len(ids))
+        return len(ids)
 
     # -- the home screen --------------------------------------------------------------------------
 

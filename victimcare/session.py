@@ -141,6 +141,11 @@ class Session:
         return self._service("cases", CaseService)
 
     @property
+    def settings(self):
+        from victimcare.settingsservice import SettingsService
+        return self._service("settings", SettingsService)
+
+    @property
     def stats(self):
         from victimcare.stats import StatsService
         return self._service("stats", StatsService)

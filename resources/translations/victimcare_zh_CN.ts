@@ -4,37 +4,37 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="29"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
@@ -309,7 +309,7 @@
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="79"/>
-        <location filename="../../victimcare/ui/case_page.py" line="232"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
@@ -325,7 +325,7 @@
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="86"/>
-        <location filename="../../victimcare/ui/case_page.py" line="232"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../victimcare/ui/case_page.py" line="97"/>
-        <location filename="../../victimcare/ui/case_page.py" line="251"/>
+        <location filename="../../victimcare/ui/case_page.py" line="253"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
@@ -411,234 +411,235 @@
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="169"/>
+        <location filename="../../victimcare/ui/case_page.py" line="171"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="172"/>
-        <location filename="../../victimcare/ui/case_page.py" line="175"/>
+        <location filename="../../victimcare/ui/case_page.py" line="174"/>
+        <location filename="../../victimcare/ui/case_page.py" line="177"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="185"/>
+        <location filename="../../victimcare/ui/case_page.py" line="187"/>
         <source>Pseudonym</source>
         <translation>化名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="185"/>
+        <location filename="../../victimcare/ui/case_page.py" line="187"/>
         <source>The name is unknown. Pseudonym for the school:</source>
         <translation>姓名不详。请填写入学使用的化名：</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="194"/>
+        <location filename="../../victimcare/ui/case_page.py" line="168"/>
+        <location filename="../../victimcare/ui/case_page.py" line="196"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="222"/>
+        <location filename="../../victimcare/ui/case_page.py" line="224"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="223"/>
+        <location filename="../../victimcare/ui/case_page.py" line="225"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="224"/>
+        <location filename="../../victimcare/ui/case_page.py" line="226"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="225"/>
+        <location filename="../../victimcare/ui/case_page.py" line="227"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="225"/>
+        <location filename="../../victimcare/ui/case_page.py" line="227"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="226"/>
+        <location filename="../../victimcare/ui/case_page.py" line="228"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="229"/>
+        <location filename="../../victimcare/ui/case_page.py" line="231"/>
         <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="231"/>
+        <location filename="../../victimcare/ui/case_page.py" line="233"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="232"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="233"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="233"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
+        <location filename="../../victimcare/ui/case_page.py" line="239"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="240"/>
+        <location filename="../../victimcare/ui/case_page.py" line="242"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="241"/>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="241"/>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="242"/>
+        <location filename="../../victimcare/ui/case_page.py" line="244"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="244"/>
+        <location filename="../../victimcare/ui/case_page.py" line="246"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <location filename="../../victimcare/ui/case_page.py" line="247"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="246"/>
+        <location filename="../../victimcare/ui/case_page.py" line="248"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="248"/>
+        <location filename="../../victimcare/ui/case_page.py" line="250"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="250"/>
+        <location filename="../../victimcare/ui/case_page.py" line="252"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="251"/>
+        <location filename="../../victimcare/ui/case_page.py" line="253"/>
         <source>Yes — reported {at} to {unit}</source>
         <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="252"/>
-        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <location filename="../../victimcare/ui/case_page.py" line="254"/>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <location filename="../../victimcare/ui/case_page.py" line="255"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="254"/>
+        <location filename="../../victimcare/ui/case_page.py" line="256"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="258"/>
+        <location filename="../../victimcare/ui/case_page.py" line="260"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="260"/>
+        <location filename="../../victimcare/ui/case_page.py" line="262"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
         <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="261"/>
+        <location filename="../../victimcare/ui/case_page.py" line="263"/>
         <source>Sensitive notice</source>
         <translation>敏感信息提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="273"/>
+        <location filename="../../victimcare/ui/case_page.py" line="275"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="274"/>
+        <location filename="../../victimcare/ui/case_page.py" line="276"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="277"/>
+        <location filename="../../victimcare/ui/case_page.py" line="279"/>
         <source>How they were found</source>
         <translation>发现经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="280"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
@@ -775,7 +776,7 @@
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="131"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="133"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
     </message>
@@ -1710,79 +1711,127 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="58"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="76"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="77"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="80"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="83"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="86"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
+        <source>Public holidays and make-up working days</source>
+        <translation>法定节假日与调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
+        <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <source>Days off</source>
+        <translation>放假日</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="106"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <source>Make-up working days</source>
+        <translation>调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="115"/>
+        <source>Holiday table message</source>
+        <translation>节假日表提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="117"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="118"/>
+        <source>Save holiday table</source>
+        <translation>保存节假日表</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
+        <source>Saved. Recalculating deadlines…</source>
+        <translation>已保存，正在重新计算期限…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="138"/>
+        <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
+        <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
+        <source>Recalculating deadlines failed.</source>
+        <translation>重新计算期限失败。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="152"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="152"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="152"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="198"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="149"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="203"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

@@ -2,12 +2,13 @@
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem,
+                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
 from victimcare.errors import UserError, ValidationError
 from victimcare.permissions import ROLE_LABELS, Role
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
+from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons
 
 
@@ -77,6 +78,8 @@ class SettingsPage(QWidget):
         alay.addWidget(self.message)
         lay.addWidget(accounts)
 
+        lay.addWidget(self._holidays_box())
+
         language = QGroupBox(self.tr("Interface language"))
         llay = QHBoxLayout(language)
         self.language = QComboBox()
@@ -91,7 +94,58 @@ class SettingsPage(QWidget):
         lay.addWidget(language)
         lay.addStretch()
 
+    def _holidays_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Public holidays and make-up working days"))
+        blay = QVBoxLayout(box)
+        blay.addWidget(plain_label(self.tr("Working-day deadlines skip these days off and count these weekend "
+                                           "working days. One date per line, e.g. 2026-10-01.")))
+        row = QHBoxLayout()
+        self.holidays = QPlainTextEdit()
+        self.holidays.setAccessibleName(self.tr("Days off"))
+        self.workdays = QPlainTextEdit()
+        self.workdays.setAccessibleName(self.tr("Make-up working days"))
+        for title, edit in ((self.tr("Days off"), self.holidays), (self.tr("Make-up working days"), self.workdays)):
+            col = QVBoxLayout()
+            col.addWidget(plain_label(title))
+            edit.setFixedHeight(110)
+            col.addWidget(edit)
+            row.addLayout(col)
+        blay.addLayout(row)
+        buttons = QHBoxLayout()
+        self.holiday_message = ErrorLabel(self.tr("Holiday table message"))
+        buttons.addWidget(self.holiday_message, 1)
+        self.save_holidays_button = QPushButton(self.tr("Save holiday table"))
+        self.save_holidays_button.setAccessibleName(self.tr("Save holiday table"))
+        self.save_holidays_button.clicked.connect(self.save_holidays)
+        buttons.addWidget(self.save_holidays_button)
+        blay.addLayout(buttons)
+        return box
+
+    def save_holidays(self) -> None:
+        try:
+            self.session.settings.set_holidays(self.holidays.toPlainText(), self.workdays.toPlainText())
+        except UserError as exc:
+            self.holiday_message.setStyleSheet("")
+            self.holiday_message.show_error(exc.message)
+            return
+        self.save_holidays_button.setEnabled(False)
+        self.holiday_message.setStyleSheet("color: #2e7d32;")
+        self.holiday_message.show_error(self.tr("Saved. Recalculating deadlines…"))
+        self._task = Task(self.session.cases.recompute_due).start(self._recomputed, self._recompute_failed)
+
+    def _recomputed(self, n: int) -> None:
+        self.save_holidays_button.setEnabled(True)
+        self.holiday_message.show_error(self.tr("Saved. Deadlines of {n} open case(s) recalculated.").format(n=n))
+
+    def _recompute_failed(self, exc) -> None:
+        self.save_holidays_button.setEnabled(True)
+        self.holiday_message.setStyleSheet("")
+        self.holiday_message.show_error(getattr(exc, "message", self.tr("Recalculating deadlines failed.")))
+
     def refresh(self) -> None:
+        days_off, workdays, _source = self.session.settings.holidays()
+        self.holidays.setPlainText("\n".join(days_off))
+        self.workdays.setPlainText("\n".join(workdays))
         accounts = self.session.accounts.list()
         self.table.setRowCount(len(accounts))
         for i, a in enumerate(accounts):
