@@ -7,6 +7,7 @@ printed in plain words with a non-zero exit; every action is audited like the GU
 import argparse
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -161,6 +162,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # output piped into head or a closed pager: not an error of ours
+        sys.stdout = open(os.devnull, "w")
+        return EXIT_OK
 
 
 def print_json(data) -> None:
