@@ -374,7 +374,9 @@ class CaseService:
         rows = self._rows(self.s.conn("school"), "SELECT * FROM school_children WHERE transfer_started_on != '' "
                                                  "AND transfer_done_on = '' AND status != 'closed'")
         return [CaseFacts(case_id=r["case_id"], case_no=r["case_no"], admitted_at=datetime.fromisoformat(r["referred_at"]),
-                          identity_known=True, school_transfer_started_on=date.fromisoformat(r["transfer_started_on"]))
+                          identity_known=True, birth_date=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
+                          school_transfer_started_on=date.fromisoformat(r["transfer_started_on"]),
+                          steps_not_applicable={code for code, _ in STEPS if code != "school"} | {"follow_up"})
                 for r in rows]
 
     # -- school referral --------------------------------------------------------------------------

@@ -4,8 +4,12 @@ from victimcare.db.owner import on_owner_thread
 from victimcare.domain.enums import STEP_STATUSES, STEPS, label
 from victimcare.permissions import Op
 
-_ACTION_LABELS = {"login": "登录", "login_fail": "登录失败", "view": "查看", "create": "新建", "update": "修改",
-                  "print": "打印", "export": "导出", "import": "导入", "decision": "决定", "perm_change": "账户变更"}
+ACTION_LABELS = {"view": "查看", "create": "新建", "update": "修改", "delete": "删除", "export": "导出",
+                 "print": "打印", "import": "导入", "login": "登录", "login_fail": "登录失败", "logout": "退出登录",
+                 "lock": "锁定", "unlock": "解锁", "key_change": "密码变更", "backup": "备份", "restore": "恢复",
+                 "perm_change": "账户变更", "verify": "校验", "recover": "恢复码重置", "setup": "初始设置",
+                 "decision": "决定"}
+CATEGORY_LABELS = {"identity": "身份", "medical": "医疗", "trafficking": "被拐经过", "minor": "未成年人"}
 
 
 class StatsService:
@@ -28,5 +32,5 @@ class StatsService:
                 rows.append((f"{label(STEPS, step)}：{label(STEP_STATUSES, status)}", n))
         audit = self.s.conn("audit")
         for action, n in audit.execute("SELECT action, count(*) FROM audit_log GROUP BY action ORDER BY action"):
-            rows.append((f"审计记录：{_ACTION_LABELS.get(action, action)}", n))
+            rows.append((f"审计记录：{ACTION_LABELS.get(action, action)}", n))
         return rows

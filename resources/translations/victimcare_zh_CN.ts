@@ -14,27 +14,27 @@
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
@@ -42,230 +42,230 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>OK</source>
         <translation>成功</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>Refused</source>
         <translation>已拒绝</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>Error</source>
         <translation>出错</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="32"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="34"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="35"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="38"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="52"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="39"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="53"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
         <source>Case</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
         <source>School referral</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
         <source>Vault</source>
         <translation>保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
         <source>Operation</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Case import</source>
         <translation>个案导入</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="44"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
         <source>Chain head</source>
         <translation>审计链末端</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="47"/>
         <source>Verification result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="48"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="49"/>
         <source>Verify vault and audit chain</source>
         <translation>校验保险库和审计链</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="49"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="50"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>View</source>
         <translation>查看</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>Create</source>
         <translation>新建</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
         <source>Update</source>
         <translation>修改</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
         <source>Print</source>
         <translation>打印</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
         <source>Failed sign-in</source>
         <translation>登录失败</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
         <source>Password change</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
         <source>Backup</source>
         <translation>备份</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
         <source>Restore</source>
         <translation>还原</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
         <source>Account change</source>
         <translation>账户变更</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
         <source>Verification</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
         <source>Recovery</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
         <source>Setup</source>
         <translation>初始设置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="72"/>
         <source>Decision</source>
         <translation>决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="79"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="80"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
         <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="86"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="87"/>
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="101"/>
         <source>Verification failed.</source>
         <translation>校验失败。</translation>
     </message>
@@ -273,373 +273,370 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="41"/>
+        <location filename="../../victimcare/ui/case_page.py" line="42"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="42"/>
+        <location filename="../../victimcare/ui/case_page.py" line="43"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="49"/>
+        <location filename="../../victimcare/ui/case_page.py" line="50"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="51"/>
+        <location filename="../../victimcare/ui/case_page.py" line="52"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="62"/>
+        <location filename="../../victimcare/ui/case_page.py" line="63"/>
         <source>Case header</source>
         <translation>个案概要</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="68"/>
+        <location filename="../../victimcare/ui/case_page.py" line="69"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="76"/>
+        <location filename="../../victimcare/ui/case_page.py" line="77"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="79"/>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="80"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="81"/>
+        <location filename="../../victimcare/ui/case_page.py" line="82"/>
         <source>Case name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="85"/>
+        <location filename="../../victimcare/ui/case_page.py" line="86"/>
         <source>Also known as: {names}</source>
         <translation>曾用名/自述名：{names}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="86"/>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="87"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="90"/>
+        <location filename="../../victimcare/ui/case_page.py" line="91"/>
         <source>Case {no}</source>
         <translation>个案编号 {no}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="91"/>
+        <location filename="../../victimcare/ui/case_page.py" line="92"/>
         <source>{n} days in care</source>
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="92"/>
+        <location filename="../../victimcare/ui/case_page.py" line="93"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="93"/>
+        <location filename="../../victimcare/ui/case_page.py" line="94"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="96"/>
+        <location filename="../../victimcare/ui/case_page.py" line="97"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="97"/>
-        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <location filename="../../victimcare/ui/case_page.py" line="98"/>
+        <location filename="../../victimcare/ui/case_page.py" line="254"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="98"/>
+        <location filename="../../victimcare/ui/case_page.py" line="99"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="99"/>
+        <location filename="../../victimcare/ui/case_page.py" line="100"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="104"/>
+        <location filename="../../victimcare/ui/case_page.py" line="105"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="106"/>
+        <location filename="../../victimcare/ui/case_page.py" line="107"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="137"/>
+        <location filename="../../victimcare/ui/case_page.py" line="138"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="140"/>
+        <location filename="../../victimcare/ui/case_page.py" line="141"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="151"/>
+        <location filename="../../victimcare/ui/case_page.py" line="152"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="154"/>
+        <location filename="../../victimcare/ui/case_page.py" line="155"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="164"/>
+        <location filename="../../victimcare/ui/case_page.py" line="165"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="165"/>
+        <location filename="../../victimcare/ui/case_page.py" line="166"/>
+        <location filename="../../victimcare/ui/case_page.py" line="187"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="171"/>
+        <location filename="../../victimcare/ui/case_page.py" line="172"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="174"/>
-        <location filename="../../victimcare/ui/case_page.py" line="177"/>
+        <location filename="../../victimcare/ui/case_page.py" line="175"/>
+        <location filename="../../victimcare/ui/case_page.py" line="178"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="187"/>
-        <source>Pseudonym</source>
-        <translation>化名</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="187"/>
-        <source>The name is unknown. Pseudonym for the school:</source>
-        <translation>姓名不详。请填写入学使用的化名：</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="168"/>
-        <location filename="../../victimcare/ui/case_page.py" line="196"/>
+        <location filename="../../victimcare/ui/case_page.py" line="169"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="224"/>
+        <location filename="../../victimcare/ui/case_page.py" line="188"/>
+        <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
+Name for the school (you may enter a pseudonym):</source>
+        <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
+供学校使用的姓名（可填写化名）：</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case_page.py" line="225"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="225"/>
+        <location filename="../../victimcare/ui/case_page.py" line="226"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="226"/>
+        <location filename="../../victimcare/ui/case_page.py" line="227"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <location filename="../../victimcare/ui/case_page.py" line="228"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <location filename="../../victimcare/ui/case_page.py" line="228"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="228"/>
+        <location filename="../../victimcare/ui/case_page.py" line="229"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="231"/>
+        <location filename="../../victimcare/ui/case_page.py" line="232"/>
         <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="233"/>
+        <location filename="../../victimcare/ui/case_page.py" line="234"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <location filename="../../victimcare/ui/case_page.py" line="239"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <location filename="../../victimcare/ui/case_page.py" line="239"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="239"/>
+        <location filename="../../victimcare/ui/case_page.py" line="240"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="242"/>
+        <location filename="../../victimcare/ui/case_page.py" line="243"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="244"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="244"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="244"/>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <location filename="../../victimcare/ui/case_page.py" line="246"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <location filename="../../victimcare/ui/case_page.py" line="246"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="246"/>
+        <location filename="../../victimcare/ui/case_page.py" line="247"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="247"/>
+        <location filename="../../victimcare/ui/case_page.py" line="248"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="248"/>
+        <location filename="../../victimcare/ui/case_page.py" line="249"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="250"/>
+        <location filename="../../victimcare/ui/case_page.py" line="251"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="252"/>
+        <location filename="../../victimcare/ui/case_page.py" line="253"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <location filename="../../victimcare/ui/case_page.py" line="254"/>
         <source>Yes — reported {at} to {unit}</source>
         <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="254"/>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="255"/>
+        <location filename="../../victimcare/ui/case_page.py" line="279"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="255"/>
+        <location filename="../../victimcare/ui/case_page.py" line="256"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="256"/>
+        <location filename="../../victimcare/ui/case_page.py" line="257"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="260"/>
+        <location filename="../../victimcare/ui/case_page.py" line="261"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="262"/>
+        <location filename="../../victimcare/ui/case_page.py" line="263"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
         <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="263"/>
+        <location filename="../../victimcare/ui/case_page.py" line="264"/>
         <source>Sensitive notice</source>
         <translation>敏感信息提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="275"/>
+        <location filename="../../victimcare/ui/case_page.py" line="276"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <location filename="../../victimcare/ui/case_page.py" line="277"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="279"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
+        <location filename="../../victimcare/ui/case_page.py" line="279"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="279"/>
+        <location filename="../../victimcare/ui/case_page.py" line="280"/>
         <source>How they were found</source>
         <translation>发现经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="280"/>
+        <location filename="../../victimcare/ui/case_page.py" line="281"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
@@ -857,67 +854,67 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="335"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="349"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="339"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="353"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="343"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="357"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="344"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="345"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="359"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="345"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="359"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="372"/>
         <source>Same person — open that case</source>
         <translation>是同一人——打开该个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="359"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="373"/>
         <source>Open existing case</source>
         <translation>打开已有个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="361"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="375"/>
         <source>Different person — create new case</source>
         <translation>不是同一人——新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="362"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="376"/>
         <source>Create new case</source>
         <translation>新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="378"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
     </message>
@@ -983,385 +980,385 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="71"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="85"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="87"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="101"/>
         <source>Form errors</source>
         <translation>表单错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="88"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="89"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="102"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="103"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="93"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="107"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="100"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="114"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="123"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="137"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="124"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="126"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="127"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="128"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="129"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="130"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="133"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="147"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="134"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="148"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="135"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="136"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="149"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="150"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="152"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="139"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="153"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="158"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="145"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="159"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="146"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="160"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="148"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="151"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="165"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="152"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="166"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="168"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="169"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="170"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="158"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="176"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="163"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="177"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="164"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="240"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="178"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="254"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="168"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="182"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="185"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="173"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="187"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="174"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="188"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="175"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="189"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="176"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="199"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="213"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="187"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="201"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="204"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="192"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="193"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="194"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="195"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="196"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="210"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="214"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="201"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="215"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="203"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="204"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="221"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="222"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="212"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="231"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="220"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="225"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="239"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="240"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="227"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="241"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="229"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="243"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="231"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="245"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="247"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="248"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="235"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="249"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="247"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="261"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="298"/>
+        <location filename="../../victimcare/ui/intake_dialog.py" line="312"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
@@ -1503,53 +1500,53 @@ Accounts: {accounts}</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="74"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="193"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="194"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="103"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="104"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="106"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="107"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="108"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="109"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="110"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="112"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="113"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="194"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="195"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1711,127 +1708,127 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="71"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="71"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="77"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="78"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="83"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="86"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="84"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="87"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="98"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="99"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="101"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="105"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="106"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="115"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="116"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="117"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="118"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="119"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="138"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="139"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
         <source>Recalculating deadlines failed.</source>
         <translation>重新计算期限失败。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="152"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="152"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="152"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="198"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="199"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="203"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="204"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

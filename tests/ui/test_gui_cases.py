@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ui_helpers import all_text, click, fill, find, when_modal
+from ui_helpers import all_text, click, fill, find, type_text, when_modal
 from victimcare.cases import CaseQuery
 from victimcare.domain.dates import age_on
 from victimcare.errors import PermissionDenied
@@ -193,3 +193,28 @@ def test_education_officer_sees_only_referred_children(qtbot, signed_in, vault_f
         window.session.cases.get_case(child)
     with pytest.raises(PermissionDenied):
         window.session.cases.intake_sensitive(child)
+
+
+def test_referral_to_school_with_a_pseudonym(qtbot, signed_in):
+    from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
+    window = signed_in()
+    session = window.session
+    case_id = session.cases.create_intake({"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer",
+                                           "name": "钱小溪", "sex": "F", "estimated_age": "8", "age_basis": "目测",
+                                           "id_status": "none"})
+    cases = window.workspace.show_section("cases")
+    cases.open_case(case_id)
+
+    def answer(dialog):
+        edit = dialog.findChild(QLineEdit)
+        assert edit.text() == "钱小溪"  # the real name is offered; the worker may replace it
+        edit.clear()
+        type_text(qtbot, edit, "小溪")
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    when_modal(QInputDialog, answer)
+    click(qtbot, cases.case_page, "转介入学")
+    qtbot.waitUntil(lambda: "转介教育部门安排入学" in all_text(find(cases.case_page, "工作记录")), timeout=5000)
+    assert not find(cases.case_page, "转介入学").isEnabled()
+    ledger = session.cases.school_children()[0]
+    assert [r["display_name"] for r in ledger] == ["小溪"]

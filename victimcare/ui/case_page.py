@@ -29,6 +29,7 @@ def _tag(text: str, colour: str) -> QLabel:
 
 class CasePage(QWidget):
     back = Signal()
+    changed = Signal(int, str)  # case id, tab: something was recorded, show the case afresh
 
     def __init__(self, session, case_id: int, parent=None):
         super().__init__(parent)
@@ -182,18 +183,18 @@ class CasePage(QWidget):
         return page
 
     def _refer(self) -> None:
-        name = ""
-        if not self.case["name"]:
-            name, ok = QInputDialog.getText(self, self.tr("Pseudonym"), self.tr("The name is unknown. Pseudonym for the school:"))
-            if not ok:
-                return
+        """Ask which name the school will see (the real one, or a pseudonym); cancelling refers nothing."""
+        name, ok = QInputDialog.getText(self, self.tr("Refer to school"), self.tr(
+            "Education staff will see this name, the sex, the age and the school placement — nothing else.\n"
+            "Name for the school (you may enter a pseudonym):"), text=self.case["name"])
+        if not ok:
+            return
         try:
             self.session.cases.refer_to_school(self.case_id, name)
         except UserError as exc:
             self.refer_error.show_error(exc.message)
             return
-        self.refer_button.setEnabled(False)
-        self.refer_button.setText(self.tr("Referred to education bureau"))
+        self.changed.emit(self.case_id, "overview")
 
     def _intake_tab(self) -> QWidget:
         c = self.case

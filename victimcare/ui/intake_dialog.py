@@ -7,7 +7,7 @@ until the whole form is valid. Possible duplicates are shown for the user to dec
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
                                QHeaderView, QLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
@@ -21,8 +21,22 @@ from victimcare.ui.inputs import DateField, NameField, RegionField
 from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
 
 
+class _Combo(QComboBox):
+    """A drop-down that scrolling the form past does not change: the wheel works only once focused."""
+
+    def __init__(self):
+        super().__init__()
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def wheelEvent(self, event) -> None:
+        if self.hasFocus():
+            super().wheelEvent(event)
+        else:
+            event.ignore()
+
+
 def _combo(options, *, blank: str | None = None) -> QComboBox:
-    box = QComboBox()
+    box = _Combo()
     if blank is not None:
         box.addItem(blank, "")
     for code, text in options:

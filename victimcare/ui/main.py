@@ -20,13 +20,17 @@ def run_gui(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from victimcare.paths import default_vault_dir
+    from victimcare.paths import app_data_dir, default_vault_dir
     from victimcare.ui.crash import install_excepthook
     from victimcare.ui.fonts import install_app_fonts
     from victimcare.ui.i18n import install_translators, saved_language
     from victimcare.ui.mainwindow import MainWindow
     from victimcare.vault import Vault
 
+    from PySide6.QtCore import QSettings
+    # Qt's own settings (file-dialog history) go to our app-data folder, not ~/.config/QtProject.conf
+    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(app_data_dir() / "qt"))
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(app_data_dir() / "qt"))
     app = QApplication.instance() or QApplication([sys.argv[0]])
     app.setApplicationName("VictimCare")
     install_app_fonts(app)

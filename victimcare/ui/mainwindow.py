@@ -71,6 +71,7 @@ class MainWindow(QMainWindow):
                                             QKeySequence("Ctrl+N"))
         self.find_action = self._action(self.case_menu, self.tr("Find case"), self._find, QKeySequence("Ctrl+F"))
         self.print_menu = menu.addMenu(self.tr("&Print"))
+        self.print_menu.setEnabled(False)  # forms and dossiers arrive with the printing issue
         tools = menu.addMenu(self.tr("&Tools"))
         self.refresh_action = self._action(tools, self.tr("Refresh"), self._refresh, QKeySequence("F5"))
         help_menu = menu.addMenu(self.tr("&Help"))

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QWidget)
 
 from victimcare.permissions import ROLE_LABELS
+from victimcare.stats import CATEGORY_LABELS
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ERROR, plain_label
@@ -31,7 +32,7 @@ class AuditPage(QWidget):
             ("object", self.tr("Object"),
              lambda r: " ".join(x for x in (objects.get(r["object_type"], r["object_type"]), r["object_id"]) if x)),
             ("result", self.tr("Result"), lambda r: results.get(r["result"], r["result"])),
-            ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (r["categories"], r["detail"]) if x)),
+            ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (_categories(r["categories"]), r["detail"]) if x)),
         ]
         self.model = PagedTableModel(columns, self._fetch, self)
         self.table = QTableView()
@@ -98,6 +99,10 @@ class AuditPage(QWidget):
         self.verify_button.setEnabled(True)
         self.result_label.setStyleSheet(f"color: {ERROR};")
         self.result_label.setText(getattr(exc, "message", self.tr("Verification failed.")))
+
+
+def _categories(codes: str) -> str:
+    return "、".join(CATEGORY_LABELS.get(c, c) for c in codes.split(",") if c)
 
 
 def _local(ts_utc: str) -> str:

@@ -157,6 +157,7 @@ class CasesPage(QWidget):
         self.show_list()
         self.case_page = CasePage(self.session, case_id, self)
         self.case_page.back.connect(self.show_list)
+        self.case_page.changed.connect(self.open_case)
         self.stack.addWidget(self.case_page)
         self.stack.setCurrentWidget(self.case_page)
         self.case_page.show_tab(tab)

@@ -24,6 +24,7 @@ class AccountDialog(QDialog):
         self.role = QComboBox()
         for role in Role:
             self.role.addItem(ROLE_LABELS[role], str(role))
+        self.role.setCurrentIndex(self.role.findData(str(Role.SOCIAL_WORKER)))  # the most common new account
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.errors = {"account": add_field(form, self.tr("Account name"), self.name, required=True)}
