@@ -1,6 +1,13 @@
-"""Run slow service calls (key derivation, imports, verification) off the GUI thread."""
+"""Run slow service calls (key derivation, imports, verification) off the GUI thread.
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+A plain Python thread does the work and reports back through Qt signals, which Qt queues to the
+GUI thread. (A QRunnable owned by Python can be freed by the GUI thread while the pool thread
+still touches it after run(); a thread object has no such shared lifetime.)
+"""
+
+import threading
+
+from PySide6.QtCore import QObject, Signal
 
 
 class _Signals(QObject):
@@ -9,32 +16,30 @@ class _Signals(QObject):
     progress = Signal(int, int)
 
 
-class Task(QRunnable):
-    """``Task(fn).start(on_done, on_failed)``; ``fn`` may take a ``progress(i, n)`` keyword."""
+class Task:
+    """``Task(fn, *args).start(on_done, on_failed)``; with ``with_progress`` ``fn`` gets ``progress(i, n)``."""
 
     def __init__(self, fn, *args, with_progress: bool = False, **kwargs):
-        super().__init__()
-        self.signals = _Signals()
+        self.signals = _Signals()  # created on the GUI thread, so its slots run there
         self._fn, self._args, self._kwargs = fn, args, kwargs
         if with_progress:
             self._kwargs["progress"] = self.signals.progress.emit
-        self.setAutoDelete(False)  # we keep a reference until a result arrives
 
-    def run(self) -> None:
+    def _run(self) -> None:
         try:
             result = self._fn(*self._args, **self._kwargs)
-        except BaseException as exc:  # delivered to the GUI thread, shown there
+        except BaseException as exc:  # delivered to the GUI thread and shown there
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)
 
     def start(self, on_done, on_failed) -> "Task":
-        _running.add(self)
+        _running.add(self)  # keep the signals object alive until the result is delivered
         self.signals.done.connect(on_done)
         self.signals.failed.connect(on_failed)
         self.signals.done.connect(lambda _r: _running.discard(self))
         self.signals.failed.connect(lambda _e: _running.discard(self))
-        QThreadPool.globalInstance().start(self)
+        threading.Thread(target=self._run, name="victimcare-task", daemon=True).start()
         return self
 
 
