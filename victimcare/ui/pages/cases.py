@@ -1,6 +1,9 @@
 """个案: search, filter chips, the lazy case table; opens the case page in place."""
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
@@ -12,6 +15,7 @@ from victimcare.ui.models import PagedTableModel
 from victimcare.ui.widgets import ERROR, isolate, plain_label
 
 SEARCH_DEBOUNCE_MS = 300
+OVERDUE_COLOUR = QColor(ERROR)
 
 
 class CasesPage(QWidget):
@@ -123,7 +127,12 @@ class CasesPage(QWidget):
                          sort=self.sort.currentData())
 
     def _fetch(self, cursor, limit):
-        return self.session.cases.list_page(self._query, cursor, limit)
+        rows, cursor = self.session.cases.list_page(self._query, cursor, limit)
+        now = datetime.now().isoformat(timespec="minutes")
+        for r in rows:  # red only for what is overdue
+            if r["next_due"] and r["next_due"] < now:
+                r["_foreground"] = OVERDUE_COLOUR
+        return rows, cursor
 
     def refresh(self) -> None:
         self._debounce.stop()
