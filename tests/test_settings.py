@@ -51,3 +51,15 @@ def test_only_the_supervisor_edits_holidays(vault_factory, login, add_account):
     worker = login(vault, "shegong", other)
     with pytest.raises(PermissionDenied):
         worker.settings.set_holidays("2026-10-01", "")
+
+
+def test_case_number_pattern_applies_to_new_cases(vault_factory, login):
+    vault, _code, password = vault_factory()
+    s = login(vault, password=password)
+    with pytest.raises(ValidationError):
+        s.settings.set_case_no_pattern("{station}-{year}")  # no running number: numbers would repeat
+    example = s.settings.set_case_no_pattern("YX{year}{seq:04d}")
+    assert example.startswith("YX") and example.endswith("0001")
+    case_id = s.cases.create_intake({"admitted_at": "2026-03-02 08:00", "arrival_mode": "self", "name": "编号测试",
+                                     "sex": "F", "estimated_age": "30", "age_basis": "目测", "id_status": "none"})
+    assert s.cases.get_case(case_id)["case_no"] == "YX20260001"

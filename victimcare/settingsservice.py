@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import date
 
-from victimcare.casesettings import StationSettings
+from victimcare.casesettings import StationSettings, format_case_no, validate_case_no_pattern
 from victimcare.db.connection import transaction
 from victimcare.db.owner import on_owner_thread
 from victimcare.domain.dates import parse_date
@@ -60,3 +60,20 @@ class SettingsService:
                                 record_count=len(days_off) + len(workdays))
         self.s.cases.forget_settings()
         return len(years)
+
+    @on_owner_thread
+    def case_no_pattern(self) -> str:
+        self.s.require(Op.SETTINGS_EDIT)
+        return StationSettings(self.s.conn("core")).case_no_pattern()
+
+    @on_owner_thread
+    def set_case_no_pattern(self, pattern: str) -> str:
+        """Change how new case numbers look; returns an example. Existing numbers never change."""
+        self.s.require(Op.SETTINGS_EDIT)
+        pattern = validate_case_no_pattern(pattern.strip())
+        conn = self.s.conn("core")
+        with transaction(conn):
+            StationSettings(conn).put("case_no_pattern", pattern)
+        self.s.audit_log.append(actor=self.s.account, role=str(self.s.role), session_id=self.s.session_id,
+                                action="update", object_type="settings", object_id="case_no_pattern")
+        return format_case_no(pattern, self.s.vault.keyring.data.get("station_code", "VC"), date.today().year, 1)

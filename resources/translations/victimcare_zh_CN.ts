@@ -644,136 +644,136 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
         <source>Search cases</source>
         <translation>搜索个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
         <source>Search by name, alias, case number or ID fragment</source>
         <translation>按姓名、曾用名、个案编号或证件号片段搜索</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="44"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="45"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="50"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="54"/>
         <source>Case status</source>
         <translation>个案状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="51"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
         <source>Open cases</source>
         <translation>在办个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="51"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="52"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
         <source>All cases</source>
         <translation>全部个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="59"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
         <source>Any step</source>
         <translation>全部环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="64"/>
         <source>Step status</source>
         <translation>环节状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
         <source>Assigned worker</source>
         <translation>责任社工</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="70"/>
         <source>Worker account</source>
         <translation>社工账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="68"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
         <source>Newest intake first</source>
         <translation>最新接收在前</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="84"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="95"/>
         <source>Next deadline</source>
         <translation>下一时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="79"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="83"/>
         <source>Result count</source>
         <translation>结果数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="86"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
         <source>Days in care</source>
         <translation>在站天数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="93"/>
         <source>Current steps</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="95"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="99"/>
         <source>Case list</source>
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="133"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="142"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
     </message>
@@ -1754,81 +1754,112 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="84"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="88"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="99"/>
-        <source>Public holidays and make-up working days</source>
-        <translation>法定节假日与调休上班日</translation>
+        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <source>Case numbers</source>
+        <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="101"/>
-        <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
-        <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
+        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <source>Case number pattern</source>
+        <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="105"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
-        <source>Days off</source>
-        <translation>放假日</translation>
+        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
+        <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
+        <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
+        <source>Save pattern</source>
+        <translation>保存格式</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="111"/>
+        <source>Case number message</source>
+        <translation>个案编号提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
+        <source>Saved. The next new case gets a number like {example}.</source>
+        <translation>已保存。下一个新个案的编号形如 {example}。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
+        <source>Public holidays and make-up working days</source>
+        <translation>法定节假日与调休上班日</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
+        <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
+        <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="136"/>
+        <source>Days off</source>
+        <translation>放假日</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="136"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="116"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="118"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="119"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="146"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="147"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="162"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="139"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="167"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="172"/>
         <source>Recalculating deadlines failed.</source>
         <translation>重新计算期限失败。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="199"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="228"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="204"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="233"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

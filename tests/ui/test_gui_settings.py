@@ -1,5 +1,7 @@
 """设置 as the supervisor uses it: create an account, then maintain the holiday table."""
 
+from datetime import date
+
 import pytest
 
 from ui_helpers import all_text, click, fill, find, when_modal
@@ -55,3 +57,13 @@ def test_holiday_table_is_edited_with_inline_errors(qtbot, settings_page):
     qtbot.waitUntil(lambda: "已重新计算" in message.text(), timeout=10000)
     page.refresh()
     assert "2026-12-24" in find(page, "放假日").toPlainText()
+
+
+def test_case_number_pattern_is_edited_with_inline_errors(qtbot, settings_page):
+    _window, page = settings_page
+    fill(qtbot, page, "个案编号格式", "{station}-{year}")
+    click(qtbot, page, "保存格式")
+    assert "{seq}" in find(page, "个案编号提示").text()
+    fill(qtbot, page, "个案编号格式", "{station}{year}-{seq:04d}")
+    click(qtbot, page, "保存格式")
+    assert f"TS{date.today().year}-0001" in find(page, "个案编号提示").text()

@@ -79,6 +79,7 @@ class SettingsPage(QWidget):
         alay.addWidget(self.message)
         lay.addWidget(accounts)
 
+        lay.addWidget(self._case_no_box())
         lay.addWidget(self._holidays_box())
 
         language = QGroupBox(self.tr("Interface language"))
@@ -94,6 +95,33 @@ class SettingsPage(QWidget):
         llay.addWidget(self.language_note, 1)
         lay.addWidget(language)
         lay.addStretch()
+
+    def _case_no_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Case numbers"))
+        row = QHBoxLayout(box)
+        self.case_no_pattern = QLineEdit()
+        self.case_no_pattern.setAccessibleName(self.tr("Case number pattern"))
+        self.case_no_pattern.setToolTip(self.tr("{station} = station code, {year} = year of intake, "
+                                                "{seq:05d} = running number with 5 digits"))
+        row.addWidget(self.case_no_pattern, 1)
+        save = QPushButton(self.tr("Save pattern"))
+        save.setAccessibleName(self.tr("Save pattern"))
+        save.clicked.connect(self.save_case_no_pattern)
+        row.addWidget(save)
+        self.case_no_message = ErrorLabel(self.tr("Case number message"))
+        row.addWidget(self.case_no_message, 1)
+        return box
+
+    def save_case_no_pattern(self) -> None:
+        try:
+            example = self.session.settings.set_case_no_pattern(self.case_no_pattern.text())
+        except UserError as exc:
+            self.case_no_message.setStyleSheet("")
+            self.case_no_message.show_error(exc.message)
+            return
+        self.case_no_message.setStyleSheet("color: #2e7d32;")
+        self.case_no_message.show_error(self.tr("Saved. The next new case gets a number like {example}.")
+                                        .format(example=example))
 
     def _holidays_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Public holidays and make-up working days"))
@@ -144,6 +172,7 @@ class SettingsPage(QWidget):
         self.holiday_message.show_error(getattr(exc, "message", self.tr("Recalculating deadlines failed.")))
 
     def refresh(self) -> None:
+        self.case_no_pattern.setText(self.session.settings.case_no_pattern())
         days_off, workdays, _source = self.session.settings.holidays()
         self.holidays.setPlainText("\n".join(days_off))
         self.workdays.setPlainText("\n".join(workdays))
