@@ -42,8 +42,7 @@ class AuditService:
     def entries(self, *, before_seq: int | None = None, limit: int = 200) -> list[dict]:
         self.s.require(Op.AUDIT_VIEW)
         rows = self.s.audit_log.entries(after_seq=before_seq, limit=limit)
-        self.s.audit_log.append(actor=self.s.account, role=str(self.s.role), session_id=self.s.session_id,
-                                action="view", object_type="audit_log", record_count=len(rows))
+        self.s.record("view", object_type="audit_log", record_count=len(rows))
         return rows
 
     @on_owner_thread
@@ -55,8 +54,7 @@ class AuditService:
                 report.compartments[name] = integrity_problems(self.s.conn(name))
             else:
                 report.not_checked.append(name)
-        self.s.audit_log.append(actor=self.s.account, role=str(self.s.role), session_id=self.s.session_id,
-                                action="verify", object_type="vault", result="ok" if report.ok else "error")
+        self.s.record("verify", object_type="vault", result="ok" if report.ok else "error")
         return report
 
     @on_owner_thread

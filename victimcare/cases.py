@@ -129,10 +129,6 @@ class CaseService:
         conn = self.s.conn("core") if "core" in self.s.compartments() else self.s.conn("school")
         return StationSettings(conn)
 
-    def _audit(self, action: str, **fields) -> int:
-        return self.s.audit_log.append(actor=self.s.account, role=str(self.s.role), session_id=self.s.session_id,
-                                       action=action, **fields)
-
     def _row(self, conn, sql: str, params=()) -> dict | None:
         cur = conn.execute(sql, params)
         row = cur.fetchone()
@@ -167,16 +163,16 @@ class CaseService:
             raise DuplicateCandidates(candidates)
         case_id = self._insert(record, now)
         if candidates:
-            self._audit("decision", object_type="case", object_id=case_id, detail="duplicate:new_case",
+            self.s.record("decision", object_type="case", object_id=case_id, detail="duplicate:new_case",
                         record_count=len(candidates))
-        self._audit("create", object_type="case", object_id=case_id, categories="identity,medical,trafficking")
+        self.s.record("create", object_type="case", object_id=case_id, categories="identity,medical,trafficking")
         return case_id
 
     @on_owner_thread
     def record_duplicate_decision(self, candidate_ids: list[int], decision: str, chosen: int | None = None) -> None:
         """Audit the user's decision on duplicate candidates ('same_person' or 'cancelled')."""
         self.s.require(Op.CASE_CREATE)
-        self._audit("decision", object_type="case", object_id=chosen or "", detail=f"duplicate:{decision}",
+        self.s.record("decision", object_type="case", object_id=chosen or "", detail=f"duplicate:{decision}",
                     record_count=len(candidate_ids))
 
     def _insert(self, record: IntakeRecord, now: datetime) -> int:
@@ -269,7 +265,7 @@ class CaseService:
                                                                      "WHERE case_id = ?", (case_id,))}
         case["has_photo"] = self.core.execute("SELECT 1 FROM photos WHERE case_id = ?", (case_id,)).fetchone() is not None
         case["referred_to_school"] = self._school_row(case_id) is not None
-        self._audit("view", object_type="case", object_id=case_id, categories="identity")
+        self.s.record("view", object_type="case", object_id=case_id, categories="identity")
         return case
 
     def _school_row(self, case_id: int) -> dict | None:
@@ -288,7 +284,7 @@ class CaseService:
         """First health check and the trafficking circumstances. Every call is an audited view."""
         self.s.require(Op.CASE_VIEW_SENSITIVE)
         row = self._row(self.s.conn("sensitive"), "SELECT * FROM intake_sensitive WHERE case_id = ?", (case_id,))
-        self._audit("view", object_type="case", object_id=case_id, categories=SENSITIVE_CATEGORIES,
+        self.s.record("view", object_type="case", object_id=case_id, categories=SENSITIVE_CATEGORIES,
                     detail="intake_sensitive")
         return row or {}
 
@@ -410,7 +406,7 @@ class CaseService:
                               "AND step = 'school'", (stamp, case_id))
             self.core.execute("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
                               (case_id, stamp, "school", "referred", "转介教育部门安排入学", self.s.account))
-        self._audit("create", object_type="school_child", object_id=case_id, categories="minor")
+        self.s.record("create", object_type="school_child", object_id=case_id, categories="minor")
 
     @on_owner_thread
     def school_children(self, cursor=None, limit: int = 200) -> tuple[list[dict], object]:
@@ -423,7 +419,7 @@ class CaseService:
             params += list(cursor)
         rows = self._rows(self.s.conn("school"), f"SELECT * FROM school_children {where} "
                                                  "ORDER BY referred_at DESC, case_id DESC LIMIT ?", params + [limit])
-        self._audit("view", object_type="school_ledger", categories="minor", record_count=len(rows))
+        self.s.record("view", object_type="school_ledger", categories="minor", record_count=len(rows))
         return rows, ((rows[-1]["referred_at"], rows[-1]["case_id"]) if rows else None)
 
     # -- the case list ----------------------------------------------------------------------------

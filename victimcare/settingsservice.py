@@ -55,9 +55,8 @@ class SettingsService:
             conn = self.s.conn(name)
             with transaction(conn):
                 StationSettings(conn).put("holidays", text)
-        self.s.audit_log.append(actor=self.s.account, role=str(self.s.role), session_id=self.s.session_id,
-                                action="update", object_type="settings", object_id="holidays",
-                                record_count=len(days_off) + len(workdays))
+        self.s.record("update", object_type="settings", object_id="holidays",
+                      record_count=len(days_off) + len(workdays))
         self.s.cases.forget_settings()
         return len(years)
 
@@ -74,6 +73,5 @@ class SettingsService:
         conn = self.s.conn("core")
         with transaction(conn):
             StationSettings(conn).put("case_no_pattern", pattern)
-        self.s.audit_log.append(actor=self.s.account, role=str(self.s.role), session_id=self.s.session_id,
-                                action="update", object_type="settings", object_id="case_no_pattern")
+        self.s.record("update", object_type="settings", object_id="case_no_pattern")
         return format_case_no(pattern, self.s.vault.keyring.data.get("station_code", "VC"), date.today().year, 1)
