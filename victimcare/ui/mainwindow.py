@@ -128,6 +128,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.login_page)
         if account:
             self.login_page.prefill(account)
+        elif self.login_page.account.text():  # demo vaults pre-fill an account
+            self.login_page.password.setFocus()
         else:
             self.login_page.account.setFocus()
 
