@@ -4,7 +4,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from victimcare.domain.workcalendar import (
@@ -172,6 +172,7 @@ def calendars(draw):
     return WorkCalendar(holidays, weekends - holidays)
 
 
+@settings(deadline=None)  # no wall-clock limit per example on a busy CI machine
 @given(calendars(), _days, st.integers(min_value=1, max_value=80))
 def test_add_workdays_lands_on_a_workday_n_workdays_later(cal, d, n):
     end = cal.add_workdays(d, n)
@@ -180,6 +181,7 @@ def test_add_workdays_lands_on_a_workday_n_workdays_later(cal, d, n):
     assert cal.workdays_between(d, end) == n
 
 
+@settings(deadline=None)
 @given(calendars(), _days, _days)
 def test_workdays_between_matches_counting_day_by_day(cal, a, b):
     lo, hi = min(a, b), max(a, b)
