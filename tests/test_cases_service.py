@@ -1,7 +1,5 @@
 """Case services beyond intake: the education officer's workbench and the case list filters."""
 
-from datetime import datetime
-
 from victimcare.cases import CaseQuery
 from victimcare.permissions import Role
 

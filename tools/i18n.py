@@ -14,33 +14,48 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = Path("resources/translations/victimcare_zh_CN.ts")
+TS = ROOT / "resources" / "translations" / "victimcare_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
+def tool_path(name: str) -> Path:
+    """A PySide6 tool installed next to this Python (may not exist)."""
+    return Path(sys.executable).parent / (name + (".exe" if sys.platform == "win32" else ""))
+
+
 def tool(name: str) -> str:
-    path = Path(sys.executable).parent / (name + (".exe" if sys.platform == "win32" else ""))
+    path = tool_path(name)
     if not path.exists():
         sys.exit(f"{path} not found: install PySide6 in this Python environment")
     return str(path)
 
 
 def sources() -> list[str]:
-    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "victimcare/ui").rglob("*.py"))
+    return sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "victimcare" / "ui").rglob("*.py"))
 
 
-def problems(ts: Path) -> list[str]:
+def messages(ts: Path) -> list[tuple[tuple[str, str, str], str | None]]:
+    """((context, source, comment), finished translation or None) for every message of a .ts file."""
     out = []
     for ctx in ET.parse(ts).getroot().iter("context"):
         for msg in ctx.iter("message"):
-            src, tr = msg.findtext("source") or "", msg.find("translation")
+            key = (ctx.findtext("name") or "", msg.findtext("source") or "", msg.findtext("comment") or "")
+            tr = msg.find("translation")
             text = "".join(tr.itertext()) if tr is not None else ""
-            where = f"[{ctx.findtext('name')}] {src!r}"
-            if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished") or not text:
-                out.append(f"unfinished: {where}")
-            elif set(PLACEHOLDER.findall(src)) != set(PLACEHOLDER.findall(text)):
-                out.append(f"placeholders differ: {where} -> {text!r}")
+            finished = tr is not None and tr.get("type") is None and text != ""
+            out.append((key, text if finished else None))
+    return out
+
+
+def placeholder_mismatches(ts: Path) -> list[tuple[tuple[str, str, str], str]]:
+    return [(key, text) for key, text in messages(ts)
+            if text is not None and set(PLACEHOLDER.findall(key[1])) != set(PLACEHOLDER.findall(text))]
+
+
+def problems(ts: Path) -> list[str]:
+    out = [f"unfinished: [{c}] {s!r}" for (c, s, _), text in messages(ts) if text is None]
+    out += [f"placeholders differ: [{c}] {s!r} -> {text!r}" for (c, s, _), text in placeholder_mismatches(ts)]
     return out
 
 
@@ -51,8 +66,8 @@ def main(command: str) -> int:
     if command == "build":
         return subprocess.call([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT)
     if command == "check":
-        found = problems(ROOT / TS)
-        print("\n".join(found) or f"{TS}: all entries translated")
+        found = problems(TS)
+        print("\n".join(found) or f"{TS.relative_to(ROOT)}: all entries translated")
         return 1 if found else 0
     print(__doc__, file=sys.stderr)
     return 2

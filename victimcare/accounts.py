@@ -5,7 +5,7 @@ from victimcare.errors import ValidationError, WrongPassword
 from victimcare.keyring import Keyring
 from victimcare.passwords import check_new_password
 from victimcare.permissions import ROLE_LABELS, Op, Role
-from victimcare.vault import _put_account, validate_account_name
+from victimcare.vault import store_account, validate_account_name
 
 
 class AccountService:
@@ -47,7 +47,7 @@ class AccountService:
         if not ring.is_demo:
             raise ValidationError("account", "只有演示保险库可以这样创建账户。")
         keys = {c: self.s.key_for(c) for c in self.s.compartments()}
-        _put_account(ring, validate_account_name(name), Role(role), password, keys, self.vault._template())
+        store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault._template())
         ring.save()
         self.s.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
@@ -96,7 +96,7 @@ class AccountService:
             new = check_new_password(new, account=self.s.account, station=ring.station_name)
             if new == old:
                 raise ValidationError("password", "新密码不能与当前密码相同。")
-            _put_account(ring, self.s.account, Role(record["role"]), new, keys, self.vault._template())
+            store_account(ring, self.s.account, Role(record["role"]), new, keys, self.vault._template())
             ring.save()
         finally:
             for key in keys.values():
@@ -115,5 +115,5 @@ class AccountService:
 
     def _store(self, ring: Keyring, name: str, role: Role, password: str) -> None:
         keys = {c: self.s.key_for(c) for c in self.s.compartments()}
-        _put_account(ring, name, role, password, keys, self.vault._template(), must_change=True)
+        store_account(ring, name, role, password, keys, self.vault._template(), must_change=True)
         ring.save()

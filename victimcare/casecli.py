@@ -1,6 +1,6 @@
 """``victimcare admin import | demo-data | cases``: case commands of the admin command line.
 
-Registered into ``victimcare.cli`` through ``_EXTRA_COMMANDS``. Like the rest of the command line,
+Registered into ``victimcare.cli`` by ``build_parser``. Like the rest of the command line,
 passwords come from a prompt or ``--password-stdin`` and every action is audited. Nothing printed here
 contains a name or another personal value: case numbers, codes, counts and dates only.
 """
@@ -125,6 +125,3 @@ def register(sub, common) -> None:
     p = sub.add_parser("cases", parents=[common], help="列出个案编号、状态、各步骤状态和下一期限（不含姓名）")
     p.add_argument("--json", action="store_true", help="以 JSON 输出（逐条输出，适合大量个案）")
     p.set_defaults(func=cmd_cases)
-
-
-cli._EXTRA_COMMANDS.append(register)

@@ -140,12 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=[r.value for r in Role])
     p.set_defaults(func=cmd_accounts)
 
-    for register in _EXTRA_COMMANDS:
-        register(sub, common)
+    from victimcare.casecli import register as register_case_commands
+    register_case_commands(sub, common)  # import, demo-data, cases
     return parser
-
-
-_EXTRA_COMMANDS: list = []  # other modules add commands here (cases, import, demo-data)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -170,4 +167,3 @@ def main(argv: list[str] | None = None) -> int:
 def print_json(data) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
     print()
-import victimcare.casecli  # noqa: E305,E402,F401  registers import, demo-data and cases

@@ -28,8 +28,7 @@ def open_demo_vault(path: Path | None = None, cases: int = DEMO_CASES) -> Vault:
         for name, role in DEMO_ACCOUNTS.items():
             if role is not Role.SUPERVISOR:
                 session.accounts.create_demo(name, role, DEMO_PASSWORD)
-        fill = getattr(session, "cases", None)
-        if fill is not None and cases:
+        if cases:
             from victimcare.demodata import fill_demo_cases
             fill_demo_cases(session, cases)
     finally:

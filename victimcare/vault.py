@@ -16,7 +16,7 @@ from pathlib import Path
 
 from victimcare import crypto
 from victimcare.clock import SYSTEM_CLOCK, Clock
-from victimcare.db.connection import WrongKey, check_driver, open_compartment
+from victimcare.db.connection import check_driver, open_compartment
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.errors import AccountLocked, ValidationError, VaultError, WrongPassword
 from victimcare.fsutil import ensure_private_dir, fsync_dir
@@ -104,7 +104,7 @@ class Vault:
         try:
             for name, key in keys.items():  # create each file, schema version 0, keyed
                 open_compartment(path / f"{name}.db", key).close()
-            _put_account(keyring, supervisor, Role.SUPERVISOR, password, keys, kdf)
+            store_account(keyring, supervisor, Role.SUPERVISOR, password, keys, kdf)
             code = new_recovery_code()
             keyring.data["recovery"] = _wrap_all(keyring, RECOVERY_HOLDER, "recovery",
                                                  normalize_recovery_code(code), keys, kdf)
@@ -206,7 +206,7 @@ class Vault:
         if existing is not None and existing["role"] != Role.SUPERVISOR:
             raise ValidationError("account", "恢复码只能为站长账户设置新密码。")
         try:
-            _put_account(self.keyring, account, Role.SUPERVISOR, new_password, keys, self._template())
+            store_account(self.keyring, account, Role.SUPERVISOR, new_password, keys, self._template())
             self.keyring.save()
         finally:
             for key in keys.values():
@@ -248,7 +248,7 @@ def _wrap_all(keyring: Keyring, holder: str, role: str, secret: str, keys: dict[
     return {"kdf": params.to_dict(), "keys": wrapped}
 
 
-def _put_account(keyring: Keyring, name: str, role: Role, password: str, keys: dict[str, bytearray],
+def store_account(keyring: Keyring, name: str, role: Role, password: str, keys: dict[str, bytearray],
                  template: crypto.KdfParams, *, must_change: bool = False) -> None:
     """Store an account holding exactly the keys its role may read (all must be in ``keys``)."""
     allowed = {n: keys[n] for n in sorted(COMPARTMENTS_BY_ROLE[role])}

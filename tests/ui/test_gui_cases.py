@@ -73,6 +73,16 @@ def type_intake(qtbot, dialog, *, name="王𠮷明", rare_in_name=True, age="9",
     fill(qtbot, dialog, "接警单位", "尤溪县公安局")
 
 
+def saved_intake(qtbot, window, name: str) -> IntakeDialog:
+    """Type a whole intake for ``name`` into a fresh form and press 保存."""
+    dialog = IntakeDialog(window.session, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_intake(qtbot, dialog, name=name, rare_in_name=False)
+    click(qtbot, dialog, "保存")
+    return dialog
+
+
 def test_full_intake_typed_through_the_form(qtbot, signed_in):
     window = signed_in()
     cases = window.workspace.show_section("cases")
@@ -124,11 +134,7 @@ def test_bad_id_number_is_explained_inline_and_nothing_is_saved(qtbot, signed_in
 def test_duplicate_is_shown_and_the_decision_is_audited(qtbot, signed_in):
     window = signed_in()
     session = window.session
-    first = IntakeDialog(session, window)
-    qtbot.addWidget(first)
-    first.show()
-    type_intake(qtbot, first, name="张小红", rare_in_name=False)
-    click(qtbot, first, "保存")
+    saved_intake(qtbot, window, "张小红")
     second = IntakeDialog(session, window)
     qtbot.addWidget(second)
     second.show()
@@ -151,11 +157,7 @@ def test_duplicate_is_shown_and_the_decision_is_audited(qtbot, signed_in):
 def test_opening_the_intake_tab_audits_the_sensitive_view(qtbot, signed_in):
     window = signed_in()
     session = window.session
-    dialog = IntakeDialog(session, window)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    type_intake(qtbot, dialog, name="赵六", rare_in_name=False)
-    click(qtbot, dialog, "保存")
+    saved_intake(qtbot, window, "赵六")
     cases = window.workspace.show_section("cases")
     cases.open_case(1)
     page = cases.case_page

@@ -16,7 +16,7 @@ from victimcare.errors import UserError
 from victimcare.intake import age_years
 from victimcare.permissions import Op, allowed
 from victimcare.ui.display import age_label, date_label, datetime_label, days_in_care, sex_label
-from victimcare.ui.widgets import enlarge, ACCENT, ERROR, ErrorLabel, isolate, plain_label
+from victimcare.ui.widgets import ACCENT, ErrorLabel, enlarge, isolate, plain_label
 
 AMBER = "#b26a00"
 

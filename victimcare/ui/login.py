@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPus
 
 from victimcare.errors import UserError
 from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import enlarge, ERROR, ErrorLabel, plain_label
+from victimcare.ui.widgets import ERROR, ErrorLabel, enlarge, plain_label
 
 
 class LoginPage(QWidget):

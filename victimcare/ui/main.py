@@ -1,7 +1,6 @@
 """Start the GUI: fonts, translations, crash handler, then the vault's window."""
 
 import argparse
-import os
 import sys
 from pathlib import Path
 

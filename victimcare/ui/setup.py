@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QL
 
 from victimcare.errors import UserError, ValidationError
 from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import enlarge, ErrorLabel, add_field, plain_label
+from victimcare.ui.widgets import ErrorLabel, add_field, enlarge, plain_label
 
 
 class SetupPage(QWidget):
