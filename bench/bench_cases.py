@@ -138,10 +138,10 @@ def worker_main(args) -> None:
 # -- the vault ------------------------------------------------------------------------------------------
 
 def build_or_reuse(folder: Path, n: int, seed: int) -> dict:
-    from victimcare import crypto
-    from victimcare.demodata import fill_demo_cases
-    from victimcare.fsutil import ensure_private_dir, write_private_file
-    from victimcare.vault import Vault
+    from victimcare.security import crypto
+    from victimcare.casework.demodata import fill_demo_cases
+    from victimcare.core.fsutil import ensure_private_dir, write_private_file
+    from victimcare.security.vault import Vault
     path = folder / "vault"
     info = {"vault": str(path), "built": False}
     if Vault.exists(path):
@@ -189,9 +189,9 @@ def timed(fn, *args, **kwargs):
 
 
 def measure_app(vault_path: Path, seed: int) -> dict:
-    from victimcare import crypto
-    from victimcare.cases import CaseQuery, _list_sql
-    from victimcare.vault import Vault
+    from victimcare.security import crypto
+    from victimcare.casework.cases import CaseQuery, _list_sql
+    from victimcare.security.vault import Vault
     out: dict = {}
     vault = Vault(vault_path)
 
@@ -271,7 +271,7 @@ EXPERIMENTS = {
 
 def apply_experiment(name: str) -> None:
     """Monkeypatch ``cases._list_sql`` with a proposed change, for measuring it before it is made."""
-    import victimcare.cases as cases
+    import victimcare.casework.cases as cases
     original, rewrite = cases._list_sql, EXPERIMENTS[name]
 
     def patched(query, cursor, limit, now_iso):

@@ -19,9 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
 def build_vault(n: int) -> tuple[Path, str, str]:
-    from victimcare import crypto
-    from victimcare.demodata import fill_demo_cases
-    from victimcare.vault import Vault
+    from victimcare.security import crypto
+    from victimcare.casework.demodata import fill_demo_cases
+    from victimcare.security.vault import Vault
     password = "bench password that is long enough"
     path = Path(tempfile.mkdtemp(prefix="vc-bench-")) / "vault"
     Vault.create(path, station_name="基准测试站", station_code="BM", supervisor="bench", password=password,
@@ -50,13 +50,13 @@ def main() -> None:
     from victimcare.ui.fonts import install_app_fonts
     from victimcare.ui.i18n import install_translators
     from victimcare.ui.pages.cases import CasesPage
-    from victimcare.vault import Vault
+    from victimcare.security.vault import Vault
 
     app = QApplication([])
     install_app_fonts(app)
     install_translators(app, "zh_CN")
     session = Vault(path).login(user, password)
-    from victimcare.cases import CaseQuery
+    from victimcare.casework.cases import CaseQuery
     total = session.cases.count(CaseQuery(status="all"))
     timings = []
     for _ in range(args.runs):

@@ -17,8 +17,8 @@ from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
-from victimcare import crypto  # noqa: E402
-from victimcare.clock import FakeClock  # noqa: E402
+from victimcare.security import crypto  # noqa: E402
+from victimcare.core.clock import FakeClock  # noqa: E402
 
 # Synthetic values that must never be found in plaintext in any file the app writes: ASCII, a
 # Chinese name, non-BMP CJK (Ext-B, 4 bytes in UTF-8 and GB 18030, a surrogate pair in UTF-16)
@@ -131,7 +131,7 @@ def fake_clock() -> FakeClock:
 @pytest.fixture(scope="session")
 def vault_template(tmp_path_factory):
     """One vault created for real (fast KDF) and copied for each test: (path, recovery code)."""
-    from victimcare.vault import Vault
+    from victimcare.security.vault import Vault
     path = tmp_path_factory.mktemp("template") / "vault"
     kdf = crypto.KdfParams(salt=crypto.new_salt(), time_cost=crypto.MIN_TIME_COST,
                            memory_kib=crypto.MIN_MEMORY_KIB)
@@ -143,7 +143,7 @@ def vault_template(tmp_path_factory):
 @pytest.fixture(scope="session")
 def vault_copier(vault_template):
     """``copy(dest, clock=None)`` → (vault, recovery_code, password), usable from any scope."""
-    from victimcare.vault import Vault
+    from victimcare.security.vault import Vault
     template, code = vault_template
 
     def copy(dest, clock=None):

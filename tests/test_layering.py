@@ -106,8 +106,8 @@ def test_db_layer_knows_nothing_above_it():
     assert violations(files("db"), forbidden) == []
 
 
-@pytest.mark.parametrize("module", ["victimcare.vault", "victimcare.session", "victimcare.accounts",
-                                    "victimcare.audit", "victimcare.auditservice", "victimcare.cli",
+@pytest.mark.parametrize("module", ["victimcare.security.vault", "victimcare.security.session", "victimcare.security.accounts",
+                                    "victimcare.security.audit", "victimcare.security.audit_service", "victimcare.cli.admin",
                                     "victimcare.db.connection"])
 def test_services_import_without_qt(module):
     """Importing the services (as the command line does) does not drag Qt in."""

@@ -17,8 +17,8 @@ import sqlcipher3
 import victimcare
 from victimcare.db import connection
 from victimcare.db.connection import WrongKey, check_driver, integrity_problems, open_compartment, transaction
-from victimcare.errors import VaultError
-from victimcare.vault import Vault
+from victimcare.core.errors import VaultError
+from victimcare.security.vault import Vault
 
 PACKAGE = Path(victimcare.__file__).parent
 SQLITE_MAGIC = b"SQLite format 3\x00"

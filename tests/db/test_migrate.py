@@ -7,7 +7,7 @@ from victimcare.db import schema
 from victimcare.db.connection import open_compartment
 from victimcare.db.migrate import migrate, schema_version
 from victimcare.db.schema import COMPARTMENTS, MIGRATIONS, latest_version
-from victimcare.errors import VaultError
+from victimcare.core.errors import VaultError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 

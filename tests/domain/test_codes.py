@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from victimcare.domain import codes
-from victimcare.resources import RESOURCES_DIR, resource_path
+from victimcare.core.resources import RESOURCES_DIR, resource_path
 
 PROVINCES = {
     "11": "北京市", "12": "天津市", "13": "河北省", "14": "山西省", "15": "内蒙古自治区",

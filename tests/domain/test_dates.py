@@ -14,7 +14,7 @@ from victimcare.domain.dates import (
     parse_date,
     parse_estimated_age,
 )
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 TODAY = date(2026, 3, 15)
 

@@ -20,7 +20,7 @@ from victimcare.domain.deadlines import (
     open_items,
 )
 from victimcare.domain.workcalendar import WorkCalendar
-from victimcare.errors import ValidationErrors
+from victimcare.core.errors import ValidationErrors
 
 
 def _span(first: date, last: date) -> set[date]:

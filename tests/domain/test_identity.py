@@ -16,7 +16,7 @@ from victimcare.domain.identity import (
     normalize_id,
     validate_resident_id,
 )
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 TODAY = date(2026, 3, 15)
 PROVINCES = [*range(11, 16), *range(21, 24), *range(31, 38), *range(41, 47), *range(50, 55), *range(61, 66), 81, 82, 83]

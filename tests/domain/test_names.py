@@ -13,7 +13,7 @@ from victimcare.domain.names import (
     validate_free_text,
     validate_person_name,
 )
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 IVS_GE = "\u845b\U000e0100"  # 葛 with an ideographic variation selector
 

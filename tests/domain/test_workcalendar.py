@@ -13,7 +13,7 @@ from victimcare.domain.workcalendar import (
     calendar_to_json,
     load_calendar,
 )
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 # Spring Festival 2026 as published: off 02-15..02-23, Saturdays 02-14 and 02-28 are working days.
 SPRING_2026 = WorkCalendar(

@@ -5,11 +5,11 @@ from datetime import date
 import pytest
 
 from ui_helpers import all_text, click, fill, find, type_text, when_modal
-from victimcare.cases import CaseQuery
+from victimcare.casework.cases import CaseQuery
 from victimcare.domain.dates import age_on
-from victimcare.errors import PermissionDenied
-from victimcare.keyring import Keyring
-from victimcare.permissions import Role
+from victimcare.core.errors import PermissionDenied
+from victimcare.security.keyring import Keyring
+from victimcare.security.permissions import Role
 from victimcare.ui.intake_dialog import DuplicateDialog, IntakeDialog
 from victimcare.ui.inputs import RareCharDialog
 from victimcare.ui.mainwindow import MainWindow

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from ui_helpers import all_text, click, fill, find, when_modal
-from victimcare.permissions import Role
+from victimcare.security.permissions import Role
 from victimcare.ui.password_dialog import ChangePasswordDialog
 from victimcare.ui.mainwindow import MainWindow
-from victimcare.vault import Vault
+from victimcare.security.vault import Vault
 
 SUPERVISOR = "zhanzhang"
 FIRST_PASSWORD = "绿色山谷里 有一条 river-31415"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import sqlcipher3
 
-from victimcare.errors import VaultError
+from victimcare.core.errors import VaultError
 
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 CACHE_KIB = 131072  # 128 MiB: keeps the working set decrypted, see bench/ for the measured effect

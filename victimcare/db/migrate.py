@@ -5,7 +5,7 @@ from collections.abc import Callable
 import sqlcipher3
 
 from victimcare.db.schema import MIGRATIONS, latest_version
-from victimcare.errors import VaultError
+from victimcare.core.errors import VaultError
 
 
 def schema_version(conn: sqlcipher3.Connection) -> int:

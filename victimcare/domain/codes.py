@@ -12,7 +12,7 @@ import unicodedata
 from datetime import date
 from functools import cache
 
-from victimcare.resources import resource_path
+from victimcare.core.resources import resource_path
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:

@@ -8,7 +8,7 @@ Messages never repeat the date typed: a birth date is personal data.
 import re
 from datetime import date
 
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 MAX_ESTIMATED_AGE = 120
 

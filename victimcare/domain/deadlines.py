@@ -36,7 +36,7 @@ from typing import Any
 
 from victimcare.domain.dates import format_date_zh
 from victimcare.domain.workcalendar import WorkCalendar
-from victimcare.errors import ValidationError, ValidationErrors
+from victimcare.core.errors import ValidationError, ValidationErrors
 
 STEPS = (
     "intake", "relief", "tracing", "medical", "social", "legal_aid",

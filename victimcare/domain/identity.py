@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from victimcare.domain import codes
 from victimcare.domain.dates import format_date_zh
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 FIELD = "id_number"
 

@@ -13,7 +13,7 @@ unified forms; a specific glyph is kept with an ideographic variation selector i
 import re
 import unicodedata
 
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 
 NAME_MAX_LEN = 64  # code points; the rule asks for at least 50
 

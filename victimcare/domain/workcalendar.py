@@ -20,8 +20,8 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from victimcare.errors import ValidationError
-from victimcare.resources import resource_path
+from victimcare.core.errors import ValidationError
+from victimcare.core.resources import resource_path
 
 FIELD = "holidays"
 """Field code for every calendar validation error (the settings page shows them under the holiday table)."""

@@ -30,7 +30,7 @@ from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from victimcare.resources import resource_path
+from victimcare.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 

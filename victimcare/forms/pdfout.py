@@ -18,7 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 # One implementation of "temp file 0600 in the target dir, fsync, os.replace, fsync dir" for
 # the whole app; exported here so PDF callers have a single import.
-from victimcare.fsutil import write_private_file
+from victimcare.core.fsutil import write_private_file
 
 __all__ = ["NEUTRAL_DOC_KWARGS", "NEUTRAL_INFO_KEYS", "encrypt_pdf", "neutral_canvas_metadata",
            "neutral_metadata", "write_private_file"]

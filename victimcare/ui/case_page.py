@@ -8,13 +8,13 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInp
                                QListWidgetItem, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
-from victimcare.domain.enums import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, STEP_LABELS,
+from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, STEP_LABELS,
                                      STEP_STATUSES, STEPS, label)
 from victimcare.domain.codes import ethnicity_name, region_full_name
 from victimcare.domain.identity import IdStatus
-from victimcare.errors import UserError
-from victimcare.intake import age_years
-from victimcare.permissions import Op, allowed
+from victimcare.core.errors import UserError
+from victimcare.casework.steps.intake.rules import age_years
+from victimcare.security.permissions import Op, allowed
 from victimcare.ui.display import age_label, date_label, datetime_label, days_in_care, sex_label
 from victimcare.ui.widgets import ACCENT, ErrorLabel, enlarge, isolate, plain_label
 

@@ -8,8 +8,8 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
-from victimcare.fsutil import ensure_private_dir, write_private_file
-from victimcare.paths import log_dir
+from victimcare.core.fsutil import ensure_private_dir, write_private_file
+from victimcare.core.paths import log_dir
 
 
 def crash_report(exc_type, exc, tb) -> str:

@@ -3,7 +3,7 @@
 from datetime import date, datetime
 
 from victimcare.domain.dates import age_on, format_date_zh
-from victimcare.domain.enums import SEXES, label
+from victimcare.domain.vocabulary import SEXES, label
 
 
 def sex_label(code: str) -> str:

@@ -14,7 +14,7 @@ import logging
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from victimcare.resources import resource_path
+from victimcare.core.resources import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -4,9 +4,9 @@ import json
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 
-from victimcare.fsutil import ensure_private_dir, write_private_file
-from victimcare.paths import app_data_dir
-from victimcare.resources import resource_path
+from victimcare.core.fsutil import ensure_private_dir, write_private_file
+from victimcare.core.paths import app_data_dir
+from victimcare.core.resources import resource_path
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []

@@ -7,7 +7,7 @@ first key press locks before it reaches any widget.
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-from victimcare.clock import SYSTEM_CLOCK, Clock
+from victimcare.core.clock import SYSTEM_CLOCK, Clock
 
 DEFAULT_IDLE_SECONDS = 5 * 60
 

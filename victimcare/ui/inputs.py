@@ -7,7 +7,7 @@ from PySide6.QtWidgets import (QCalendarWidget, QCompleter, QDialog, QDialogButt
 
 from victimcare.domain.codes import search_regions
 from victimcare.domain.names import code_point_to_char
-from victimcare.errors import ValidationError
+from victimcare.core.errors import ValidationError
 from victimcare.ui.widgets import ErrorLabel, plain_label
 
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QHeaderView, QLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from victimcare.cases import DuplicateCandidates
+from victimcare.casework.cases import DuplicateCandidates
 from victimcare.domain.codes import ethnicities
-from victimcare.domain.enums import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, SEXES)
+from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, SEXES)
 from victimcare.domain.identity import IdStatus
-from victimcare.errors import UserError, ValidationErrors
+from victimcare.core.errors import UserError, ValidationErrors
 from victimcare.ui.inputs import DateField, NameField, RegionField
 from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
-from victimcare.errors import UserError
+from victimcare.core.errors import UserError
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ERROR, ErrorLabel, enlarge, plain_label
 
@@ -34,8 +34,8 @@ class LoginPage(QWidget):
         lay.addWidget(station)
         lay.addWidget(QLabel(self.tr("Trafficking victim case management")))
         if vault.is_demo:
-            from victimcare.demo import DEMO_ACCOUNTS
-            from victimcare.permissions import ROLE_LABELS
+            from victimcare.casework.demo import DEMO_ACCOUNTS
+            from victimcare.security.permissions import ROLE_LABELS
             accounts = "、".join(f"{name}（{ROLE_LABELS[role]}）" for name, role in DEMO_ACCOUNTS.items())
             banner = plain_label(self.tr("DEMO DATA — synthetic cases for training. Password: {pw}\nAccounts: {accounts}")
                                  .format(pw=demo_password or "", accounts=accounts))

@@ -19,12 +19,12 @@ def run_gui(argv: list[str]) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from victimcare.paths import app_data_dir, default_vault_dir
+    from victimcare.core.paths import app_data_dir, default_vault_dir
     from victimcare.ui.crash import install_excepthook
     from victimcare.ui.fonts import install_app_fonts
     from victimcare.ui.i18n import install_translators, saved_language
     from victimcare.ui.mainwindow import MainWindow
-    from victimcare.vault import Vault
+    from victimcare.security.vault import Vault
 
     from PySide6.QtCore import QSettings
     # Qt's own settings (file-dialog history) go to our app-data folder, not ~/.config/QtProject.conf
@@ -39,7 +39,7 @@ def run_gui(argv: list[str]) -> int:
 
     demo_password = None
     if args.demo:
-        from victimcare.demo import DEMO_PASSWORD, open_demo_vault
+        from victimcare.casework.demo import DEMO_PASSWORD, open_demo_vault
         vault, demo_password = open_demo_vault(Path(args.vault) if args.vault else None), DEMO_PASSWORD
         window = MainWindow(app, vault=vault, demo_password=demo_password)
     else:

@@ -5,8 +5,8 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
 
-from victimcare.clock import SYSTEM_CLOCK
-from victimcare.permissions import ROLE_LABELS
+from victimcare.core.clock import SYSTEM_CLOCK
+from victimcare.security.permissions import ROLE_LABELS
 from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
 from victimcare.ui.login import LoginPage
 from victimcare.ui.oslock import OsLockWatcher

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
 
-from victimcare.errors import UserError, ValidationError, WrongPassword
+from victimcare.core.errors import UserError, ValidationError, WrongPassword
 from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons
 
 

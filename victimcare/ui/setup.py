@@ -8,7 +8,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
                                QStackedWidget, QVBoxLayout, QWidget)
 
-from victimcare.errors import UserError, ValidationError
+from victimcare.core.errors import UserError, ValidationError
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ErrorLabel, add_field, enlarge, plain_label
 
@@ -150,7 +150,7 @@ class SetupPage(QWidget):
 
     def save_sheet(self, path: Path) -> None:
         from victimcare.forms.recovery_sheet import render_recovery_sheet
-        from victimcare.fsutil import write_private_file
+        from victimcare.core.fsutil import write_private_file
         pdf = render_recovery_sheet(station_name=self.vault.station_name, vault_id=self.vault.keyring.vault_id,
                                     created_at=datetime.now(), supervisor_account=self.account.text(),
                                     recovery_code=self.recovery_code)

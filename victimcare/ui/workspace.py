@@ -6,7 +6,7 @@ It exists only while a session is open; locking destroys it, so no widget keeps 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from victimcare.permissions import navigation_for
+from victimcare.security.permissions import navigation_for
 
 
 class Workspace(QWidget):

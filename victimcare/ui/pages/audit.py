@@ -5,8 +5,8 @@ from datetime import datetime
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
-from victimcare.permissions import ROLE_LABELS
-from victimcare.stats import CATEGORY_LABELS
+from victimcare.security.permissions import ROLE_LABELS
+from victimcare.casework.stats import CATEGORY_LABELS
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ERROR, plain_label

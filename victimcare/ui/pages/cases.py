@@ -7,9 +7,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
-from victimcare.cases import CaseQuery
-from victimcare.domain.enums import STEP_STATUSES, STEPS, label
-from victimcare.permissions import Op, allowed
+from victimcare.casework.cases import CaseQuery
+from victimcare.domain.vocabulary import STEP_STATUSES, STEPS, label
+from victimcare.security.permissions import Op, allowed
 from victimcare.ui.display import age_label, days_in_care, due_label, sex_label
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.widgets import ERROR, isolate, plain_label

@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from victimcare.domain.enums import STEP_LABELS
-from victimcare.permissions import Op, Role, allowed
+from victimcare.domain.vocabulary import STEP_LABELS
+from victimcare.security.permissions import Op, Role, allowed
 from victimcare.ui.widgets import ERROR, plain_label
 
 AMBER = "#b26a00"

@@ -5,8 +5,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from victimcare.errors import UserError, ValidationError
-from victimcare.permissions import ROLE_LABELS, Role
+from victimcare.core.errors import UserError, ValidationError
+from victimcare.security.permissions import ROLE_LABELS, Role
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons

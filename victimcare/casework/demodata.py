@@ -1,0 +1,480 @@
+"""Synthetic cases for the demo vault, training and benchmarks. No real person is described.
+
+``fill_demo_cases(session, n, seed=…)`` makes ``n`` plausible cases: Chinese names (some with rare
+characters from CJK Ext-A/B, some minority names with "·", some unknown with only self-reported
+aliases), ages 0–80 weighted towards children, admissions spread over the last three years, police
+transfers and suspected trafficking with a police report, and step dates (search notice, DNA request
+and collection, legal aid, return home, follow-up visits, school referral, closure) that give the
+工作台 a realistic mix of met, late, overdue and due-soon deadlines.
+
+Every case is built as a raw intake and checked by ``validate_intake``, like the form and the
+importer. To write 100,000 cases in minutes the rows are written in batches of ``BATCH`` with
+``executemany`` (one transaction per batch and compartment) instead of ``CaseService.insert_record``
+one by one; the duplicate check is skipped. The columns, step statuses, search documents (and so the
+FTS index, via its trigger) are the ones ``insert_record`` writes, and ``cases.next_due`` is computed
+by the deadline engine itself (``facts_from_rows`` + ``compute_deadlines``) from the same milestones,
+so the list, the case page and the 工作台 agree. The same seed and clock give the same cases.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from victimcare.casework.casefacts import facts_from_rows, next_due
+from victimcare.casework.cases import pinyin_key, search_doc
+from victimcare.casework.settings_store import StationSettings, format_case_no
+from victimcare.db.connection import transaction
+from victimcare.domain.dates import age_on, estimated_birth_date
+from victimcare.domain.deadlines import add_months, compute_deadlines
+from victimcare.domain.vocabulary import ARRIVAL_MODES, SCHOOL_AGE, STEPS, WORK_AGE, label
+from victimcare.domain.identity import check_digit
+from victimcare.core.errors import UserError, VaultError
+from victimcare.casework.steps.intake.rules import validate_intake
+from victimcare.security.permissions import Op
+
+BATCH = 1000
+DEMO_REGION = "350426"  # 福建省三明市尤溪县: ID numbers of demo cases use it with sequence 9xx
+RARE_CHARS = ("𠮷", "䶮", "𪚥", "㛃", "𬱖")  # U+20BB7 (Ext-B), U+4DAE (Ext-A), U+2A6A5 (Ext-B), U+36C3, U+2CC56
+
+_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
+             "孔向汤罗")
+_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫")
+_GIVEN_F = "芳娟敏静丽艳娜秀英华慧巧美娇玲桂兰凤洁琳素云莲真环雪荣爱妹霞香月莺媛瑶怡婷雯佳欣悦诗梦晨露"
+_GIVEN_M = "伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林洋勋文博志坤峰建国民海亮成东"
+_GIVEN_ANY = "小春秋冬晓子一思安乐天金玉红英金福德"
+_MINORITY_FIRST = ("阿依古丽", "古丽娜", "热依拉", "扎西", "卓玛", "次仁", "阿不都", "买买提", "努尔", "艾克拜尔", "格桑",
+                   "央金")
+_MINORITY_LAST = ("买买提", "多吉", "艾力", "吐尔逊", "央金", "阿不都拉", "热合曼", "拉姆")
+_NICKNAMES = ("小红", "小花", "阿妹", "阿弟", "妞妞", "小宝", "毛毛", "丫头", "阿强", "小胖", "囡囡", "阿芳", "小龙")
+_ETHNICITIES = ("03", "04", "05", "06", "07", "08", "09", "10")  # besides 01 汉族
+_HUKOU = ("350426", "530629", "522427", "511621", "450881", "431225", "532622", "350403")
+_DIALECTS = ("普通话", "闽南话", "客家话", "西南官话", "彝语", "苗语", "云南口音", "四川口音", "听不懂，疑为方言", "")
+_APPEARANCE = ("身高约{h}厘米，偏瘦，短发", "身高约{h}厘米，中等身材，长发，左耳有痣", "身高约{h}厘米，肤色较黑，右手有旧疤",
+               "身高约{h}厘米，戴眼镜，衣着单薄", "身高约{h}厘米，体型偏胖，口齿不清")
+_REQUESTS = ("请求帮助寻找家人", "请求提供食宿", "请求返回家乡", "无法表达需求", "请求送医治疗")
+_HEALTH = ("（演示）体温正常，营养不良", "（演示）未见明显异常", "（演示）轻度脱水，已补液", "（演示）有旧伤，建议门诊复查")
+_CIRCUMSTANCES = ("（演示数据）自述被人带离家乡，辗转多地。", "（演示数据）在车站附近被民警发现，无法说清来历。",
+                  "（演示数据）由医院转来，入院时无人陪同。", "（演示数据）自行来站求助，称与家人失散。")
+_POLICE_UNITS = ("尤溪县公安局城关派出所", "尤溪县公安局西城派出所", "三明市公安局刑侦支队", "尤溪县公安局洋中派出所")
+_AGE_BASIS = ("目测", "骨龄鉴定", "本人自述")
+
+
+@lru_cache(maxsize=1 << 16)
+def _sound(name: str) -> str:
+    return pinyin_key(name)
+
+
+class _Maker:
+    """Draws one case at a time from a seeded generator, in admission order."""
+
+    def __init__(self, rng: random.Random, now: datetime):
+        self.rng, self.now, self.today = rng, now, now.date()
+
+    # -- identity ----------------------------------------------------------------------------------
+
+    def name(self, index: int, sex: str) -> str:
+        r = self.rng
+        if index % 50 == 11 or r.random() < 0.03:  # minority or foreign name with the middle dot
+            return f"{r.choice(_MINORITY_FIRST)}·{r.choice(_MINORITY_LAST)}"
+        surname = r.choice(_COMPOUND_SURNAMES) if r.random() < 0.02 else r.choice(_SURNAMES)
+        pool = _GIVEN_F if sex == "F" else _GIVEN_M if sex == "M" else _GIVEN_F + _GIVEN_M
+        if index % 50 == 7:  # a rare character in the middle of a three-character name
+            return surname[:1] + r.choice(RARE_CHARS) + r.choice(pool)
+        given = r.choice(pool) if r.random() < 0.35 else r.choice(_GIVEN_ANY + pool) + r.choice(pool)
+        if r.random() < 0.01:
+            given = r.choice(RARE_CHARS) + given[-1:]
+        return surname + given
+
+    def raw(self, index: int, admitted: datetime) -> tuple[dict, dict]:
+        """The raw intake (as a form or import would give it) and the hidden facts for the later steps."""
+        r = self.rng
+        sex = "F" if r.random() < 0.55 else "M"
+        if r.random() < 0.01:
+            sex = "U"
+        band = r.random()
+        age = (r.randint(0, 13) if band < 0.40 else r.randint(14, 17) if band < 0.60
+               else r.randint(18, 45) if band < 0.90 else r.randint(46, 80))
+        born = admitted.date() - timedelta(days=int((age + r.random()) * 365.2425))
+        mode = r.choices([m for m, _ in ARRIVAL_MODES], weights=(35, 15, 20, 7, 10, 8, 5))[0]
+        raw: dict = {"admitted_at": admitted.strftime("%Y-%m-%d %H:%M"), "arrival_mode": mode, "sex": sex}
+        unknown = r.random() < 0.12 or (age < 3 and r.random() < 0.5)
+        if unknown:
+            raw["name_unknown"] = True
+            raw["aliases"] = "；".join(r.sample(_NICKNAMES, r.randint(1, 2)))
+        else:
+            raw["name"] = self.name(index, sex)
+            if r.random() < 0.2:
+                raw["aliases"] = r.choice(_NICKNAMES)
+        estimated = unknown or r.random() < 0.3
+        has_id = not estimated and sex in ("M", "F") and age >= 16 and r.random() < 0.35
+        if estimated:
+            now_age = age_on(born, self.today)
+            if estimated_birth_date(now_age, self.today) <= admitted.date():
+                raw["estimated_age"] = str(now_age)
+                raw["age_basis"] = r.choice(_AGE_BASIS)
+            else:
+                estimated = False
+        if not estimated:
+            raw["birth_date"] = born.isoformat()
+        if has_id:
+            sequence = f"9{r.randrange(10)}{r.randrange(5) * 2 + (1 if sex == 'M' else 0)}"  # odd: male
+            first17 = f"{DEMO_REGION}{born:%Y%m%d}{sequence}"
+            raw.update(id_status="has", id_type="resident_id", id_number=first17 + check_digit(first17),
+                       hukou_code=DEMO_REGION)
+        else:
+            raw["id_status"] = "none" if r.random() < 0.3 else "pending"
+            if r.random() < 0.3:
+                raw["hukou_code"] = r.choice(_HUKOU)
+        raw["ethnicity"] = "01" if r.random() < 0.85 else r.choice(_ETHNICITIES)
+        raw["dialect"] = r.choice(_DIALECTS)
+        raw["appearance"] = r.choice(_APPEARANCE).format(h=min(185, 55 + 7 * min(age, 17) + r.randint(-5, 10)))
+        raw["request"] = r.choice(_REQUESTS)
+        raw["health_check"] = r.choice(_HEALTH)
+        raw["circumstances"] = r.choice(_CIRCUMSTANCES)
+        raw["mental_state"] = r.choices(("normal", "suspected_mental", "suspected_intellectual", "unclear"),
+                                        weights=(80, 7, 8, 5))[0]
+        raw["flag_disabled"] = r.random() < 0.05
+        raw["flag_foreign"] = r.random() < 0.01
+        if mode in ("police_transfer", "police_escort"):
+            raw["escort_unit"] = r.choice(_POLICE_UNITS)
+            raw["escort_officers"] = f"民警{r.choice(_SURNAMES)}某（警号{r.randint(100000, 999999)}）"
+            raw["police_case_no"] = f"J{DEMO_REGION}{admitted:%Y%m%d}{r.randint(1000, 9999)}"
+        raw["flag_trafficking"] = mode == "police_transfer" and r.random() < 0.8
+        if mode != "police_transfer" and r.random() < 0.15:
+            report = min(admitted + timedelta(minutes=r.randint(5, 180)), self.now)
+            raw.update(suspected_trafficking=True, police_report_at=report.strftime("%Y-%m-%d %H:%M"),
+                       police_report_unit=r.choice(_POLICE_UNITS))
+        if r.random() < 0.02:
+            raw.update(decision="refuse", decision_reason="（演示）不符合救助条件，已告知其他求助途径")
+        hidden = {"age": age, "has_id": has_id, "trafficking": bool(raw["flag_trafficking"])}
+        return raw, hidden
+
+    # -- what happened after intake -------------------------------------------------------------------
+
+    def _on_or_before_today(self, d: date | None) -> date | None:
+        return d if d is not None and d <= self.today else None
+
+    def story(self, record, hidden: dict) -> dict:
+        """Milestones (CaseFacts names → stored text), step statuses, school referral, closure, events."""
+        r, today = self.rng, self.today
+        admitted = datetime.fromisoformat(record.core["admitted_at"])
+        day = admitted.date()
+        m: dict[str, str] = {}
+        events: list[tuple[str, str, str, str]] = []  # at, step, kind, summary
+        known_at_intake = hidden["has_id"]
+        resolved = day if known_at_intake else None
+        if not known_at_intake and r.random() < 0.7:  # identity found after a while
+            resolved = self._on_or_before_today(day + timedelta(days=int(r.expovariate(1 / 25))))
+        # tracing
+        if not known_at_intake:
+            roll = r.random()
+            notice = None
+            if admitted > self.now - timedelta(hours=30) and roll < 0.5:
+                notice = None  # not yet published: due soon, or just overdue
+            elif roll < 0.92:
+                notice = admitted + timedelta(hours=r.uniform(1, 22))
+            elif roll < 0.97:
+                notice = admitted + timedelta(hours=r.uniform(25, 72))  # published late
+            if notice is not None and notice <= self.now:
+                m["notice_published_at"] = notice.isoformat(timespec="minutes")
+                events.append((m["notice_published_at"], "tracing", "notice", "发布寻亲公告"))
+            roll = r.random()
+            requested = (day + timedelta(days=r.randint(0, 9)) if roll < 0.85
+                         else day + timedelta(days=r.randint(10, 20)) if roll < 0.93 else None)
+            requested = self._on_or_before_today(requested)
+            if requested and resolved and requested > resolved:
+                requested = None
+            if requested:
+                m["dna_requested_on"] = requested.isoformat()
+                roll = r.random()
+                collected = (requested + timedelta(days=r.randint(0, 25)) if roll < 0.8
+                             else requested + timedelta(days=r.randint(32, 50)) if roll < 0.9 else None)
+                collected = self._on_or_before_today(collected)
+                if collected:
+                    m["dna_collected_on"] = collected.isoformat()
+            still_searching = resolved is None
+            if still_searching and (today - day).days > 30 and "notice_published_at" in m and r.random() < 0.7:
+                m["notice_last_refreshed_on"] = (today - timedelta(days=r.randint(0, 36))).isoformat()
+            if still_searching and (today - day).days > 95 and r.random() < 0.4:
+                applied = self._on_or_before_today(add_months(day, 3) + timedelta(days=r.randint(0, 60)))
+                if applied:
+                    m["hukou_applied_on"] = applied.isoformat()
+        if resolved and not known_at_intake:
+            m["identity_known"] = "1"
+        # adults normally stay ≤ 10 days
+        adult = hidden["age"] >= 16 and not record.core["flag_disabled"]
+        if adult and resolved is None and r.random() < 0.6:
+            placed = self._on_or_before_today(day + timedelta(days=r.randint(3, 12)))
+            if placed:
+                m["long_term_placement_on"] = placed.isoformat()
+        # legal aid for trafficking victims
+        if hidden["trafficking"] and r.random() < 0.4:
+            applied = self._on_or_before_today(day + timedelta(days=r.randint(2, 20)))
+            if applied:
+                m["legal_aid_applied_on"] = applied.isoformat()
+                decided = (self._on_or_before_today(applied + timedelta(days=r.randint(0, 9)))
+                           if r.random() < 0.85 else None)
+                if decided:
+                    m["legal_aid_decided_on"] = decided.isoformat()
+                    lawyer = (self._on_or_before_today(decided + timedelta(days=r.randint(0, 4)))
+                              if r.random() < 0.85 else None)
+                    if lawyer:
+                        m["lawyer_assigned_on"] = lawyer.isoformat()
+        # return home and follow-up visits
+        returned = None
+        if resolved is not None and r.random() < 0.85:
+            returned = self._on_or_before_today(resolved + timedelta(days=r.randint(1, 10)))
+        visits: list[date] = []
+        if returned:
+            m["returned_on"] = m["left_on"] = returned.isoformat()
+            events.append((returned.isoformat(), "return", "returned", "护送返回家庭"))
+            for months in (1, 3, 6, 12, 18, 24, 30):
+                nominal = add_months(returned, months)
+                if nominal - timedelta(days=15) > today:
+                    break
+                roll = r.random()
+                visit = (nominal + timedelta(days=r.randint(-10, 10)) if roll < 0.8
+                         else nominal + timedelta(days=r.randint(16, 40)) if roll < 0.88 else None)
+                visit = self._on_or_before_today(visit)
+                if visit:
+                    visits.append(visit)
+            if visits:
+                m["follow_up_dates"] = ",".join(sorted(v.isoformat() for v in visits))
+                events.append((max(visits).isoformat(), "return", "follow_up", f"回访（共 {len(visits)} 次）"))
+        closed_at = ""
+        if record.core["decision"] == "refuse":
+            closed_at = record.core["admitted_at"]
+        elif returned and (today - returned).days > 400 and r.random() < 0.6:
+            closed_on = self._on_or_before_today(max(visits or [returned]) + timedelta(days=r.randint(1, 20)))
+            if closed_on:
+                closed_at = min(f"{closed_on.isoformat()}T10:00", self.now.isoformat(timespec="minutes"))
+        if closed_at:
+            events.append((closed_at, "closure", "closed", "结案"))
+        # steps, as insert_record starts them, then moved on by what happened
+        age = hidden["age"]
+        steps = {}
+        for step, _label in STEPS:
+            status, reason = "not_started", ""
+            if step == "intake":
+                status = "done"
+            elif step == "school" and not SCHOOL_AGE[0] <= age <= SCHOOL_AGE[1]:
+                status, reason = "not_applicable", "非学龄"
+            elif step == "employment" and age < WORK_AGE:
+                status, reason = "not_applicable", f"未满{WORK_AGE}周岁"
+            steps[step] = [status, reason]
+        steps["relief"][0] = "done" if returned or "long_term_placement_on" in m else "in_progress"
+        if resolved:
+            steps["tracing"][0] = "done"
+        elif "notice_published_at" in m or "dna_requested_on" in m:
+            steps["tracing"][0] = "in_progress"
+        steps["medical"][0] = r.choice(("not_started", "in_progress", "done"))
+        if "legal_aid_applied_on" in m:
+            steps["legal_aid"][0] = "done" if "lawyer_assigned_on" in m else "in_progress"
+        if "hukou_applied_on" in m:
+            steps["hukou"][0] = "in_progress"
+        if returned:
+            steps["return"][0] = "done" if closed_at else "in_progress"
+        if closed_at:
+            steps["closure"][0] = "done"
+        # school referral for some school-age children
+        school = None
+        if steps["school"][0] != "not_applicable" and not closed_at and r.random() < 0.4:
+            referred = min(admitted + timedelta(days=r.randint(3, 30), hours=r.randint(0, 8)), self.now)
+            school = {"referred_at": referred.isoformat(timespec="seconds"), "status": "referred",
+                      "transfer_started_on": "", "transfer_done_on": "", "school": "", "grade": "", "enrolled_on": ""}
+            roll = r.random()
+            if roll < 0.6:
+                started = self._on_or_before_today(referred.date() + timedelta(days=r.randint(3, 25)))
+                if started:
+                    school.update(status="placed", school=r.choice(("尤溪县第一实验小学", "尤溪县城关中学", "尤溪县西城中心小学")),
+                                  grade=r.choice(("一年级", "三年级", "五年级", "初一", "初二")),
+                                  enrolled_on=started.isoformat(), transfer_started_on=started.isoformat())
+                    done_roll = r.random()
+                    done = (started + timedelta(days=r.randint(1, 13)) if done_roll < 0.7
+                            else started + timedelta(days=r.randint(16, 30)) if done_roll < 0.8 else None)
+                    done = self._on_or_before_today(done)
+                    if done:
+                        school["transfer_done_on"] = done.isoformat()
+            steps["school"][0] = "done" if school["transfer_done_on"] else "in_progress"
+            events.append((school["referred_at"][:16], "school", "referred", "转介教育部门安排入学"))
+        return {"milestones": m, "steps": steps, "school": school, "closed_at": closed_at, "events": events}
+
+
+def _admission_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:
+    span = 3 * 365 * 24 * 60
+    times = []
+    for i in range(n):
+        minutes = rng.randint(60, 14 * 24 * 60) if rng.random() < 0.05 else rng.randint(60, span)
+        times.append((now - timedelta(minutes=minutes)).replace(second=0, microsecond=0))
+    return sorted(times)
+
+
+@dataclass
+class _VaultState:
+    """What the batches need from the vault, read once: next id, case-number counters, rules."""
+
+    next_id: int
+    seqs: dict[int, int]
+    pattern: str
+    station: str
+    calendar: object
+    rules: object
+    workers: list[str]
+
+
+def _vault_state(session) -> _VaultState:
+    core = session.conn("core")
+    settings = StationSettings(core)
+    seqs = {int(k[len("case_seq_"):]): int(v) for k, v in core.execute(
+        "SELECT key, value FROM meta WHERE key LIKE 'case\\_seq\\_%' ESCAPE '\\'")}
+    ring = session.vault.keyring
+    workers = [a for a in ("demo_shegong",) if ring.account(a)] + [session.account]
+    return _VaultState(core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0], seqs,
+                       settings.case_no_pattern(), ring.data.get("station_code", "VC"), settings.calendar(),
+                       settings.rules(), workers)
+
+
+@dataclass
+class _Rows:
+    first_id: int
+    count: int
+    columns: list[str] = field(default_factory=list)
+    cases: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
+    steps: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    docs: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    sensitive: list = field(default_factory=list)
+    school: list = field(default_factory=list)
+    seqs: dict = field(default_factory=dict)
+
+
+def _build_rows(session, state: _VaultState, maker: "_Maker", indexes: range, times: list[datetime],
+                now: datetime) -> _Rows:
+    """Generate, validate and lay out one batch as table rows (caller thread: no database access)."""
+    rng, today, stamp = maker.rng, now.date(), now.isoformat(timespec="seconds")
+    rows = _Rows(first_id=state.next_id, count=len(indexes))
+    for i in indexes:
+        raw, hidden = maker.raw(i, times[i])
+        record = validate_intake(raw, now=now, registrar=session.account)
+        story = maker.story(record, hidden)
+        worker = rng.choice(state.workers)
+        case_id = state.next_id
+        state.next_id += 1
+        core_values = dict(record.core)
+        year = int(core_values["admitted_at"][:4])
+        state.seqs[year] = rows.seqs[year] = state.seqs.get(year, 0) + 1
+        case_no = format_case_no(state.pattern, state.station, year, state.seqs[year])
+        created = core_values["admitted_at"] + ":00"
+        closed_at = story["closed_at"]
+        status = "closed" if closed_at else "open"
+        not_applicable = {s for s, (st, _r) in story["steps"].items() if st == "not_applicable"}
+        case_facts = {"id": case_id, "case_no": case_no, "admitted_at": core_values["admitted_at"],
+                      "birth_date": core_values["birth_date"], "birth_estimated": core_values["birth_estimated"],
+                      "id_status": core_values["id_status"], "name_unknown": core_values["name_unknown"],
+                      "flag_disabled": core_values["flag_disabled"], "status": status}
+        school_row = story["school"]
+        facts = facts_from_rows(case_facts, story["milestones"], school_row, not_applicable, today)
+        due = next_due(compute_deadlines(facts, now, state.calendar, state.rules))
+        core_values.update(id=case_id, case_no=case_no, name_pinyin=_sound(core_values["name"]),
+                           assigned_worker=worker, created_at=created, updated_at=closed_at or created,
+                           status=status, closed_at=closed_at, next_due=due)
+        if not rows.columns:
+            rows.columns = list(core_values)
+        rows.cases.append([core_values[c] for c in rows.columns])
+        alias_pairs = [(a, _sound(a)) for a in record.aliases]
+        rows.aliases += [(case_id, a, p) for a, p in alias_pairs]
+        rows.steps += [(case_id, step, st, reason, created) for step, (st, reason) in story["steps"].items()]
+        rows.milestones += [(case_id, k, v) for k, v in story["milestones"].items()]
+        rows.docs.append((case_id, search_doc(core_values, alias_pairs)))
+        rows.events.append((case_id, core_values["admitted_at"], "intake", "created",
+                            f"接收登记（{label(ARRIVAL_MODES, core_values['arrival_mode'])}）", session.account))
+        if core_values["suspected_trafficking"] and core_values["police_report_at"]:
+            rows.events.append((case_id, core_values["police_report_at"], "intake", "police_report",
+                                f"疑似被拐卖，已报警（{core_values['police_report_unit']}）", session.account))
+        rows.events += [(case_id, at, step, kind, summary, worker) for at, step, kind, summary in story["events"]]
+        s = record.sensitive
+        rows.sensitive.append((case_id, s["health_check"], s["mental_state"], s["mental_note"], s["injuries"],
+                               s["injuries_note"], s["circumstances"], s["found_circumstances"], created))
+        if school_row is not None:
+            shown = core_values["name"] or (record.aliases[0] if record.aliases else "化名")
+            rows.school.append((case_id, case_no, shown, core_values["sex"], core_values["birth_date"],
+                                core_values["birth_estimated"], school_row["referred_at"], worker,
+                                school_row["status"], school_row["school"], school_row["grade"],
+                                school_row["enrolled_on"], school_row["transfer_started_on"],
+                                school_row["transfer_done_on"], stamp))
+    return rows
+
+
+def fill_demo_cases(session, n: int, *, seed: int = 0, progress=None) -> int:
+    """Add ``n`` synthetic cases to the session's vault; returns how many were written.
+
+    Deterministic for a given ``seed``, vault clock and starting vault. ``progress(done, n)`` is called
+    after each batch. Needs case creation rights (the command line also requires a supervisor).
+    """
+    session.require(Op.CASE_CREATE)
+    if n <= 0:
+        return 0
+    now = datetime.fromtimestamp(session.vault.clock.now()).replace(second=0, microsecond=0)
+    rng = random.Random(seed)
+    state = session.owner.call(_vault_state, session)
+    maker = _Maker(rng, now)
+    times = _admission_times(rng, n, now)
+    done = 0
+    for start in range(0, n, BATCH):
+        rows = _build_rows(session, state, maker, range(start, min(start + BATCH, n)), times, now)
+        done += session.owner.call(_write_rows, session, rows)
+        if progress is not None and done < n:
+            progress(done, n)
+    if progress is not None:
+        progress(done, n)
+    session.owner.call(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
+    session.record("create", object_type="demo_cases", record_count=n, detail=f"demo seed={seed}")
+    return n
+
+
+def _write_rows(session, rows: _Rows) -> int:
+    """One batch: one transaction per compartment (owner thread).
+
+    Foreign-key checks are switched off for the bulk insert (every id is generated here, so none
+    can dangle; with them on the batch takes about a third longer) and always switched back on.
+    """
+    core, sensitive, school = session.conn("core"), session.conn("sensitive"), session.conn("school")
+    core.execute("PRAGMA foreign_keys = OFF")
+    try:
+        with transaction(core):
+            first = core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
+            if first != rows.first_id:
+                raise UserError("生成演示数据时有其他个案被同时录入，已停止。请稍后重试。")
+            cols = rows.columns
+            core.executemany(f"INSERT INTO cases({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", rows.cases)
+            core.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)", rows.aliases)
+            core.executemany("INSERT INTO steps(case_id, step, status, reason, updated_at) VALUES (?,?,?,?,?)",
+                             rows.steps)
+            core.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", rows.milestones)
+            core.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", rows.docs)
+            core.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
+                             rows.events)
+            settings = StationSettings(core)
+            for year, seq in rows.seqs.items():
+                settings.put(f"case_seq_{year}", str(seq))
+            with transaction(sensitive):
+                sensitive.executemany(
+                    "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
+                    "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                    rows.sensitive)
+            if rows.school:
+                with transaction(school):
+                    school.executemany(
+                        "INSERT INTO school_children(case_id, case_no, display_name, sex, birth_date, "
+                        "birth_estimated, referred_at, referred_by, status, school, grade, enrolled_on, "
+                        "transfer_started_on, transfer_done_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        rows.school)
+    finally:
+        core.execute("PRAGMA foreign_keys = ON")
+        if core.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
+            raise VaultError("保险库安全设置未能恢复。请重新登录。")
+    return rows.count

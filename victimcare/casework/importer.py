@@ -1,0 +1,730 @@
+"""Importing cases from a spreadsheet (.csv, .xlsx) or a .json file: all rows or nothing.
+
+The layout is documented for users in ``docs/import-format.md``: one row per case, columns named by
+the intake field codes or by their Chinese headers (``COLUMNS``). Every row goes through
+``validate_intake``, the same rules as the intake form. All rows are checked before anything is
+written; if any row is rejected nothing is written and the report lists every problem. Otherwise
+every row is written in one core transaction and one sensitive transaction.
+
+Files are untrusted input (security requirement 29): strict UTF-8 (a BOM is dropped) or GB 18030
+only when the caller declares it; limits on file size, rows and field length; cell values are
+always text, so ``=HYPERLINK(…)`` or ``'); DROP TABLE cases;--`` are stored as typed. Messages give
+row, column and the kind of problem, never the value itself: they may be printed or logged.
+"""
+
+import csv
+import hashlib
+import io
+import json
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from victimcare.casework.cases import pinyin_key
+from victimcare.db.connection import transaction
+from victimcare.casework.duplicates import AGE_WINDOW_YEARS, NAME_SIMILARITY
+from victimcare.core.errors import UserError, ValidationErrors
+from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
+from victimcare.security.permissions import Op
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_FIELD_CHARS = 5_000
+MAX_COLUMNS = 200
+MAX_XLSX_UNPACKED_BYTES = 500 * 1024 * 1024  # a 50 MB workbook that unpacks beyond this is a zip bomb
+MAX_DUPLICATES_LISTED = 5
+ENCODINGS = ("utf-8", "gb18030")
+
+# The one column table: intake field code, the Chinese header shown in templates and messages,
+# and other headers people use for the same column (F1/F2 form wording).
+COLUMNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    ("admitted_at", "入站时间", ("求助时间", "入站日期")),
+    ("arrival_mode", "来站方式", ()),
+    ("name", "姓名", ()),
+    ("name_unknown", "姓名不详", ()),
+    ("aliases", "曾用名/自述名", ("曾用名", "自述名")),
+    ("sex", "性别", ()),
+    ("birth_date", "出生日期", ()),
+    ("estimated_age", "估计年龄", ("目测年龄",)),
+    ("age_basis", "年龄依据", ("估计年龄依据",)),
+    ("ethnicity", "民族", ()),
+    ("id_status", "证件情况", ("身份证件情况",)),
+    ("id_type", "证件类型", ("身份证件类型",)),
+    ("id_number", "证件号码", ("身份证件号码", "身份证号码", "身份证号")),
+    ("hukou_code", "户籍地代码", ()),
+    ("hukou_detail", "户籍地详址", ("户籍地址",)),
+    ("residence", "住所地", ()),
+    ("dialect", "方言/口音", ("方言", "口音")),
+    ("appearance", "体貌特征", ("人员体貌特征",)),
+    ("escort_unit", "护送单位", ()),
+    ("escort_officers", "护送人员", ("护送民警",)),
+    ("police_case_no", "公安案件编号", ("警情编号",)),
+    ("flag_trafficking", "打拐解救", ()),
+    ("flag_disabled", "残疾", ()),
+    ("flag_foreign", "外籍", ()),
+    ("suspected_trafficking", "疑似被拐卖", ("疑似被拐",)),
+    ("police_report_at", "报警时间", ()),
+    ("police_report_unit", "接警单位", ()),
+    ("request", "求助需求", ()),
+    ("decision", "是否予以救助", ("救助决定",)),
+    ("decision_reason", "决定理由", ("不予救助理由",)),
+    ("health_check", "身体状况初检", ()),
+    ("mental_state", "精神/智力状况初检", ("精神状况",)),
+    ("mental_note", "精神/智力状况说明", ()),
+    ("injuries", "明显外伤", ()),
+    ("injuries_note", "外伤情况", ("外伤说明",)),
+    ("circumstances", "求助原因及经过", ("流浪乞讨原因、时间、经过",)),
+    ("found_circumstances", "发现经过", ()),
+)
+KEYS = tuple(key for key, _zh, _other in COLUMNS)
+HEADER_LABELS = {key: zh for key, zh, _other in COLUMNS}
+REQUIRED_COLUMNS = ("admitted_at", "arrival_mode", "sex")
+
+_FLAGS = frozenset({"name_unknown", "flag_trafficking", "flag_disabled", "flag_foreign", "suspected_trafficking",
+                    "injuries"})
+_FLAG_VALUES = {"": 0, "0": 0, "1": 1, "是": 1, "否": 0, "有": 1, "无": 0, "√": 1, "×": 0,
+                "true": 1, "false": 0, "yes": 1, "no": 0, "y": 1, "n": 0}
+_ID_LIKE = frozenset({"id_number", "hukou_code", "police_case_no"})  # numbers that must stay exact text
+_DATETIMES = frozenset({"admitted_at", "police_report_at"})
+_UNKNOWN_NAME_WORDS = frozenset({"不详", "未知", "无名氏", "姓名不详", "不知道"})
+_FORMULA_START = tuple("=+-@\t\r")
+_LINE_BREAK = re.compile(rb"\r\n|\r|\n")
+
+
+def _normalize_header(text: str) -> str:
+    return unicodedata.normalize("NFKC", str(text)).strip().lstrip("\ufeff").strip().lower()
+
+
+HEADER_TO_KEY: dict[str, str] = {}
+for _key, _zh, _other in COLUMNS:
+    for _header in (_key, _zh, *_other):
+        HEADER_TO_KEY[_normalize_header(_header)] = _key
+
+
+def _printable(text: str) -> str:
+    """A header as it may be quoted in a message: visible characters only, at most 40."""
+    return "".join(c for c in text if unicodedata.category(c)[0] in "LNPS" or c == " ")[:40]
+
+
+def column_label(key: str) -> str:
+    """The Chinese header of a field code (for messages); the code itself if it is not a column."""
+    return HEADER_LABELS.get(key, key)
+
+
+class ImportFileError(UserError):
+    """The file as a whole cannot be imported (size, encoding, format, columns); nothing was written."""
+
+    def __init__(self, message: str, *, line: int | None = None, column: str | None = None):
+        super().__init__(message)
+        self.line = line
+        self.column = column
+
+
+@dataclass
+class ImportReport:
+    """What an import did.
+
+    ``rejected`` and ``warnings`` hold (row, field, message). ``row`` is the row number the user sees
+    in the spreadsheet (the header is row 1, so the first case is row 2); in a .json file it is the
+    position of the case in the list, from 1. ``field`` is an intake field code (``column_label``
+    gives its Chinese header) or "duplicate" for a possible duplicate. When anything is rejected,
+    ``imported`` is empty and the vault is unchanged.
+    """
+
+    imported: list[str] = field(default_factory=list)
+    rejected: list[tuple[int, str, str]] = field(default_factory=list)
+    warnings: list[tuple[int, str, str]] = field(default_factory=list)
+    rows: int = 0
+    file_hash: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def lines(self) -> list[str]:
+        """The report in plain Chinese, one line per item."""
+        if self.rejected:
+            bad_rows = len({r for r, _f, _m in self.rejected})
+            out = [f"未导入任何个案：{self.rows} 行中有 {bad_rows} 行不符合要求。请修改下列各行后重新导入整个文件。"]
+            out += [f"第 {row} 行" + (f"【{column_label(f)}】" if f else "：") + msg for row, f, msg in self.rejected]
+        else:
+            span = f"（{self.imported[0]} 至 {self.imported[-1]}）" if self.imported else ""
+            out = [f"已导入 {len(self.imported)} 个个案{span}。"]
+        if self.warnings:
+            out.append(f"请核对以下 {len(self.warnings)} 条提示（不影响导入）：")
+            out += [f"第 {row} 行：{msg}" for row, _f, msg in self.warnings]
+        return out
+
+
+# -- reading the file ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Table:
+    keys: list[str | None]                # column position → field code (None: empty header, ignored)
+    rows: list[tuple[int, list]]          # (row number as the user sees it, cell values)
+    kind: str                             # csv, xlsx, json
+
+
+def _read_limited(path: Path) -> bytes:
+    try:
+        with open(path, "rb") as f:
+            data = f.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        raise ImportFileError("找不到要导入的文件。请检查文件名和位置。") from None
+    except IsADirectoryError:
+        raise ImportFileError("请选择一个文件，而不是文件夹。") from None
+    except OSError:
+        raise ImportFileError("无法读取要导入的文件。请确认文件没有被其他程序占用。") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(f"文件超过 {MAX_FILE_BYTES // (1024 * 1024)} MB，不能导入。请分成几个较小的文件。")
+    return data
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return len(_LINE_BREAK.findall(data, 0, offset)) + 1
+
+
+def _decode(data: bytes, encoding: str | None) -> str:
+    enc = (encoding or "utf-8").strip().lower().replace("_", "-")
+    if enc in ("utf8", "utf-8-sig"):
+        enc = "utf-8"
+    if enc not in ENCODINGS:
+        raise ImportFileError("只支持 UTF-8 编码，或声明为 GB18030 编码（--encoding gb18030）的文件。")
+    if enc == "utf-8" and data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        raise ImportFileError("文件是 UTF-16 编码。请在 Excel 中另存为“CSV UTF-8（逗号分隔）”后再导入。", line=1)
+    try:
+        text = data.decode(enc, errors="strict")
+    except UnicodeDecodeError as exc:
+        line = _line_of(data, exc.start)
+        hint = ("如果文件是 Excel 另存的普通“CSV（逗号分隔）”格式（GBK/GB18030 编码），请另存为“CSV UTF-8”，"
+                "或导入时声明 GB18030 编码。") if enc == "utf-8" else "请核对文件的编码。"
+        raise ImportFileError(f"第 {line} 行有无法识别的字节，不是有效的 {enc.upper()} 编码，整个文件未导入。{hint}",
+                              line=line) from None
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _header_keys(headers: list, nonempty_columns: set[int]) -> list[str | None]:
+    if len(headers) > MAX_COLUMNS:
+        raise ImportFileError(f"表头有 {len(headers)} 列，超过 {MAX_COLUMNS} 列。请只保留导入格式中的列。", line=1)
+    keys: list[str | None] = []
+    seen: dict[str, int] = {}
+    for i, header in enumerate(headers):
+        text = "" if header is None else str(header)
+        if len(text) > 100:
+            raise ImportFileError(f"第 {i + 1} 列的表头太长，不是导入格式中的列名。", line=1, column=str(i + 1))
+        norm = _normalize_header(text)
+        if not norm:
+            if i in nonempty_columns:
+                raise ImportFileError(f"第 {i + 1} 列有内容但没有表头。请补上列名或删除这一列。", line=1,
+                                      column=str(i + 1))
+            keys.append(None)
+            continue
+        key = HEADER_TO_KEY.get(norm)
+        if key is None:
+            shown = _printable(norm)
+            raise ImportFileError(f"第 {i + 1} 列“{shown}”不是导入格式中的列名，整个文件未导入。"
+                                  "请对照导入格式说明修改表头，或删除这一列。", line=1, column=shown)
+        if key in seen:
+            raise ImportFileError(f"第 {seen[key] + 1} 列和第 {i + 1} 列都是“{column_label(key)}”。请删除重复的一列。",
+                                  line=1, column=column_label(key))
+        seen[key] = i
+        keys.append(key)
+    missing = [column_label(k) for k in REQUIRED_COLUMNS if k not in seen]
+    if missing:
+        raise ImportFileError(f"缺少必需的列：{'、'.join(missing)}。请对照导入格式说明补上。", line=1)
+    return keys
+
+
+def _count_rows(n: int) -> None:
+    if n > MAX_ROWS:
+        raise ImportFileError(f"文件超过 {MAX_ROWS} 行，不能导入。请分成几个较小的文件。", line=n + 1)
+
+
+def _parse_csv(data: bytes, encoding: str | None) -> _Table:
+    text = _decode(data, encoding)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records: list[list[str]] = []
+    try:
+        for record in reader:
+            records.append(record)
+    except csv.Error as exc:
+        line = reader.line_num
+        if "field larger than field limit" in str(exc):
+            raise ImportFileError(f"第 {line} 行附近有一个单元格超过 {MAX_FIELD_CHARS} 个字，整个文件未导入。",
+                                  line=line) from None
+        raise ImportFileError(f"第 {line} 行的引号不配对或格式不正确，整个文件未导入。请检查这一行。",
+                              line=line) from None
+    if not records or not any(c.strip() for c in records[0]):
+        raise ImportFileError("第 1 行应为表头（列名）。请对照导入格式说明。", line=1)
+    nonempty = {i for r in records[1:] for i, c in enumerate(r) if c.strip()}
+    keys = _header_keys(records[0], nonempty)
+    rows = [(n + 2, r) for n, r in enumerate(records[1:]) if any(c.strip() for c in r)]
+    _count_rows(len(rows))
+    return _Table(keys, rows, "csv")
+
+
+def _parse_xlsx(data: bytes) -> _Table:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise ImportFileError("不是有效的 .xlsx 文件（文件损坏，或是旧版 .xls 格式）。"
+                              "请在 Excel 中另存为“Excel 工作簿（.xlsx）”。") from None
+    if unpacked > MAX_XLSX_UNPACKED_BYTES:
+        raise ImportFileError("这个 Excel 文件解压后过大，可能已损坏。请另存为新文件，或分成几个较小的文件。")
+    try:
+        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, SyntaxError):
+        raise ImportFileError("无法读取这个 Excel 文件（文件损坏或格式不受支持）。"
+                              "请在 Excel 中另存为“Excel 工作簿（.xlsx）”后再试。") from None
+    try:
+        ws = wb.worksheets[0] if wb.worksheets else None
+        if ws is None:
+            raise ImportFileError("Excel 文件中没有工作表。")
+        rows_iter = ws.iter_rows()
+        header_cells = next(rows_iter, None)
+        if not header_cells:
+            raise ImportFileError("第 1 行应为表头（列名）。请对照导入格式说明。", line=1)
+        first = header_cells[0]
+        if getattr(first, "row", 1) != 1:
+            raise ImportFileError("第 1 行应为表头（列名）。请对照导入格式说明。", line=1)
+        headers = [_xlsx_header(c) for c in header_cells]
+        while headers and not headers[-1]:
+            headers.pop()
+        if not headers:
+            raise ImportFileError("第 1 行应为表头（列名）。请对照导入格式说明。", line=1)
+        keys = _header_keys(headers, set())
+        rows: list[tuple[int, list]] = []
+        for cells in rows_iter:  # converted at once: a row of ReadOnlyCells is ten times the size of its text
+            filled = [(i, c) for i, c in enumerate(cells) if getattr(c, "value", None) not in (None, "")]
+            if not filled:
+                continue
+            for i, _cell in filled:
+                if i >= len(keys) or keys[i] is None:
+                    raise ImportFileError(f"第 {i + 1} 列有内容但没有表头。请补上列名或删除这一列。",
+                                          column=str(i + 1))
+            values: list = [""] * len(keys)
+            for i, cell in filled:
+                try:
+                    values[i] = _xlsx_cell_text(cell, keys[i])
+                except _CellError as exc:
+                    values[i] = exc
+            rows.append((filled[0][1].row, values))
+            _count_rows(len(rows))
+        return _Table(keys, rows, "xlsx")
+    except ImportFileError:
+        raise
+    except Exception:  # openpyxl raises many kinds of errors on damaged files; none may leak
+        raise ImportFileError("无法读取这个 Excel 文件（文件损坏或格式不受支持）。"
+                              "请在 Excel 中另存为“Excel 工作簿（.xlsx）”后再试。") from None
+    finally:
+        wb.close()
+
+
+def _xlsx_header(cell) -> str:
+    value = getattr(cell, "value", None)
+    return "" if value is None else str(value)
+
+
+class _JsonNumber(str):
+    """A JSON number kept as its source text (no float rounding, no huge-int conversion)."""
+
+    is_float = False
+
+
+class _JsonFloat(_JsonNumber):
+    is_float = True
+
+
+def _json_pairs(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ImportFileError(f"JSON 中同一条记录里“{str(key)[:40]}”出现了两次。")
+        seen[key] = value
+    return seen
+
+
+def _parse_json(data: bytes, encoding: str | None) -> _Table:
+    text = _decode(data, encoding)
+
+    def bad_constant(name):
+        raise ImportFileError(f"JSON 中不能使用 {name}。")
+
+    try:
+        doc = json.loads(text, object_pairs_hook=_json_pairs, parse_float=_JsonFloat, parse_int=_JsonNumber,
+                         parse_constant=bad_constant)
+    except json.JSONDecodeError as exc:
+        raise ImportFileError(f"第 {exc.lineno} 行不是有效的 JSON（{exc.msg}），整个文件未导入。",
+                              line=exc.lineno) from None
+    except RecursionError:
+        raise ImportFileError("JSON 嵌套层数过多，不是导入格式。") from None
+    if isinstance(doc, dict):
+        if set(doc) != {"cases"}:
+            raise ImportFileError("JSON 文件应是个案列表，或只含“cases”一项的对象：{\"cases\": [...]}。")
+        doc = doc["cases"]
+    if not isinstance(doc, list):
+        raise ImportFileError("JSON 文件应是个案列表，或只含“cases”一项的对象：{\"cases\": [...]}。")
+    _count_rows(len(doc))
+    keys: list[str] = []
+    positions: dict[str, int] = {}
+    for item in doc:
+        if not isinstance(item, dict):
+            continue
+        for name in item:
+            if name not in positions:
+                key = HEADER_TO_KEY.get(_normalize_header(name))
+                if key is None:
+                    shown = _printable(str(name))
+                    raise ImportFileError(f"字段“{shown}”不是导入格式中的列名，整个文件未导入。"
+                                          "请对照导入格式说明修改。", column=shown)
+                if key not in keys:
+                    keys.append(key)
+                positions[name] = keys.index(key)
+    missing = [column_label(k) for k in REQUIRED_COLUMNS if k not in keys]
+    if doc and missing:
+        raise ImportFileError(f"缺少必需的字段：{'、'.join(missing)}。请对照导入格式说明补上。")
+    rows = []
+    for n, item in enumerate(doc, start=1):
+        if not isinstance(item, dict):
+            rows.append((n, None))
+            continue
+        cells: list = [None] * len(keys)
+        given = set()
+        for name, value in item.items():
+            if positions[name] in given:
+                value = _Twice()
+            given.add(positions[name])
+            cells[positions[name]] = value
+        rows.append((n, cells))
+    return _Table(list(keys), rows, "json")
+
+
+# -- cell values → raw intake dict -------------------------------------------------------------------
+
+
+class _CellError(Exception):
+    def __init__(self, message: str):
+        self.message = message
+
+
+def _text_of_number(text: str, key: str, is_float: bool) -> str:
+    if is_float:
+        if key in _ID_LIKE:
+            raise _CellError("号码写成了数字格式，长号码会丢失位数。请把这一列设为“文本”格式（JSON 中加引号）后重新填写。")
+        try:
+            value = float(text)
+        except ValueError:
+            raise _CellError("数字格式不正确。") from None
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return text
+    return text
+
+
+def _xlsx_cell_text(cell, key: str) -> str:
+    value = getattr(cell, "value", None)
+    kind = getattr(cell, "data_type", None)
+    if value is None:
+        return ""
+    if kind == "e":
+        raise _CellError("单元格是 Excel 错误值（如 #N/A）。请改为实际内容。")
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, int):
+        return str(value)  # exact, also for long numbers
+    if isinstance(value, float):
+        return _text_of_number(repr(value), key, True)
+    if isinstance(value, datetime):
+        if key == "birth_date" or (key not in _DATETIMES and value.time() == time(0, 0)):
+            return value.date().isoformat()
+        return value.strftime("%Y-%m-%d %H:%M")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        raise _CellError("只有时间没有日期。请填写完整的日期和时间，例如 2026-03-01 14:30。")
+    return str(value)
+
+
+class _Twice:
+    """Marks a field given twice in one JSON object (e.g. as "name" and as "姓名")."""
+
+
+def _json_cell_text(value, key: str):
+    if isinstance(value, _Twice):
+        raise _CellError("同一条记录中这一项写了两次（英文列名和中文列名各一次）。请只保留一个。")
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    if isinstance(value, _JsonNumber):
+        return _text_of_number(str(value), key, value.is_float)
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and key == "aliases":
+        if not all(isinstance(v, str) for v in value):
+            raise _CellError("曾用名/自述名应是文字列表。")
+        return value
+    raise _CellError("应填写文字，不能是列表或对象。")
+
+
+def _unprotect(text: str) -> str:
+    """Undo the export's formula protection: ``'=…`` (security requirement 34) becomes ``=…`` again."""
+    if len(text) > 1 and text[0] == "'" and text[1] in _FORMULA_START:
+        return text[1:]
+    return text
+
+
+def _row_to_raw(table: _Table, cells: list) -> tuple[dict, list[tuple[str, str]]]:
+    raw: dict = {}
+    problems: list[tuple[str, str]] = []
+    for i, key in enumerate(table.keys):
+        if key is None or i >= len(cells):
+            continue
+        cell = cells[i]
+        try:
+            if isinstance(cell, _CellError):  # found while reading the workbook
+                raise cell
+            if table.kind == "json":
+                value = _json_cell_text(cell, key)
+            else:
+                value = cell
+        except _CellError as exc:
+            problems.append((key, exc.message))
+            continue
+        values = value if isinstance(value, list) else [value]
+        if any(len(v) > MAX_FIELD_CHARS for v in values):
+            problems.append((key, f"内容超过 {MAX_FIELD_CHARS} 个字，不能导入。请删减。"))
+            continue
+        if isinstance(value, str):
+            value = _unprotect(value)
+        if key in _FLAGS:
+            flag = _FLAG_VALUES.get(value.strip().lower())
+            if flag is None:
+                problems.append((key, "请填写“是”或“否”（也可填 1 或 0）。"))
+                continue
+            value = flag
+        raw[key] = value
+    if table.kind == "csv" and len(cells) > len(table.keys):
+        if any(str(c).strip() for c in cells[len(table.keys):]):
+            problems.append(("", f"这一行比表头多出 {len(cells) - len(table.keys)} 列。请检查是否有多余的逗号。"))
+    return raw, problems
+
+
+# -- duplicates --------------------------------------------------------------------------------------
+
+
+class _DuplicateIndex:
+    """The rules of ``duplicates.find_candidates`` (same ID number; or a name or alias that sounds the
+    same or is similar, with birth years within AGE_WINDOW_YEARS and a compatible sex) for many
+    records at once: existing cases are loaded once and the file's own rows are added as they come."""
+
+    def __init__(self):
+        self.by_id: dict[str, list[str]] = {}
+        self.buckets: dict[tuple[str, int], tuple[list[str], list[int], dict[str, list[int]]]] = {}
+        self.labels: list[str] = []
+
+    def add(self, label: str, id_number: str, sex: str, birth_date: str | None, names: list[str],
+            sounds: list[str]) -> None:
+        if id_number:
+            self.by_id.setdefault(id_number, []).append(label)
+        if not birth_date:
+            return
+        owner = len(self.labels)
+        self.labels.append(label)
+        names_list, owners, by_sound = self.buckets.setdefault((sex, int(birth_date[:4])), ([], [], {}))
+        for name in names:
+            names_list.append(name)
+            owners.append(owner)
+        for sound in sounds:
+            if sound:
+                by_sound.setdefault(sound, []).append(owner)
+
+    def find(self, record: IntakeRecord, names: list[str], sounds: set[str]) -> dict[str, list[str]]:
+        core = record.core
+        found: dict[str, list[str]] = {}
+
+        def add(label, reason):
+            reasons = found.setdefault(label, [])
+            if reason not in reasons:
+                reasons.append(reason)
+
+        if core.get("id_number"):
+            for label in self.by_id.get(core["id_number"], []):
+                add(label, "身份证号相同")
+        if not names or not core.get("birth_date"):
+            return found
+        year = int(core["birth_date"][:4])
+        sexes = ("M", "F", "U") if core["sex"] == "U" else (core["sex"], "U")
+        for sex in sexes:
+            for y in range(year - AGE_WINDOW_YEARS, year + AGE_WINDOW_YEARS + 1):
+                bucket = self.buckets.get((sex, y))
+                if bucket is None:
+                    continue
+                names_list, owners, by_sound = bucket
+                sound_owners = {o for s in sounds for o in by_sound.get(s, ())}
+                for owner in sound_owners:
+                    add(self.labels[owner], "姓名读音相同且年龄、性别相近")
+                for name in names:
+                    for _choice, _score, index in process.extract(name, names_list, scorer=fuzz.ratio,
+                                                                  score_cutoff=NAME_SIMILARITY, limit=None):
+                        if owners[index] not in sound_owners:
+                            add(self.labels[owners[index]], "姓名相近且年龄、性别相近")
+        return found
+
+
+def _existing_index(session) -> _DuplicateIndex:
+    index = _DuplicateIndex()
+    rows = session.conn("core").execute(
+        "SELECT c.case_no, c.id_number, c.sex, c.birth_date, c.name, c.name_pinyin, "
+        "group_concat(a.alias, char(31)), group_concat(a.pinyin, char(31)) "
+        "FROM cases c LEFT JOIN aliases a ON a.case_id = c.id GROUP BY c.id")
+    for case_no, id_number, sex, birth, name, sound, aliases, alias_sounds in rows:
+        names = [n for n in [name, *((aliases or "").split("\x1f"))] if n]
+        sounds = [s for s in [sound, *((alias_sounds or "").split("\x1f"))] if s]
+        index.add(f"个案 {case_no}", id_number, sex, birth, names, sounds)
+    return index
+
+
+def _duplicate_warnings(existing: _DuplicateIndex, records: list[tuple[int, IntakeRecord]],
+                        progress) -> list[tuple[int, str, str]]:
+    warnings = []
+    for done, (row, record) in enumerate(records, start=1):
+        names = [n for n in [record.core.get("name", ""), *record.aliases] if n]
+        sounds = {pinyin_key(n) for n in names}
+        found = existing.find(record, names, sounds)
+        if found:
+            labels = sorted(found)
+            shown = "、".join(labels[:MAX_DUPLICATES_LISTED])
+            more = f"等 {len(labels)} 处" if len(labels) > MAX_DUPLICATES_LISTED else ""
+            reasons = "；".join(sorted({r for rs in found.values() for r in rs}))
+            warnings.append((row, "duplicate", f"可能与{shown}{more}是同一人（{reasons}）。导入后请在个案中核对。"))
+        existing.add(f"本文件第 {row} 行", record.core.get("id_number", ""), record.core["sex"],
+                     record.core.get("birth_date"), names, sorted(sounds))
+        if progress is not None and done % 200 == 0:
+            progress(done, len(records))
+    return warnings
+
+
+# -- the import --------------------------------------------------------------------------------------
+
+
+def _insert_all(session, records: list[IntakeRecord], now: datetime, progress, offset: int, total: int) -> list[str]:
+    """Every record in one core transaction and one sensitive transaction (owner thread)."""
+    core, sensitive = session.conn("core"), session.conn("sensitive")
+    cases = session.cases
+    stamp = now.isoformat(timespec="seconds")
+    numbers, sensitive_rows = [], []
+    with transaction(core):
+        for done, record in enumerate(records, start=1):
+            case_id = cases.insert_record(record, now)
+            numbers.append(core.execute("SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()[0])
+            s = record.sensitive
+            sensitive_rows.append((case_id, s["health_check"], s["mental_state"], s["mental_note"], s["injuries"],
+                                   s["injuries_note"], s["circumstances"], s["found_circumstances"], stamp))
+            if progress is not None and done % 200 == 0:
+                progress(offset + done, total)
+        with transaction(sensitive):
+            sensitive.executemany(
+                "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
+                "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                sensitive_rows)
+    return numbers
+
+
+def _parse(path: Path, data: bytes, encoding: str | None) -> _Table:
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return _parse_csv(data, encoding)
+    if suffix == ".xlsx":
+        return _parse_xlsx(data)
+    if suffix == ".json":
+        return _parse_json(data, encoding)
+    raise ImportFileError("只能导入 .csv、.xlsx 或 .json 文件。旧版 .xls 请先在 Excel 中另存为 .xlsx。")
+
+
+def import_cases(session, path: Path, *, encoding: str | None = None, progress=None) -> ImportReport:
+    """Import every case in ``path`` or none. Raises ImportFileError when the file as a whole is
+    unusable; returns a report whose ``rejected`` lists every bad row otherwise.
+
+    ``encoding`` is None (UTF-8) or "gb18030", and only for .csv and .json. ``progress(done, total)``
+    is called from the worker now and then. Supervisor only; audited as one 'import' entry with the
+    file's SHA-256, the number of rows and 'ok' or 'rejected'.
+    """
+    session.require(Op.CASE_IMPORT)
+    path = Path(path)
+    digest = ""
+    rows = 0
+
+    def audit(ok: bool, count: int) -> None:
+        session.record("import", object_type="case", record_count=count, detail="ok" if ok else "rejected",
+                       result="ok" if ok else "error", file_hash=digest,
+                       categories="identity,medical,trafficking" if ok else "")
+
+    try:
+        data = _read_limited(path)
+        digest = hashlib.sha256(data).hexdigest()
+        if encoding is not None and path.suffix.lower() == ".xlsx":
+            raise ImportFileError("Excel 文件不需要声明编码。请去掉编码参数后重试。")
+        table = _parse(path, data, encoding)
+        del data
+    except ImportFileError:
+        audit(False, 0)
+        raise
+    rows = len(table.rows)
+    if rows == 0:
+        audit(False, 0)
+        raise ImportFileError("文件中没有个案数据（只有表头或全是空行）。")
+
+    now = datetime.fromtimestamp(session.vault.clock.now())
+    total = rows * 3
+    report = ImportReport(rows=rows, file_hash=digest)
+    records: list[tuple[int, IntakeRecord]] = []
+    for done, (row, cells) in enumerate(table.rows, start=1):
+        if cells is None:
+            report.rejected.append((row, "", "这一条不是 JSON 对象（应为 {\"列名\": \"内容\"}）。"))
+            continue
+        raw, problems = _row_to_raw(table, cells)
+        for key, message in problems:
+            report.rejected.append((row, key, message))
+        bad_keys = {k for k, _m in problems}
+        try:
+            record = validate_intake({k: v for k, v in raw.items() if k not in bad_keys}, now=now,
+                                     registrar=session.account)
+        except ValidationErrors as exc:
+            report.rejected += [(row, e.field, e.message) for e in exc.errors if e.field not in bad_keys]
+            continue
+        if problems:
+            continue
+        if str(raw.get("name", "")).strip() in _UNKNOWN_NAME_WORDS:
+            report.warnings.append((row, "name", "姓名写作“不详”一类的词，已按姓名保存。"
+                                                 "如确实不知道姓名，请在“姓名不详”列填“是”并清空姓名。"))
+        report.warnings += [(row, "id_number", w) for w in record.warnings]
+        records.append((row, record))
+        if progress is not None and done % 200 == 0:
+            progress(done, total)
+    if report.rejected:
+        report.rejected.sort(key=lambda r: r[0])
+        report.warnings = []
+        audit(False, rows)
+        return report
+
+    existing = session.owner.call(_existing_index, session)
+    step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
+    report.warnings += _duplicate_warnings(existing, records, step)
+    report.warnings.sort(key=lambda w: w[0])
+    report.imported = session.owner.call(_insert_all, session, [r for _row, r in records], now, progress,
+                                         2 * rows, total)
+    session.owner.call(lambda: session.conn("core").execute("ANALYZE"))  # a bulk load changes the best plans
+    audit(True, len(report.imported))
+    if progress is not None:
+        progress(total, total)
+    return report

@@ -1,0 +1,89 @@
+"""The vault's keyring file: accounts, their wrapped compartment keys, and login throttling.
+
+It is readable before anyone signs in (the login screen needs the station name and the throttle
+state), so it holds nothing personal about victims: staff account names, roles, KDF parameters,
+AES-GCM-wrapped keys and failure counters. Writes are atomic and owner-only.
+"""
+
+import json
+from pathlib import Path
+
+from victimcare.core.errors import VaultError
+from victimcare.core.fsutil import write_private_file
+
+FORMAT = 1
+KEYRING_FILE = "keyring.json"
+
+# Throttling after NIST 800-63B: a few free attempts, then waits that double from 30 s to an hour;
+# at 100 consecutive failures only a supervisor can unlock the account.
+FREE_ATTEMPTS = 5
+FIRST_DELAY = 30.0
+MAX_DELAY = 3600.0
+LOCK_AT = 100
+
+
+def throttle_delay(failures: int) -> float:
+    if failures < FREE_ATTEMPTS:
+        return 0.0
+    return min(FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY)
+
+
+class Keyring:
+    def __init__(self, path: Path, data: dict):
+        self.path = path
+        self.data = data
+
+    @classmethod
+    def load(cls, vault_dir: Path) -> "Keyring":
+        path = Path(vault_dir) / KEYRING_FILE
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise VaultError("找不到保险库。请先完成初始设置，或用 --vault 指定保险库文件夹。") from None
+        except (OSError, ValueError):
+            raise VaultError("保险库的密钥文件已损坏，无法读取。请从备份恢复。") from None
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise VaultError("此保险库由较新版本的 VictimCare 创建，当前版本无法打开。请安装最新版本。")
+        return cls(path, data)
+
+    @classmethod
+    def new(cls, vault_dir: Path, **fields) -> "Keyring":
+        data = {"format": FORMAT, "accounts": {}, "pending_audit": [], **fields}
+        return cls(Path(vault_dir) / KEYRING_FILE, data)
+
+    def save(self) -> None:
+        text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
+        write_private_file(self.path, text.encode("utf-8"))
+
+    # -- accounts -------------------------------------------------------------------------------
+
+    @property
+    def vault_id(self) -> str:
+        return self.data["vault_id"]
+
+    @property
+    def station_name(self) -> str:
+        return self.data["station_name"]
+
+    @property
+    def is_demo(self) -> bool:
+        return bool(self.data.get("demo"))
+
+    def account(self, name: str) -> dict | None:
+        return self.data["accounts"].get(name)
+
+    def accounts(self) -> dict[str, dict]:
+        return self.data["accounts"]
+
+    def put_account(self, name: str, record: dict) -> None:
+        self.data["accounts"][name] = record
+
+    # -- audit events recorded before anyone holding the audit key signs in ----------------------
+
+    def queue_audit(self, event: dict) -> None:
+        self.data.setdefault("pending_audit", []).append(event)
+
+    def take_pending_audit(self) -> list[dict]:
+        events = self.data.get("pending_audit", [])
+        self.data["pending_audit"] = []
+        return events

@@ -1,0 +1,262 @@
+"""The vault: a folder of separately keyed SQLCipher files, one per compartment, plus the keyring.
+
+    vault/
+      keyring.json        accounts, wrapped keys, throttling (nothing about victims)
+      audit-anchor.json   the audit chain head, kept outside the audit database
+      core.db  sensitive.db  school.db  audit.db   (each with its own random 256-bit key)
+      backups/            encrypted copies taken before migrations and on demand
+"""
+
+import re
+import secrets
+import os
+import unicodedata
+from datetime import datetime
+from pathlib import Path
+
+from victimcare.security import crypto
+from victimcare.core.clock import SYSTEM_CLOCK, Clock
+from victimcare.db.connection import check_driver, open_compartment
+from victimcare.db.schema import COMPARTMENTS
+from victimcare.core.errors import AccountLocked, ValidationError, VaultError, WrongPassword
+from victimcare.core.fsutil import ensure_private_dir, fsync_dir
+from victimcare.security.keyring import LOCK_AT, Keyring, throttle_delay
+from victimcare.security.passwords import check_new_password
+from victimcare.security.permissions import COMPARTMENTS_BY_ROLE, Role
+from victimcare.security.session import Session
+
+RECOVERY_HOLDER = "__recovery__"
+_ACCOUNT_NAME = re.compile(r"[A-Za-z0-9_.\-\u3400-\u9fff]{2,32}")
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def validate_account_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", name.strip())
+    if not _ACCOUNT_NAME.fullmatch(name) or name == RECOVERY_HOLDER:
+        raise ValidationError("account", "账户名须为 2–32 个字母、数字、汉字或 _ . -，不能有空格。")
+    return name
+
+
+def validate_station_name(name: str) -> str:
+    name = unicodedata.normalize("NFC", name.strip())
+    if not 2 <= len(name) <= 60 or any(unicodedata.category(c) in ("Cc", "Cf", "Cs", "Co") for c in name):
+        raise ValidationError("station", "机构名称须为 2–60 个字符，不能含控制字符。")
+    return name
+
+
+def new_recovery_code() -> str:
+    """25 Crockford base32 characters (125 bits) in groups of five, easy to copy by hand."""
+    raw = "".join(secrets.choice(_CROCKFORD) for _ in range(25))
+    return "-".join(raw[i:i + 5] for i in range(0, 25, 5))
+
+
+def normalize_recovery_code(code: str) -> str:
+    code = unicodedata.normalize("NFKC", code).upper().replace("O", "0").replace("I", "1").replace("L", "1")
+    return "".join(c for c in code if c in _CROCKFORD)
+
+
+class Vault:
+    def __init__(self, path: Path, clock: Clock = SYSTEM_CLOCK):
+        self.path = Path(path)
+        self.clock = clock
+        check_driver()
+        self.keyring = Keyring.load(self.path)
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return (Path(path) / "keyring.json").is_file()
+
+    def compartment_path(self, name: str) -> Path:
+        return self.path / f"{name}.db"
+
+    @property
+    def station_name(self) -> str:
+        return self.keyring.station_name
+
+    @property
+    def is_demo(self) -> bool:
+        return self.keyring.is_demo
+
+    # -- creation ---------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, *, station_name: str, station_code: str, supervisor: str, password: str,
+               kdf: crypto.KdfParams | None = None, clock: Clock = SYSTEM_CLOCK,
+               demo: bool = False) -> tuple["Vault", str]:
+        """Create a new vault with its first supervisor. Returns the vault and the recovery code."""
+        check_driver()
+        path = Path(path)
+        station_name = validate_station_name(station_name)
+        supervisor = validate_account_name(supervisor)
+        if not re.fullmatch(r"[A-Za-z0-9]{2,12}", station_code or ""):
+            raise ValidationError("station_code", "机构代码须为 2–12 位字母或数字，用于生成个案编号。")
+        if not demo:
+            password = check_new_password(password, account=supervisor, station=station_name)
+        if Vault.exists(path) or any(path.glob("*.db")):
+            raise VaultError("该文件夹中已有保险库，不能覆盖。请选择一个空文件夹。")
+        ensure_private_dir(path)
+        kdf = kdf or crypto.calibrate()
+        keys = {name: crypto.new_key() for name in COMPARTMENTS}
+        vault_id = secrets.token_hex(8)
+        created = datetime.fromtimestamp(clock.now()).astimezone().isoformat(timespec="seconds")
+        keyring = Keyring.new(path, vault_id=vault_id, station_name=station_name, station_code=station_code.upper(),
+                              created_at=created, demo=demo, kdf_template=kdf.to_dict())
+        try:
+            for name, key in keys.items():  # create each file, schema version 0, keyed
+                open_compartment(path / f"{name}.db", key).close()
+            store_account(keyring, supervisor, Role.SUPERVISOR, password, keys, kdf)
+            code = new_recovery_code()
+            keyring.data["recovery"] = _wrap_all(keyring, RECOVERY_HOLDER, "recovery",
+                                                 normalize_recovery_code(code), keys, kdf)
+            keyring.save()
+        finally:
+            for key in keys.values():
+                crypto.wipe(key)
+        vault = cls(path, clock)
+        session = vault.login(supervisor, password)
+        session.record("setup", object_type="vault", object_id=vault_id)
+        session.close()
+        return vault, code
+
+    # -- signing in -------------------------------------------------------------------------------
+
+    def login(self, account: str, password: str, *, action: str = "login") -> Session:
+        """Open a session; ``action`` is 'unlock' when the user returns to a locked screen."""
+        self.keyring = Keyring.load(self.path)  # another process may have changed throttling
+        account = unicodedata.normalize("NFC", account.strip())
+        record = self.keyring.account(account)
+        now = self.clock.now()
+        if record is None:
+            crypto.derive_kek(password, self._template())  # same cost as a real attempt
+            raise WrongPassword("账户名或密码不正确。请检查后重试（注意大写锁定）。")
+        if record.get("disabled"):
+            raise WrongPassword("此账户已停用。如需使用，请联系站长。")
+        if record.get("locked"):
+            raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
+        wait = record.get("next_try_at", 0) - now
+        if wait > 0:
+            raise AccountLocked(f"登录失败次数较多，请等待 {int(wait) + 1} 秒后再试。", wait)
+        keys = self._unwrap(account, record, password)
+        if keys is None:
+            self._count_failure(account, record, now)
+        if record.get("failures"):
+            record["failures"], record["next_try_at"] = 0, 0
+            self.keyring.save()
+        session = Session(self, account, Role(record["role"]), keys)
+        self._flush_pending_audit(session)
+        session.record(action, detail="must_change" if record.get("must_change") else "")
+        return session
+
+    def _template(self) -> crypto.KdfParams:
+        return crypto.KdfParams.from_dict(self.keyring.data["kdf_template"])
+
+    def _unwrap(self, holder: str, record: dict, secret: str) -> dict[str, bytearray] | None:
+        kek = crypto.derive_kek(secret, crypto.KdfParams.from_dict(record["kdf"]))
+        if not record.get("keys"):  # nothing to check the password against: never a success
+            crypto.wipe(kek)
+            return None
+        try:
+            keys = {}
+            for name, wrapped in record["keys"].items():
+                key = crypto.unwrap_key(kek, wrapped, vault_id=self.keyring.vault_id, holder=holder,
+                                        role=record["role"], compartment=name)
+                if key is None:
+                    for k in keys.values():
+                        crypto.wipe(k)
+                    return None
+                keys[name] = key
+            return keys
+        finally:
+            crypto.wipe(kek)
+
+    def _count_failure(self, account: str, record: dict, now: float):
+        failures = record.get("failures", 0) + 1
+        record["failures"] = failures
+        record["next_try_at"] = now + throttle_delay(failures)
+        record["locked"] = failures >= LOCK_AT
+        self.keyring.queue_audit({"at": now, "actor": account, "role": record["role"], "action": "login_fail",
+                                  "detail": "locked" if record["locked"] else f"failures={failures}"})
+        self.keyring.save()
+        if record["locked"]:
+            raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
+        delay = throttle_delay(failures)
+        hint = f"请等待 {int(delay)} 秒后再试。" if delay else "请检查后重试（注意大写锁定）。"
+        raise WrongPassword(f"账户名或密码不正确。{hint}", delay or None)
+
+    def _flush_pending_audit(self, session: Session) -> None:
+        events = self.keyring.take_pending_audit()
+        for e in events:
+            session.owner.call(session.audit_log.append, actor=e["actor"], role=e["role"], session_id="-",
+                               action=e["action"], result="denied", detail=e.get("detail", ""), at=e["at"])
+        if events:
+            self.keyring.save()
+
+    # -- recovery ---------------------------------------------------------------------------------
+
+    def recover(self, recovery_code: str, account: str, new_password: str) -> None:
+        """Re-wrap every compartment key for a supervisor account with a new password."""
+        account = validate_account_name(account)
+        new_password = check_new_password(new_password, account=account, station=self.station_name)
+        recovery = self.keyring.data.get("recovery")
+        code = normalize_recovery_code(recovery_code)
+        keys = self._unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
+        if keys is None:
+            raise WrongPassword("恢复码不正确。请对照恢复凭证逐组核对。")
+        existing = self.keyring.account(account)
+        if existing is not None and existing["role"] != Role.SUPERVISOR:
+            raise ValidationError("account", "恢复码只能为站长账户设置新密码。")
+        try:
+            store_account(self.keyring, account, Role.SUPERVISOR, new_password, keys, self._template())
+            self.keyring.save()
+        finally:
+            for key in keys.values():
+                crypto.wipe(key)
+        session = self.login(account, new_password)
+        session.record("recover", object_type="account", object_id=account)
+        session.close()
+
+    # -- backups ----------------------------------------------------------------------------------
+
+    def backup_compartment(self, conn, name: str, key: bytearray, version: int | str) -> Path:
+        """An encrypted copy (same key) of one compartment, written beside and then renamed."""
+        folder = ensure_private_dir(self.path / "backups")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # unique even for two backups in a second
+        target = folder / f"{name}-v{version}-{stamp}.db"
+        tmp = target.with_suffix(".partial")
+        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
+            leftover.unlink(missing_ok=True)
+        dest = open_compartment(tmp, key)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            dest.close()
+        os.replace(tmp, target)
+        fsync_dir(folder)
+        return target
+
+
+def _wrap_all(keyring: Keyring, holder: str, role: str, secret: str, keys: dict[str, bytearray],
+              template: crypto.KdfParams) -> dict:
+    params = template.with_new_salt()
+    kek = crypto.derive_kek(secret, params)
+    try:
+        wrapped = {name: crypto.wrap_key(kek, key, vault_id=keyring.vault_id, holder=holder, role=role,
+                                         compartment=name) for name, key in keys.items()}
+    finally:
+        crypto.wipe(kek)
+    return {"kdf": params.to_dict(), "keys": wrapped}
+
+
+def store_account(keyring: Keyring, name: str, role: Role, password: str, keys: dict[str, bytearray],
+                 template: crypto.KdfParams, *, must_change: bool = False) -> None:
+    """Store an account holding exactly the keys its role may read (all must be in ``keys``)."""
+    allowed = {n: keys[n] for n in sorted(COMPARTMENTS_BY_ROLE[role])}
+    record = _wrap_all(keyring, name, str(role), password, allowed, template)
+    record.update(role=str(role), disabled=False, locked=False, failures=0, next_try_at=0,
+                  must_change=must_change)
+    previous = keyring.account(name) or {}
+    record["created_at"] = previous.get("created_at") or datetime.now().astimezone().isoformat(timespec="seconds")
+    keyring.put_account(name, record)
+
+
