@@ -169,13 +169,29 @@ def vault_factory(tmp_path, vault_copier):
     return make
 
 
+class SignedIn:
+    """What the tests hold after signing in: the services (``signed.cases``, ``signed.intake`` …) and,
+    for tests that look underneath, the session's own attributes (``signed.conn``, ``signed.owner`` …)."""
+
+    def __init__(self, session):
+        from victimcare.services import Services
+        self.services = Services(session)
+        self.session = session
+
+    def __getattr__(self, name):
+        try:
+            return getattr(self.services, name)
+        except AttributeError:
+            return getattr(self.session, name)
+
+
 @pytest.fixture
 def login():
-    """``login(vault, account, password)`` → Session, closed at teardown if still open."""
+    """``login(vault, account, password)`` → SignedIn (services and session), closed at teardown."""
     sessions = []
 
     def do_login(vault, account=SUPERVISOR, password=PASSWORD, **kwargs):
-        session = vault.login(account, password, **kwargs)
+        session = SignedIn(vault.login(account, password, **kwargs))
         sessions.append(session)
         return session
 
@@ -189,6 +205,8 @@ def add_account():
     """``add_account(session, name, role, password=OTHER_PASSWORD)``: created by a supervisor."""
 
     def add(session, name, role, password=OTHER_PASSWORD):
+        if not hasattr(session, "services"):
+            session = SignedIn(session)
         session.accounts.create(name, role, password)
         return password
 

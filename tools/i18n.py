@@ -3,6 +3,7 @@
     python tools/i18n.py update   extract tr() strings from victimcare/ui into the .ts (keeps translations)
     python tools/i18n.py check    list unfinished entries and placeholder mismatches; exit 1 if any
     python tools/i18n.py build    compile the .ts into the .qm the app loads
+    python tools/i18n.py fill F   set translations from a JSON file {"Context": {"source": "译文"}}
 
 Translate new entries with pyside6-linguist (or by editing the .ts), then check and build.
 """
@@ -59,12 +60,36 @@ def problems(ts: Path) -> list[str]:
     return out
 
 
-def main(command: str) -> int:
+def fill(ts: Path, translations: dict[str, dict[str, str]]) -> int:
+    """Set the translation of each (context, source) given; returns how many messages changed."""
+    tree = ET.parse(ts)
+    changed = 0
+    for ctx in tree.getroot().iter("context"):
+        wanted = translations.get(ctx.findtext("name") or "", {})
+        for msg in ctx.iter("message"):
+            text = wanted.get(msg.findtext("source") or "")
+            if text is None:
+                continue
+            tr = msg.find("translation")
+            if tr is None:
+                tr = ET.SubElement(msg, "translation")
+            tr.attrib.pop("type", None)
+            tr.text = text
+            changed += 1
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return changed
+
+
+def main(command: str, *args: str) -> int:
     if command == "update":
         return subprocess.call([tool("pyside6-lupdate"), *sources(), "-ts", str(TS), "-no-obsolete",
                                 "-target-language", "zh_CN"], cwd=ROOT)
     if command == "build":
         return subprocess.call([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], cwd=ROOT)
+    if command == "fill" and args:
+        import json
+        print(f"{fill(TS, json.loads(Path(args[0]).read_text(encoding='utf-8')))} messages translated")
+        return main("update")  # lupdate writes the file back in its own layout
     if command == "check":
         found = problems(TS)
         print("\n".join(found) or f"{TS.relative_to(ROOT)}: all entries translated")
@@ -74,4 +99,4 @@ def main(command: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1] if len(sys.argv) > 1 else ""))
+    sys.exit(main(*(sys.argv[1:] or [""])))

@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     harden_process()
     if argv[:1] == ["admin"]:
-        from victimcare.cli.admin import main as admin_main
+        from victimcare.cli.main import main as admin_main
         return admin_main(argv[1:])
     from victimcare.ui.main import run_gui
     return run_gui(argv)

@@ -42,230 +42,83 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
-        <source>OK</source>
-        <translation>成功</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
-        <source>Refused</source>
-        <translation>已拒绝</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
-        <source>Error</source>
-        <translation>出错</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="39"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="53"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="48"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
-        <source>Case</source>
-        <translation>个案</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
-        <source>School referral</source>
-        <translation>转介入学</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
-        <source>School ledger</source>
-        <translation>入学安置台账</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
-        <source>Vault</source>
-        <translation>保险库</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
-        <source>Operation</source>
-        <translation>操作</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
-        <source>Case import</source>
-        <translation>个案导入</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="40"/>
         <source>Chain head</source>
         <translation>审计链末端</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="47"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="42"/>
         <source>Verification result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="49"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="44"/>
         <source>Verify vault and audit chain</source>
         <translation>校验保险库和审计链</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="50"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
-        <source>View</source>
-        <translation>查看</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
-        <source>Create</source>
-        <translation>新建</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
-        <source>Update</source>
-        <translation>修改</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
-        <source>Export</source>
-        <translation>导出</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="66"/>
-        <source>Print</source>
-        <translation>打印</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
-        <source>Import</source>
-        <translation>导入</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
-        <source>Sign in</source>
-        <translation>登录</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="67"/>
-        <source>Failed sign-in</source>
-        <translation>登录失败</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
-        <source>Sign out</source>
-        <translation>退出登录</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
-        <source>Lock</source>
-        <translation>锁定</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
-        <source>Password change</source>
-        <translation>修改密码</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="69"/>
-        <source>Backup</source>
-        <translation>备份</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
-        <source>Restore</source>
-        <translation>还原</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
-        <source>Account change</source>
-        <translation>账户变更</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
-        <source>Verification</source>
-        <translation>校验</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
-        <source>Recovery</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="71"/>
-        <source>Setup</source>
-        <translation>初始设置</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="72"/>
-        <source>Decision</source>
-        <translation>决定</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="80"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
         <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="72"/>
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="101"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="86"/>
         <source>Verification failed.</source>
         <translation>校验失败。</translation>
     </message>
@@ -273,370 +126,370 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="42"/>
+        <location filename="../../victimcare/ui/case_page.py" line="43"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="43"/>
+        <location filename="../../victimcare/ui/case_page.py" line="44"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="50"/>
+        <location filename="../../victimcare/ui/case_page.py" line="51"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="52"/>
+        <location filename="../../victimcare/ui/case_page.py" line="53"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="63"/>
+        <location filename="../../victimcare/ui/case_page.py" line="64"/>
         <source>Case header</source>
         <translation>个案概要</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="69"/>
+        <location filename="../../victimcare/ui/case_page.py" line="70"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="77"/>
+        <location filename="../../victimcare/ui/case_page.py" line="78"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="80"/>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="81"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="82"/>
+        <location filename="../../victimcare/ui/case_page.py" line="83"/>
         <source>Case name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="86"/>
+        <location filename="../../victimcare/ui/case_page.py" line="87"/>
         <source>Also known as: {names}</source>
         <translation>曾用名/自述名：{names}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="87"/>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="88"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="91"/>
+        <location filename="../../victimcare/ui/case_page.py" line="92"/>
         <source>Case {no}</source>
         <translation>个案编号 {no}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="92"/>
+        <location filename="../../victimcare/ui/case_page.py" line="93"/>
         <source>{n} days in care</source>
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="93"/>
+        <location filename="../../victimcare/ui/case_page.py" line="94"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="94"/>
+        <location filename="../../victimcare/ui/case_page.py" line="95"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="97"/>
+        <location filename="../../victimcare/ui/case_page.py" line="98"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="98"/>
-        <location filename="../../victimcare/ui/case_page.py" line="254"/>
+        <location filename="../../victimcare/ui/case_page.py" line="99"/>
+        <location filename="../../victimcare/ui/case_page.py" line="255"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="99"/>
+        <location filename="../../victimcare/ui/case_page.py" line="100"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="100"/>
+        <location filename="../../victimcare/ui/case_page.py" line="101"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="105"/>
+        <location filename="../../victimcare/ui/case_page.py" line="106"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="107"/>
+        <location filename="../../victimcare/ui/case_page.py" line="108"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="138"/>
+        <location filename="../../victimcare/ui/case_page.py" line="139"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="141"/>
+        <location filename="../../victimcare/ui/case_page.py" line="142"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="152"/>
+        <location filename="../../victimcare/ui/case_page.py" line="153"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="155"/>
+        <location filename="../../victimcare/ui/case_page.py" line="156"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="165"/>
+        <location filename="../../victimcare/ui/case_page.py" line="166"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="166"/>
-        <location filename="../../victimcare/ui/case_page.py" line="187"/>
+        <location filename="../../victimcare/ui/case_page.py" line="167"/>
+        <location filename="../../victimcare/ui/case_page.py" line="188"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="172"/>
+        <location filename="../../victimcare/ui/case_page.py" line="173"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="175"/>
-        <location filename="../../victimcare/ui/case_page.py" line="178"/>
+        <location filename="../../victimcare/ui/case_page.py" line="176"/>
+        <location filename="../../victimcare/ui/case_page.py" line="179"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="169"/>
+        <location filename="../../victimcare/ui/case_page.py" line="170"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="188"/>
+        <location filename="../../victimcare/ui/case_page.py" line="189"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
 供学校使用的姓名（可填写化名）：</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="225"/>
+        <location filename="../../victimcare/ui/case_page.py" line="226"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="226"/>
+        <location filename="../../victimcare/ui/case_page.py" line="227"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="227"/>
+        <location filename="../../victimcare/ui/case_page.py" line="228"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="228"/>
+        <location filename="../../victimcare/ui/case_page.py" line="229"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="228"/>
+        <location filename="../../victimcare/ui/case_page.py" line="229"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="229"/>
+        <location filename="../../victimcare/ui/case_page.py" line="230"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="232"/>
+        <location filename="../../victimcare/ui/case_page.py" line="233"/>
         <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="234"/>
+        <location filename="../../victimcare/ui/case_page.py" line="235"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
+        <location filename="../../victimcare/ui/case_page.py" line="236"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
+        <location filename="../../victimcare/ui/case_page.py" line="237"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
+        <location filename="../../victimcare/ui/case_page.py" line="238"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
+        <location filename="../../victimcare/ui/case_page.py" line="239"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="239"/>
+        <location filename="../../victimcare/ui/case_page.py" line="240"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="239"/>
+        <location filename="../../victimcare/ui/case_page.py" line="240"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="240"/>
+        <location filename="../../victimcare/ui/case_page.py" line="241"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="243"/>
+        <location filename="../../victimcare/ui/case_page.py" line="244"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="244"/>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="244"/>
+        <location filename="../../victimcare/ui/case_page.py" line="245"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
+        <location filename="../../victimcare/ui/case_page.py" line="246"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="246"/>
+        <location filename="../../victimcare/ui/case_page.py" line="247"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="246"/>
+        <location filename="../../victimcare/ui/case_page.py" line="247"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="247"/>
+        <location filename="../../victimcare/ui/case_page.py" line="248"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="248"/>
+        <location filename="../../victimcare/ui/case_page.py" line="249"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="249"/>
+        <location filename="../../victimcare/ui/case_page.py" line="250"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="251"/>
+        <location filename="../../victimcare/ui/case_page.py" line="252"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="253"/>
+        <location filename="../../victimcare/ui/case_page.py" line="254"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="254"/>
+        <location filename="../../victimcare/ui/case_page.py" line="255"/>
         <source>Yes — reported {at} to {unit}</source>
         <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="255"/>
-        <location filename="../../victimcare/ui/case_page.py" line="279"/>
+        <location filename="../../victimcare/ui/case_page.py" line="256"/>
+        <location filename="../../victimcare/ui/case_page.py" line="280"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="256"/>
+        <location filename="../../victimcare/ui/case_page.py" line="257"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="257"/>
+        <location filename="../../victimcare/ui/case_page.py" line="258"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="261"/>
+        <location filename="../../victimcare/ui/case_page.py" line="262"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="263"/>
+        <location filename="../../victimcare/ui/case_page.py" line="264"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
         <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="264"/>
+        <location filename="../../victimcare/ui/case_page.py" line="265"/>
         <source>Sensitive notice</source>
         <translation>敏感信息提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="276"/>
+        <location filename="../../victimcare/ui/case_page.py" line="277"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="277"/>
+        <location filename="../../victimcare/ui/case_page.py" line="278"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="279"/>
+        <location filename="../../victimcare/ui/case_page.py" line="280"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="279"/>
+        <location filename="../../victimcare/ui/case_page.py" line="280"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="280"/>
+        <location filename="../../victimcare/ui/case_page.py" line="281"/>
         <source>How they were found</source>
         <translation>发现经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="281"/>
+        <location filename="../../victimcare/ui/case_page.py" line="282"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
@@ -644,136 +497,136 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="39"/>
         <source>Search cases</source>
         <translation>搜索个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
         <source>Search by name, alias, case number or ID fragment</source>
         <translation>按姓名、曾用名、个案编号或证件号片段搜索</translation>
     </message>
     <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="43"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="44"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="45"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="54"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="53"/>
         <source>Case status</source>
         <translation>个案状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="54"/>
         <source>Open cases</source>
         <translation>在办个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="54"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
         <source>All cases</source>
         <translation>全部个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="58"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="59"/>
         <source>Any step</source>
         <translation>全部环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="63"/>
         <source>Step status</source>
         <translation>环节状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="68"/>
         <source>Assigned worker</source>
         <translation>责任社工</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
         <source>Worker account</source>
         <translation>社工账户</translation>
     </message>
     <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="74"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
         <source>Newest intake first</source>
         <translation>最新接收在前</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="87"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="95"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="94"/>
         <source>Next deadline</source>
         <translation>下一时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="83"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="82"/>
         <source>Result count</source>
         <translation>结果数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
         <source>Days in care</source>
         <translation>在站天数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="93"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
         <source>Current steps</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="99"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="98"/>
         <source>Case list</source>
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="142"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="141"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
     </message>
@@ -1516,7 +1369,7 @@ Accounts: {accounts}</source>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="194"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="196"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
@@ -1546,7 +1399,7 @@ Accounts: {accounts}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="195"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="197"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1611,20 +1464,40 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="11"/>
-        <location filename="../../victimcare/ui/pages/reports.py" line="15"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="14"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="18"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
         <source>Measure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
         <source>Count</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="33"/>
+        <source>Open cases</source>
+        <translation>在案个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="33"/>
+        <source>Closed cases</source>
+        <translation>已结案个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="34"/>
+        <source>Suspected trafficking</source>
+        <translation>疑似被拐卖</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
+        <source>Audit entries: {action}</source>
+        <translation>审计记录：{action}</translation>
     </message>
 </context>
 <context>

@@ -5,7 +5,7 @@ from victimcare.security.permissions import Role
 
 
 def intake(s, **extra):
-    return s.cases.create_intake({"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer",
+    return s.intake.create({"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer",
                                   "sex": "F", "age_basis": "目测", "id_status": "none", **extra})
 
 
@@ -13,11 +13,11 @@ def test_education_officer_workbench_shows_only_school_deadlines(vault_factory, 
     vault, _code, password = vault_factory()
     boss = login(vault, password=password)
     child = intake(boss, name="孙小禾", estimated_age="10")
-    boss.cases.refer_to_school(child)
+    boss.school.refer(child)
     boss.owner.call(lambda: boss.conn("school").execute(
         "UPDATE school_children SET transfer_started_on = '2026-01-06' WHERE case_id = ?", (child,)))
     officer = login(vault, "jiaoyu", add_account(boss, "jiaoyu", Role.EDUCATION_OFFICER))
-    overdue, soon = officer.cases.due_items()
+    overdue, soon = officer.deadlines.due_items()
     assert [d.rule for d in overdue + soon] == ["school.transfer"]
     assert "学籍" in overdue[0].explain()
 
@@ -26,7 +26,7 @@ def test_list_filters_run_in_sql(vault_factory, login):
     vault, _code, password = vault_factory()
     s = login(vault, password=password)
     ids = [intake(s, name=n, estimated_age="30") for n in ("周建国", "周丽华", "吴三妹")]
-    s.cases.refer_to_school(intake(s, name="郑小四", estimated_age="9"))
+    s.school.refer(intake(s, name="郑小四", estimated_age="9"))
     assert s.cases.count(CaseQuery(text="周")) == 2                      # 1 character: LIKE fallback
     assert s.cases.count(CaseQuery(text="吴三妹")) == 1                   # 3 characters: trigram index
     assert s.cases.count(CaseQuery(step="school", step_status="in_progress")) == 1

@@ -106,7 +106,7 @@ def test_a_rare_character_name_is_found_by_one_two_and_three_character_fragments
 
 
 def test_the_home_screen_has_a_mix_of_overdue_and_due_soon(demo):
-    overdue, soon = demo.cases.due_items()
+    overdue, soon = demo.deadlines.due_items()
     assert overdue and soon
     assert len({d.rule for d in overdue}) >= 4
     met = query(demo, "core", "SELECT count(*) FROM milestones "
@@ -115,9 +115,9 @@ def test_the_home_screen_has_a_mix_of_overdue_and_due_soon(demo):
 
 
 def test_next_due_matches_the_deadline_engine(demo):
-    from victimcare.casework.casefacts import next_due
+    from victimcare.casework.deadlines import next_due
     for (case_id, stored) in query(demo, "core", "SELECT id, next_due FROM cases ORDER BY id LIMIT 40"):
-        assert next_due(demo.cases.deadlines(case_id)) == stored
+        assert next_due(demo.deadlines.for_case(case_id)) == stored
 
 
 def test_needs_case_creation_rights(vault_factory, fake_clock, login, add_account):

@@ -16,7 +16,7 @@ from victimcare.casework.cases import CaseQuery
 from victimcare.domain.identity import check_digit
 from victimcare.domain.names import validate_free_text, validate_person_name
 from victimcare.core.errors import PermissionDenied
-from victimcare.casework.importer import ImportFileError, import_cases
+from victimcare.casework.importer import ImportFileError
 from victimcare.security.permissions import Role
 
 TABLES = {"core": ("cases", "aliases", "steps", "milestones", "search_docs", "events"),
@@ -88,7 +88,7 @@ def test_csv_with_bom_and_chinese_headers_imports_every_row(session, tmp_path):
     rows[1][2] = "阿依古丽·买买提"
     data = csv_bytes(header, rows, bom=True)
     before = counts(session)
-    report = import_cases(session, write(tmp_path, "cases.csv", data))
+    report = session.imports.import_file(write(tmp_path, "cases.csv", data))
     assert report.ok and report.rejected == []
     assert report.imported == ["TS-2026-00001", "TS-2026-00002", "TS-2026-00003"]
     after = counts(session)
@@ -96,7 +96,7 @@ def test_csv_with_bom_and_chinese_headers_imports_every_row(session, tmp_path):
     first = stored(session, "TS-2026-00001")
     assert first["name"] == "王𠮷祥" and first["aliases"] == ["小吉", "阿吉"] and first["arrival_mode"] == "police_transfer"
     assert first["sex"] == "M" and first["admitted_at"] == "2026-03-01T14:30"
-    sensitive = session.cases.intake_sensitive(first["id"])
+    sensitive = session.intake.sensitive(first["id"])
     assert sensitive["health_check"] == "营养不良" and sensitive["injuries"] == 1
     second = stored(session, "TS-2026-00002")
     assert second["name"] == "阿依古丽·买买提" and second["suspected_trafficking"] == 1
@@ -125,7 +125,7 @@ def test_xlsx_cells_are_read_as_text(session, tmp_path):
     ws.write_string(1, 7, "=cmd|' /C calc'!A0")
     ws.write_number(1, 8, 35042620260304)  # 14 digits, exact as an integer
     wb.close()
-    report = import_cases(session, path)
+    report = session.imports.import_file(path)
     assert report.ok, report.rejected
     case = stored(session, report.imported[0])
     assert case["name"] == "=HYPERLINK(\"x\")" and case["appearance"] == "=cmd|' /C calc'!A0"
@@ -149,7 +149,7 @@ def test_xlsx_float_id_cells_are_refused_and_nothing_is_written(session, tmp_pat
             ws.write_number(r, 6, id_cell)  # Excel shows 3.50426E+17: the last digits are gone
     wb.close()
     before = counts(session)
-    report = import_cases(session, path)
+    report = session.imports.import_file(path)
     assert report.imported == [] and counts(session) == before
     assert [(r, f) for r, f, _m in report.rejected] == [(3, "id_number")]
     assert "文本" in report.rejected[0][2]
@@ -159,11 +159,11 @@ def test_json_list_and_cases_object(session, tmp_path):
     items = [{"admitted_at": "2026-03-05 10:00", "arrival_mode": "self", "name": "钱六", "sex": "M",
               "estimated_age": 30, "age_basis": "目测", "aliases": ["六子", "小钱"], "flag_disabled": True},
              {"入站时间": "2026-03-05 11:00", "来站方式": "医院转来", "姓名": "孙七", "性别": "女", "出生日期": "2001-01-01"}]
-    report = import_cases(session, write(tmp_path, "a.json", json.dumps({"cases": items}, ensure_ascii=False).encode()))
+    report = session.imports.import_file(write(tmp_path, "a.json", json.dumps({"cases": items}, ensure_ascii=False).encode()))
     assert report.ok and len(report.imported) == 2
     case = stored(session, report.imported[0])
     assert case["aliases"] == ["六子", "小钱"] and case["flag_disabled"] == 1
-    report = import_cases(session, write(tmp_path, "b.json", json.dumps(items[1:]).encode()))
+    report = session.imports.import_file(write(tmp_path, "b.json", json.dumps(items[1:]).encode()))
     assert report.ok and report.imported == ["TS-2026-00003"]
 
 
@@ -178,7 +178,7 @@ def test_json_list_and_cases_object(session, tmp_path):
 def test_malformed_json_is_refused_as_a_whole(session, tmp_path, text, problem):
     before = counts(session)
     with pytest.raises(ImportFileError) as exc:
-        import_cases(session, write(tmp_path, "bad.json", text.encode()))
+        session.imports.import_file(write(tmp_path, "bad.json", text.encode()))
     assert problem in exc.value.message and counts(session) == before
 
 
@@ -190,7 +190,7 @@ def test_one_bad_row_in_the_middle_rejects_the_whole_file(session, tmp_path):
     rows[2][1] = "坐飞机"                # … and an unknown arrival mode in the same row
     rows[4][2] = "王\u202e小红"          # row 6: a bidi override in a name
     before = counts(session)
-    report = import_cases(session, write(tmp_path, "mixed.csv", csv_bytes(EN_HEADER, rows)))
+    report = session.imports.import_file(write(tmp_path, "mixed.csv", csv_bytes(EN_HEADER, rows)))
     assert not report.ok and report.imported == []
     assert counts(session) == before
     assert {(r, f) for r, f, _m in report.rejected} == {(4, "birth_date"), (4, "arrival_mode"), (6, "name")}
@@ -205,7 +205,7 @@ def test_injection_strings_and_wildcards_are_stored_and_read_back_literally(sess
     names = ["=HYPERLINK(\"x\")", "'); DROP TABLE cases;--", "%_", "+1-2", "@SUM(A1)"]
     rows = [row(n, birth=f"201{i}-01-01", appearance=n) for i, n in enumerate(names)]
     rows.append(row("普通名字", appearance="'=1+1"))  # the export's formula protection is undone
-    report = import_cases(session, write(tmp_path, "inj.csv", csv_bytes(EN_HEADER, rows)))
+    report = session.imports.import_file(write(tmp_path, "inj.csv", csv_bytes(EN_HEADER, rows)))
     assert report.ok, report.rejected
     for case_no, name in zip(report.imported, names):
         case = stored(session, case_no)
@@ -223,7 +223,7 @@ def test_mixed_line_endings_and_a_quoted_multiline_cell(session, tmp_path):
             "2026-03-01,self,甲,M,2010-01-01,\"第一行\r\n第二行\"\n"
             "2026-03-01,self,乙,F,2010-01-01,x\r"
             "2026-03-01,self,丙,F,2010-01-01,y\n\n").encode()
-    report = import_cases(session, write(tmp_path, "eol.csv", data))
+    report = session.imports.import_file(write(tmp_path, "eol.csv", data))
     assert report.ok and len(report.imported) == 3
     assert stored(session, report.imported[0])["appearance"] == "第一行\n第二行"
 
@@ -231,7 +231,7 @@ def test_mixed_line_endings_and_a_quoted_multiline_cell(session, tmp_path):
 # -- encodings -----------------------------------------------------------------------------------------
 
 def test_bom_is_stripped_so_the_first_header_is_recognised(session, tmp_path):
-    report = import_cases(session, write(tmp_path, "bom.csv", csv_bytes(EN_HEADER, [row()], bom=True)))
+    report = session.imports.import_file(write(tmp_path, "bom.csv", csv_bytes(EN_HEADER, [row()], bom=True)))
     assert report.ok and stored(session, report.imported[0])["admitted_at"] == "2026-03-01T10:00"
 
 
@@ -240,10 +240,10 @@ def test_gb18030_only_when_declared(session, tmp_path):
     path = write(tmp_path, "gbk.csv", data)
     before = counts(session)
     with pytest.raises(ImportFileError) as exc:
-        import_cases(session, path)
+        session.imports.import_file(path)
     assert exc.value.line == 2 and "第 2 行" in exc.value.message and "GB18030" in exc.value.message
     assert counts(session) == before
-    report = import_cases(session, path, encoding="gb18030")
+    report = session.imports.import_file(path, encoding="gb18030")
     assert report.ok and [stored(session, n)["name"] for n in report.imported] == ["王小红", "李𠮷䶮"]
     assert [e["detail"] for e in audit_imports(session)] == ["rejected", "ok"]
 
@@ -258,20 +258,20 @@ def test_invalid_utf8_rejects_the_whole_file_with_its_line(session, tmp_path, ba
     data = csv_bytes(EN_HEADER, [row("甲")]) + b"2026-03-01 10:00,self," + bad + b",F,2010-01-01,,,\r\n"
     before = counts(session)
     with pytest.raises(ImportFileError) as exc:
-        import_cases(session, write(tmp_path, "bad.csv", data))
+        session.imports.import_file(write(tmp_path, "bad.csv", data))
     assert exc.value.line == line and counts(session) == before
 
 
 def test_utf16_and_unknown_encodings_are_refused(session, tmp_path):
     text = "\n".join([",".join(EN_HEADER), ",".join(row())])
     with pytest.raises(ImportFileError, match="UTF-16"):
-        import_cases(session, write(tmp_path, "u16.csv", text.encode("utf-16")))
+        session.imports.import_file(write(tmp_path, "u16.csv", text.encode("utf-16")))
     with pytest.raises(ImportFileError, match="GB18030"):
-        import_cases(session, write(tmp_path, "ok.csv", text.encode()), encoding="latin-1")
+        session.imports.import_file(write(tmp_path, "ok.csv", text.encode()), encoding="latin-1")
     with pytest.raises(ImportFileError, match=r"\.xlsx"):
-        import_cases(session, write(tmp_path, "old.xls", b"\xd0\xcf\x11\xe0"))
+        session.imports.import_file(write(tmp_path, "old.xls", b"\xd0\xcf\x11\xe0"))
     with pytest.raises(ImportFileError, match="xlsx"):
-        import_cases(session, write(tmp_path, "fake.xlsx", b"not a zip"))
+        session.imports.import_file(write(tmp_path, "fake.xlsx", b"not a zip"))
     assert counts(session)["cases"] == 0
 
 
@@ -280,20 +280,20 @@ def test_utf16_and_unknown_encodings_are_refused(session, tmp_path):
 def test_oversize_fields_are_rejected(session, tmp_path):
     before = counts(session)
     data = csv_bytes(EN_HEADER, [row(), row(appearance="长" * 5001)])
-    report = import_cases(session, write(tmp_path, "big.csv", data))
+    report = session.imports.import_file(write(tmp_path, "big.csv", data))
     assert report.rejected == [(3, "appearance", "内容超过 5000 个字，不能导入。请删减。")]
     with pytest.raises(ImportFileError, match="5000"):  # a 1 MB cell is refused while parsing
-        import_cases(session, write(tmp_path, "huge.csv", csv_bytes(EN_HEADER, [row(appearance="x" * 1_000_000)])))
+        session.imports.import_file(write(tmp_path, "huge.csv", csv_bytes(EN_HEADER, [row(appearance="x" * 1_000_000)])))
     assert counts(session) == before
 
 
 def test_file_size_and_row_limits(session, tmp_path, monkeypatch):
-    monkeypatch.setattr(importer, "MAX_ROWS", 3)
+    monkeypatch.setattr(importer.reading, "MAX_ROWS", 3)
     with pytest.raises(ImportFileError, match="超过 3 行"):
-        import_cases(session, write(tmp_path, "rows.csv", csv_bytes(EN_HEADER, [row(f"测{i}") for i in range(4)])))
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 100)
+        session.imports.import_file(write(tmp_path, "rows.csv", csv_bytes(EN_HEADER, [row(f"测{i}") for i in range(4)])))
+    monkeypatch.setattr(importer.reading, "MAX_FILE_BYTES", 100)
     with pytest.raises(ImportFileError, match="MB"):
-        import_cases(session, write(tmp_path, "size.csv", csv_bytes(EN_HEADER, [row()] * 2)))
+        session.imports.import_file(write(tmp_path, "size.csv", csv_bytes(EN_HEADER, [row()] * 2)))
     assert counts(session)["cases"] == 0
 
 
@@ -305,7 +305,7 @@ def test_file_size_and_row_limits(session, tmp_path, monkeypatch):
 def test_column_problems_reject_the_file_and_name_the_column(session, tmp_path, header, problem):
     data = csv_bytes(header, [row()[: len(header)] + [""] * max(0, len(header) - 8)])
     with pytest.raises(ImportFileError) as exc:
-        import_cases(session, write(tmp_path, "cols.csv", data))
+        session.imports.import_file(write(tmp_path, "cols.csv", data))
     assert problem in exc.value.message and counts(session)["cases"] == 0
 
 
@@ -314,16 +314,16 @@ def test_alternative_chinese_headers_and_labels(session, tmp_path):
               "精神状况"]
     data = csv_bytes(header, [["2026-03-01 10:00", "城管护送", "赵五", "男", "1990-03-07", "有", "居民身份证",
                                youxi_id("1990-03-07", "913"), "予以救助", "疑似智力障碍"]])
-    report = import_cases(session, write(tmp_path, "alt.csv", data))
+    report = session.imports.import_file(write(tmp_path, "alt.csv", data))
     assert report.ok, report.rejected
     case = stored(session, report.imported[0])
     assert case["arrival_mode"] == "urban_escort" and case["id_type"] == "resident_id" and case["decision"] == "aid"
-    assert session.cases.intake_sensitive(case["id"])["mental_state"] == "suspected_intellectual"
+    assert session.intake.sensitive(case["id"])["mental_state"] == "suspected_intellectual"
 
 
 def test_yes_no_columns_refuse_other_words(session, tmp_path):
     data = csv_bytes(EN_HEADER + ["flag_disabled"], [row() + ["maybe"]])
-    report = import_cases(session, write(tmp_path, "flags.csv", data))
+    report = session.imports.import_file(write(tmp_path, "flags.csv", data))
     assert [(r, f) for r, f, _m in report.rejected] == [(2, "flag_disabled")]
 
 
@@ -333,14 +333,14 @@ def test_only_a_supervisor_may_import(vault_factory, fake_clock, login, add_acco
     worker_password = add_account(boss, "shegong", Role.SOCIAL_WORKER)
     worker = login(vault, "shegong", worker_password)
     with pytest.raises(PermissionDenied):
-        import_cases(worker, write(tmp_path, "w.csv", csv_bytes(EN_HEADER, [row()])))
+        worker.imports.import_file(write(tmp_path, "w.csv", csv_bytes(EN_HEADER, [row()])))
     assert counts(boss)["cases"] == 0
 
 
 # -- duplicates are reported, not blocking -------------------------------------------------------------
 
 def test_possible_duplicates_name_the_existing_case_and_the_earlier_row(session, tmp_path):
-    existing = session.cases.create_intake({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": "张三丰",
+    existing = session.intake.create({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": "张三丰",
                                             "sex": "M", "birth_date": "1990-03-07", "id_status": "has",
                                             "id_number": youxi_id("1990-03-07", "913")})
     case_no = session.cases.get_case(existing)["case_no"]
@@ -349,7 +349,7 @@ def test_possible_duplicates_name_the_existing_case_and_the_earlier_row(session,
             ["2026-03-01 10:00", "self", "李四", "F", "2011-01-01", "", ""],
             ["2026-03-02 10:00", "self", "李 四", "F", "2012-06-01", "", ""],
             ["2026-03-02 10:00", "self", "张三峰", "M", "1991-01-01", "", ""]]
-    report = import_cases(session, write(tmp_path, "dup.csv", csv_bytes(header, rows)))
+    report = session.imports.import_file(write(tmp_path, "dup.csv", csv_bytes(header, rows)))
     assert report.ok and len(report.imported) == 4
     warnings = {r: m for r, f, m in report.warnings if f == "duplicate"}
     assert case_no in warnings[2] and "身份证号相同" in warnings[2]
@@ -358,22 +358,21 @@ def test_possible_duplicates_name_the_existing_case_and_the_earlier_row(session,
 
 
 def test_duplicate_index_agrees_with_find_candidates(session, tmp_path):
-    from victimcare.casework.duplicates import find_candidates
+    from victimcare.casework.duplicates import existing_cases_index, find_candidates
     from victimcare.casework.steps.intake.rules import validate_intake
     people = [("张伟", "M", "1990-01-01"), ("张玮", "M", "1992-05-01"), ("张伟", "U", "1987-01-01"),
               ("张伟", "F", "1990-01-01"), ("张伟伟", "M", "1993-12-31"), ("王芳", "F", "2010-01-01")]
     for name, sex, born in people:
-        session.cases.create_intake({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": name,
+        session.intake.create({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": name,
                                      "sex": sex, "birth_date": born}, reviewed_duplicates=list(range(100)))
-    index = session.owner.call(importer._existing_index, session)
+    index = session.owner.call(existing_cases_index, session.conn("core"))
     now = datetime(2026, 9, 1)
     for name, sex, born in [("张伟", "M", "1990-06-01"), ("章伟", "U", "1985-01-01"), ("王芳芳", "F", "2008-01-01")]:
         record = validate_intake({"admitted_at": "2026-03-01", "arrival_mode": "self", "name": name, "sex": sex,
                                   "birth_date": born}, now=now, registrar="x")
         expected = {f"个案 {c['case_no']}": c["reasons"]
                     for c in session.owner.call(find_candidates, session.conn("core"), record, now.date())}
-        names = [name]
-        assert index.find(record, names, {importer.pinyin_key(name)}) == expected
+        assert index.find(record) == expected
 
 
 # -- the bad-input corpus and property tests ---------------------------------------------------------------
@@ -383,7 +382,7 @@ def test_duplicate_index_agrees_with_find_candidates(session, tmp_path):
     ("𠀀𪚥", True), ("𰻞𰻞面", True), ("葛\U000E0100优", True), ("e\u0301lodie", True), ("👩\u200d👩\u200d👧", False),
 ])
 def test_bad_input_corpus_names(session, tmp_path, name, ok):
-    report = import_cases(session, write(tmp_path, "n.csv", csv_bytes(EN_HEADER, [row(name)])))
+    report = session.imports.import_file(write(tmp_path, "n.csv", csv_bytes(EN_HEADER, [row(name)])))
     assert report.ok is ok
     if ok:
         assert stored(session, report.imported[0])["name"] == unicodedata.normalize("NFC", name)
@@ -394,13 +393,13 @@ def test_bad_input_corpus_names(session, tmp_path, name, ok):
 @pytest.mark.parametrize("birth, age", [("2024-02-30", ""), ("1900-01-00", ""), ("13/13/2024", ""), ("", "1e309"),
                                         ("", "-3"), ("2023年2月29日", ""), ("2027-01-01", "")])
 def test_bad_input_corpus_dates_and_ages(session, tmp_path, birth, age):
-    report = import_cases(session, write(tmp_path, "d.csv", csv_bytes(EN_HEADER, [row(birth=birth, age=age,
+    report = session.imports.import_file(write(tmp_path, "d.csv", csv_bytes(EN_HEADER, [row(birth=birth, age=age,
                                                                                          basis="目测")])))
     assert not report.ok and counts(session)["cases"] == 0
 
 
 def test_full_width_dates_are_accepted(session, tmp_path):
-    report = import_cases(session, write(tmp_path, "fw.csv", csv_bytes(EN_HEADER, [row(birth="２０１２年５月１日")])))
+    report = session.imports.import_file(write(tmp_path, "fw.csv", csv_bytes(EN_HEADER, [row(birth="２０１２年５月１日")])))
     assert report.ok and stored(session, report.imported[0])["birth_date"] == "2012-05-01"
 
 
@@ -418,7 +417,7 @@ def test_property_json_rows_of_any_text_import_cleanly_or_change_nothing(session
     path = write(tmp_path, "p.json", json.dumps(items).encode())  # ensure_ascii: lone surrogates as \udxxx
     before = counts(session)
     try:
-        report = import_cases(session, path)
+        report = session.imports.import_file(path)
     except ImportFileError:
         event("file rejected")
         assert counts(session) == before
@@ -431,8 +430,8 @@ def test_property_json_rows_of_any_text_import_cleanly_or_change_nothing(session
     assert counts(session)["cases"] == before["cases"] + len(names)
     for case_no, name in zip(report.imported, names):
         case = stored(session, case_no)
-        assert case["name"] == validate_person_name(importer._unprotect(name))
-        assert case["appearance"] == validate_free_text(importer._unprotect(note), "appearance", max_len=2000)
+        assert case["name"] == validate_person_name(importer.reading._unprotect(name))
+        assert case["appearance"] == validate_free_text(importer.reading._unprotect(note), "appearance", max_len=2000)
         for value in (case["name"], case["appearance"]):
             assert unicodedata.is_normalized("NFC", value)
             assert not any(unicodedata.category(c) == "Cs" or (unicodedata.category(c) == "Cc" and c not in "\n\t")
@@ -446,7 +445,7 @@ def test_property_csv_cells_of_any_bytes_import_cleanly_or_change_nothing(sessio
     data = csv_bytes(EN_HEADER, [row("甲")]) + b"2026-03-01 10:00,self," + quoted + b",F,2010-01-01,,,\r\n"
     before = counts(session)
     try:
-        report = import_cases(session, write(tmp_path, "p.csv", data))
+        report = session.imports.import_file(write(tmp_path, "p.csv", data))
     except ImportFileError as exc:
         event("file rejected")
         breaks = cell.count(b"\n") + cell.count(b"\r")  # a quoted cell may span lines
@@ -456,6 +455,6 @@ def test_property_csv_cells_of_any_bytes_import_cleanly_or_change_nothing(sessio
     if report.ok:
         assert counts(session)["cases"] == before["cases"] + 2
         name = stored(session, report.imported[1])["name"]
-        assert name == validate_person_name(importer._unprotect(cell.decode("utf-8")))
+        assert name == validate_person_name(importer.reading._unprotect(cell.decode("utf-8")))
     else:
         assert counts(session) == before and {r for r, _f, _m in report.rejected} == {3}

@@ -197,7 +197,7 @@ def test_even_a_supervisor_session_cannot_alter_the_log(vault_factory, login):
     for sql in ("DELETE FROM audit_log", "UPDATE audit_log SET actor = 'x'"):
         with pytest.raises(sqlcipher3.DatabaseError, match="append-only"):
             session.owner.call(lambda q=sql: session.conn("audit").execute(q))
-    assert session.audit.verify().ok
+    assert session.integrity.verify().ok
 
 
 def test_the_verify_service_reports_the_broken_entry(chain, login):
@@ -208,7 +208,7 @@ def test_the_verify_service_reports_the_broken_entry(chain, login):
     conn.close()
 
     session = login(vault, "zhanzhang", password)  # appending after the damage does not hide it
-    report = session.audit.verify()
+    report = session.integrity.verify()
     assert not report.ok and report.chain.first_bad_seq == 5
     assert any(line.startswith("审计链：已被破坏") and "第 5 条" in line for line in report.lines())
     last = session.owner.call(session.audit_log.entries, limit=1)[0]
@@ -244,7 +244,7 @@ def test_each_step_writes_exactly_one_complete_row(vault_factory, login):
         (lambda: session.accounts.unlock("shegong01"), ("perm_change", "account", "shegong01")),
         (lambda: session.accounts.list(), None),  # reading the account list is not audited yet
         (lambda: session.audit.entries(limit=5), ("view", "audit_log", "")),
-        (lambda: session.audit.verify(), ("verify", "vault", "")),
+        (lambda: session.integrity.verify(), ("verify", "vault", "")),
         (lambda: session.record("print", object_type="case", object_id="TS-2026-0001", categories="minor"),
          ("print", "case", "TS-2026-0001")),
     ]
@@ -276,7 +276,7 @@ def test_the_audit_log_holds_no_personal_values_after_a_workflow(vault_factory, 
     session.record("view", object_type="case", object_id="TS-2026-0001", categories="medical,dna")
     session.record("update", object_type="case", object_id="TS-2026-0001", record_count=1)
     session.audit.entries()
-    session.audit.verify()
+    session.integrity.verify()
     session.owner.call(vault.backup_compartment, session.conn("core"), "core", session.key_for("core"), "manual")
     session.close()
     for wrong in canaries:  # someone types a victim's name into the password field

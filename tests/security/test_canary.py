@@ -11,6 +11,8 @@ import textwrap
 
 import pytest
 
+from conftest import SignedIn
+
 from victimcare.db.connection import integrity_problems, open_compartment
 from victimcare.db.schema import COMPARTMENTS
 
@@ -124,7 +126,7 @@ def test_killed_process_leaves_encrypted_files_that_still_open(vault_factory, lo
     for name in COMPARTMENTS:
         assert dict(rows).items() <= read_meta(session, name).items(), f"committed rows lost in {name}"
         assert session.owner.call(integrity_problems, session.conn(name)) == []
-    assert session.audit.verify().ok
+    assert session.integrity.verify().ok
     session.close()
     assert scan(vault.path) == []
     assert_no_plaintext_database(vault.path)

@@ -6,6 +6,8 @@ import json
 import shutil
 
 import pytest
+
+from conftest import SignedIn
 import sqlcipher3
 
 from victimcare.security import crypto
@@ -33,7 +35,7 @@ EXPECTED = {  # PRODUCT.md §1, written out
 def staffed_template(tmp_path_factory, vault_copier):
     """A vault with one account per role and a marker row in every compartment (made once)."""
     vault, _, password = vault_copier(tmp_path_factory.mktemp("staffed") / "vault")
-    session = vault.login("zhanzhang", password)
+    session = SignedIn(vault.login("zhanzhang", password))
     passwords = {"zhanzhang": password}
     try:
         for name, role in ACCOUNTS.items():

@@ -6,6 +6,8 @@ import shutil
 
 import pytest
 
+from conftest import SignedIn
+
 from victimcare.core.errors import PermissionDenied
 from victimcare.security.permissions import MATRIX, NAVIGATION, Op, Role, allowed, navigation_for, require
 from victimcare.security.vault import Vault
@@ -76,7 +78,7 @@ def test_navigation_per_role(role):
 @pytest.fixture(scope="module")
 def staffed_template(tmp_path_factory, vault_copier):
     vault, _, password = vault_copier(tmp_path_factory.mktemp("perm") / "vault")
-    session = vault.login("zhanzhang", password)
+    session = SignedIn(vault.login("zhanzhang", password))
     try:
         for role, account in ACCOUNT_OF.items():
             if role != "supervisor":
@@ -93,7 +95,7 @@ SERVICE_CALLS = [
     ("accounts.unlock", Op.ACCOUNT_MANAGE, lambda s: s.accounts.unlock("xinren01")),
     ("accounts.disable", Op.ACCOUNT_MANAGE, lambda s: s.accounts.set_disabled("xinren01", True)),
     ("audit.entries", Op.AUDIT_VIEW, lambda s: s.audit.entries(limit=5)),
-    ("audit.verify", Op.VAULT_VERIFY, lambda s: s.audit.verify()),
+    ("audit.verify", Op.VAULT_VERIFY, lambda s: s.integrity.verify()),
 ]
 
 
@@ -102,18 +104,18 @@ def test_services_allow_or_deny_and_audit_each_denial(staffed_template, tmp_path
     template, passwords = staffed_template
     path = shutil.copytree(template, tmp_path / "vault")
     if role is not Role.SUPERVISOR:  # the target account of the account calls, made by the supervisor
-        s = Vault(path).login("zhanzhang", passwords["zhanzhang"])
+        s = SignedIn(Vault(path).login("zhanzhang", passwords["zhanzhang"]))
         s.accounts.create("xinren01", "auditor", STAFF_PASSWORD)
         s.close()
     account = ACCOUNT_OF[role.value]
-    session = Vault(path).login(account, passwords[account])
+    session = SignedIn(Vault(path).login(account, passwords[account]))
     try:
         def last_entry():
             return session.owner.call(session.audit_log.entries, limit=1)[0]
 
         for label, op, call in SERVICE_CALLS:
             keyring_before = (path / "keyring.json").read_bytes()
-            head_before = session.audit.head()[0]
+            head_before = session.owner.call(session.audit_log.head)[0]
             if op.value in EXPECTED[role.value]:
                 call(session)
                 continue
@@ -121,7 +123,7 @@ def test_services_allow_or_deny_and_audit_each_denial(staffed_template, tmp_path
                 call(session)
             assert "无权" in err.value.message, label
             assert (path / "keyring.json").read_bytes() == keyring_before, f"{label} changed the keyring"
-            assert session.audit.head()[0] == head_before + 1, f"{label}: exactly one audit row"
+            assert session.owner.call(session.audit_log.head)[0] == head_before + 1, f"{label}: exactly one audit row"
             entry = last_entry()
             assert (entry["action"], entry["object_type"], entry["object_id"], entry["result"]) == \
                 ("view", "operation", op.value, "denied"), label
@@ -129,10 +131,10 @@ def test_services_allow_or_deny_and_audit_each_denial(staffed_template, tmp_path
 
         # and the gate every future service calls (a medical view as education staff, R22)
         for op in Op:
-            head_before = session.audit.head()[0]
+            head_before = session.owner.call(session.audit_log.head)[0]
             if op.value in EXPECTED[role.value]:
                 session.require(op)
-                assert session.audit.head()[0] == head_before
+                assert session.owner.call(session.audit_log.head)[0] == head_before
             else:
                 with pytest.raises(PermissionDenied):
                     session.require(op)

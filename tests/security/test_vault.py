@@ -280,7 +280,7 @@ def test_damaged_later_page_is_found_by_verify_and_the_file_kept(vault_factory, 
     damaged = sha256_files(vault.path)["core.db"]
 
     session = login(vault, "zhanzhang", password)
-    report = session.audit.verify()
+    report = session.integrity.verify()
     session.close()
 
     assert not report.ok

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from ui_helpers import all_text, click, fill, find, type_text, when_modal
+from victimcare.services import sign_in
 from victimcare.casework.cases import CaseQuery
 from victimcare.domain.dates import age_on
 from victimcare.core.errors import PermissionDenied
@@ -29,7 +30,7 @@ def signed_in(qtbot, qapp, vault_factory):
             open_as.password = password
         password = open_as.password
         if role is not None:
-            s = vault.login(SUPERVISOR, password)
+            s = sign_in(vault, SUPERVISOR, password)
             s.accounts.create(account, role, WORKER_PASSWORD)
             s.close()
             ring = Keyring.load(vault.path)  # skip the first-sign-in password change in these tests
@@ -75,7 +76,7 @@ def type_intake(qtbot, dialog, *, name="王𠮷明", rare_in_name=True, age="9",
 
 def saved_intake(qtbot, window, name: str) -> IntakeDialog:
     """Type a whole intake for ``name`` into a fresh form and press 保存."""
-    dialog = IntakeDialog(window.session, window)
+    dialog = IntakeDialog(window.services, window)
     qtbot.addWidget(dialog)
     dialog.show()
     type_intake(qtbot, dialog, name=name, rare_in_name=False)
@@ -120,7 +121,7 @@ def test_full_intake_typed_through_the_form(qtbot, signed_in):
 
 def test_bad_id_number_is_explained_inline_and_nothing_is_saved(qtbot, signed_in):
     window = signed_in()
-    dialog = IntakeDialog(window.session, window)
+    dialog = IntakeDialog(window.services, window)
     qtbot.addWidget(dialog)
     dialog.show()
     type_intake(qtbot, dialog, name="李四", rare_in_name=False, id_number="110105194912310021")
@@ -128,12 +129,12 @@ def test_bad_id_number_is_explained_inline_and_nothing_is_saved(qtbot, signed_in
     error = find(dialog, "证件号码错误提示")
     assert "校验位" in error.text()
     assert dialog.isVisible()
-    assert window.session.cases.count(CaseQuery(status="all")) == 0
+    assert window.services.cases.count(CaseQuery(status="all")) == 0
 
 
 def test_duplicate_is_shown_and_the_decision_is_audited(qtbot, signed_in):
     window = signed_in()
-    session = window.session
+    session = window.services
     saved_intake(qtbot, window, "张小红")
     second = IntakeDialog(session, window)
     qtbot.addWidget(second)
@@ -156,7 +157,7 @@ def test_duplicate_is_shown_and_the_decision_is_audited(qtbot, signed_in):
 
 def test_opening_the_intake_tab_audits_the_sensitive_view(qtbot, signed_in):
     window = signed_in()
-    session = window.session
+    session = window.services
     saved_intake(qtbot, window, "赵六")
     cases = window.workspace.show_section("cases")
     cases.open_case(1)
@@ -172,13 +173,13 @@ def test_opening_the_intake_tab_audits_the_sensitive_view(qtbot, signed_in):
 
 def test_education_officer_sees_only_referred_children(qtbot, signed_in, vault_factory):
     vault, _code, password = vault_factory()
-    s = vault.login(SUPERVISOR, password)
+    s = sign_in(vault, SUPERVISOR, password)
     base = {"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer", "sex": "F", "age_basis": "目测",
             "id_status": "none", "circumstances": NARRATIVE, "health_check": "CANARY 诊断"}
-    child = s.cases.create_intake({**base, "name": "陈小花", "estimated_age": "10"})
-    s.cases.create_intake({**base, "name": "林小草", "estimated_age": "11"})  # not referred
-    s.cases.create_intake({**base, "name": "周大姐", "estimated_age": "40"})
-    s.cases.refer_to_school(child)
+    child = s.intake.create({**base, "name": "陈小花", "estimated_age": "10"})
+    s.intake.create({**base, "name": "林小草", "estimated_age": "11"})  # not referred
+    s.intake.create({**base, "name": "周大姐", "estimated_age": "40"})
+    s.school.refer(child)
     s.close()
     signed_in.password = password
     window = signed_in("jiaoyu", Role.EDUCATION_OFFICER, vault=vault)
@@ -192,16 +193,16 @@ def test_education_officer_sees_only_referred_children(qtbot, signed_in, vault_f
     assert "林小草" not in text and "周大姐" not in text
     assert "CANARY" not in text
     with pytest.raises(PermissionDenied):
-        window.session.cases.get_case(child)
+        window.services.cases.get_case(child)
     with pytest.raises(PermissionDenied):
-        window.session.cases.intake_sensitive(child)
+        window.services.intake.sensitive(child)
 
 
 def test_referral_to_school_with_a_pseudonym(qtbot, signed_in):
     from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QLineEdit
     window = signed_in()
-    session = window.session
-    case_id = session.cases.create_intake({"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer",
+    session = window.services
+    case_id = session.intake.create({"admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer",
                                            "name": "钱小溪", "sex": "F", "estimated_age": "8", "age_basis": "目测",
                                            "id_status": "none"})
     cases = window.workspace.show_section("cases")
@@ -218,5 +219,5 @@ def test_referral_to_school_with_a_pseudonym(qtbot, signed_in):
     click(qtbot, cases.case_page, "转介入学")
     qtbot.waitUntil(lambda: "转介教育部门安排入学" in all_text(find(cases.case_page, "工作记录")), timeout=5000)
     assert not find(cases.case_page, "转介入学").isEnabled()
-    ledger = session.cases.school_children()[0]
+    ledger = session.school.children()[0]
     assert [r["display_name"] for r in ledger] == ["小溪"]

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from ui_helpers import all_text, click, fill, find, when_modal
+from victimcare.services import sign_in as services_sign_in
 from victimcare.security.permissions import Role
 from victimcare.ui.password_dialog import ChangePasswordDialog
 from victimcare.ui.mainwindow import MainWindow
@@ -41,7 +42,7 @@ def sign_in(qtbot, window, account, password):
     error = find(window.login_page, "登录错误提示", visible_only=False)
 
     def answered() -> bool:
-        if window.session is not None:
+        if window.services is not None:
             return True
         try:
             return bool(error.text())
@@ -74,7 +75,7 @@ def choose_own_password(qtbot, first: str, own: str):
 
 def first_sign_in(qtbot, window_for, vault, password, account, role):
     """A supervisor creates ``account``; the person signs in and chooses a password of their own."""
-    session = vault.login(SUPERVISOR, password)
+    session = services_sign_in(vault, SUPERVISOR, password)
     session.accounts.create(account, role, FIRST_PASSWORD)
     session.close()
     window = window_for(vault)
@@ -121,7 +122,7 @@ def test_first_run_setup_then_sign_in(qtbot, qapp, tmp_path, fast_kdf, monkeypat
 
     assert "尤溪县救助管理站" in find(window, "救助站").text()
     sign_in(qtbot, window, "zhanzhang", PASSWORD)
-    assert window.session is not None
+    assert window.services is not None
     assert nav_labels(window) == NAV_ALL
     assert "站长" in find(window, "当前用户").text()
     window.close()
@@ -132,7 +133,7 @@ def test_wrong_password_is_explained_and_throttled(qtbot, window_for, vault_fact
     window = window_for(vault)
     for attempt in range(5):
         sign_in(qtbot, window, SUPERVISOR, f"wrong password number {attempt}")
-        assert window.session is None
+        assert window.services is None
         assert "账户名或密码不正确" in find(window, "登录错误提示").text()
     button = find(window, "登录")
     assert not button.isEnabled()
@@ -154,33 +155,33 @@ def test_lock_and_unlock(qtbot, window_for, vault_factory):
     vault, _code, PASSWORD = vault_factory()
     window = window_for(vault)
     sign_in(qtbot, window, SUPERVISOR, PASSWORD)
-    session = window.session
+    session = window.services
     menu_action(window, "文件(&F)", "锁定").trigger()
     assert window.lock_action.shortcut().toString() == "Ctrl+L"
-    assert window.session is None and session.locked
+    assert window.services is None and session.locked
     assert find(window, "账户").text() == SUPERVISOR
     sign_in(qtbot, window, SUPERVISOR, PASSWORD)
-    assert window.session is not None
-    actions = [e["action"] for e in reversed(window.session.audit.entries(limit=10))]
+    assert window.services is not None
+    actions = [e["action"] for e in reversed(window.services.audit.entries(limit=10))]
     assert actions.index("unlock") == actions.index("lock") + 1
 
 
 def test_idle_lock_uses_the_wall_clock_and_clears_case_data(qtbot, window_for, vault_factory, fake_clock):
     vault, _code, PASSWORD = vault_factory(clock=fake_clock)
-    session = vault.login(SUPERVISOR, PASSWORD)
-    case_id = session.cases.create_intake({
+    session = services_sign_in(vault, SUPERVISOR, PASSWORD)
+    case_id = session.intake.create({
         "admitted_at": "2026-01-05 09:00", "arrival_mode": "police_transfer", "name": "王小明测试", "sex": "M",
         "estimated_age": "10", "age_basis": "目测", "id_status": "none"})
     session.close()
     window = window_for(vault, idle_seconds=300, clock=fake_clock)
     sign_in(qtbot, window, SUPERVISOR, PASSWORD)
-    live = window.session
+    live = window.services
     window.workspace.show_section("cases").open_case(case_id)
     assert "王小明测试" in all_text(window)
 
     fake_clock.advance(2 * 3600)  # the machine slept: no timer fired, the next key press must lock
     qtbot.keyClick(find(window, "个案列表", visible_only=False), Qt.Key.Key_Down)
-    assert window.session is None and live.locked
+    assert window.services is None and live.locked
     assert window.workspace is None
     qtbot.wait(50)  # let deleteLater remove the old workspace
     assert "王小明测试" not in all_text(window)
@@ -197,7 +198,7 @@ def test_navigation_follows_the_role(qtbot, window_for, vault_factory, role, exp
     assert nav_labels(window) == expected
     window.lock()
     sign_in(qtbot, window, "colleague", OWN_PASSWORD)  # the password the person chose now opens it
-    assert window.session is not None
+    assert window.services is not None
 
 
 def test_auditor_verifies_the_vault(qtbot, window_for, vault_factory):
@@ -217,9 +218,9 @@ def test_screen_lock_or_sleep_locks_the_session(qtbot, window_for, vault_factory
     window = window_for(vault)
     sign_in(qtbot, window, SUPERVISOR, PASSWORD)
     window.os_lock.screensaver_changed(False)  # the screensaver ending changes nothing
-    assert window.session is not None
+    assert window.services is not None
     window.os_lock.sleeping(True)  # what logind's PrepareForSleep(true) delivers
-    assert window.session is None
+    assert window.services is None
     sign_in(qtbot, window, SUPERVISOR, PASSWORD)
     window.os_lock.screensaver_changed(True)
-    assert window.session is None
+    assert window.services is None

@@ -41,7 +41,7 @@ def test_supervisor_creates_an_account(qtbot, settings_page):
     table_text = all_text(find(page, "账户"))
     assert "shegong01" in table_text and "救助站社工" in table_text
     assert any(e["action"] == "perm_change" and e["object_id"] == "shegong01"
-               for e in window.session.audit.entries())
+               for e in window.services.audit.entries())
 
 
 def test_holiday_table_is_edited_with_inline_errors(qtbot, settings_page):

@@ -9,28 +9,23 @@ and collection, legal aid, return home, follow-up visits, school referral, closu
 
 Every case is built as a raw intake and checked by ``validate_intake``, like the form and the
 importer. To write 100,000 cases in minutes the rows are written in batches of ``BATCH`` with
-``executemany`` (one transaction per batch and compartment) instead of ``CaseService.insert_record``
-one by one; the duplicate check is skipped. The columns, step statuses, search documents (and so the
-FTS index, via its trigger) are the ones ``insert_record`` writes, and ``cases.next_due`` is computed
-by the deadline engine itself (``facts_from_rows`` + ``compute_deadlines``) from the same milestones,
-so the list, the case page and the 工作台 agree. The same seed and clock give the same cases.
+``executemany`` by the one case writer (``record.CaseWriter``, as the intake form and the importer);
+the duplicate check is skipped. ``cases.next_due`` is computed by the deadline engine from the same
+milestones, so the list, the case page and the 工作台 agree. The same seed and clock give the same cases.
 """
 
 import random
-from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
-from functools import lru_cache
 
-from victimcare.casework.casefacts import facts_from_rows, next_due
-from victimcare.casework.cases import pinyin_key, search_doc
-from victimcare.casework.settings_store import StationSettings, format_case_no
-from victimcare.db.connection import transaction
-from victimcare.domain.dates import age_on, estimated_birth_date
-from victimcare.domain.deadlines import add_months, compute_deadlines
-from victimcare.domain.vocabulary import ARRIVAL_MODES, SCHOOL_AGE, STEPS, WORK_AGE, label
-from victimcare.domain.identity import check_digit
-from victimcare.core.errors import UserError, VaultError
+from victimcare.casework.record import NewCase
+from victimcare.casework.steps import initial_statuses
 from victimcare.casework.steps.intake.rules import validate_intake
+from victimcare.casework.steps.intake.service import case_writer
+from victimcare.domain.dates import age_on, estimated_birth_date
+from victimcare.domain.deadlines import add_months
+from victimcare.domain.identity import check_digit
+from victimcare.domain.vocabulary import ARRIVAL_MODES
+from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
 BATCH = 1000
@@ -59,11 +54,6 @@ _CIRCUMSTANCES = ("（演示数据）自述被人带离家乡，辗转多地。"
                   "（演示数据）由医院转来，入院时无人陪同。", "（演示数据）自行来站求助，称与家人失散。")
 _POLICE_UNITS = ("尤溪县公安局城关派出所", "尤溪县公安局西城派出所", "三明市公安局刑侦支队", "尤溪县公安局洋中派出所")
 _AGE_BASIS = ("目测", "骨龄鉴定", "本人自述")
-
-
-@lru_cache(maxsize=1 << 16)
-def _sound(name: str) -> str:
-    return pinyin_key(name)
 
 
 class _Maker:
@@ -254,16 +244,7 @@ class _Maker:
             events.append((closed_at, "closure", "closed", "结案"))
         # steps, as insert_record starts them, then moved on by what happened
         age = hidden["age"]
-        steps = {}
-        for step, _label in STEPS:
-            status, reason = "not_started", ""
-            if step == "intake":
-                status = "done"
-            elif step == "school" and not SCHOOL_AGE[0] <= age <= SCHOOL_AGE[1]:
-                status, reason = "not_applicable", "非学龄"
-            elif step == "employment" and age < WORK_AGE:
-                status, reason = "not_applicable", f"未满{WORK_AGE}周岁"
-            steps[step] = [status, reason]
+        steps = {code: list(v) for code, v in initial_statuses(age).items()}
         steps["relief"][0] = "done" if returned or "long_term_placement_on" in m else "in_progress"
         if resolved:
             steps["tracing"][0] = "done"
@@ -311,170 +292,60 @@ def _admission_times(rng: random.Random, n: int, now: datetime) -> list[datetime
     return sorted(times)
 
 
-@dataclass
-class _VaultState:
-    """What the batches need from the vault, read once: next id, case-number counters, rules."""
-
-    next_id: int
-    seqs: dict[int, int]
-    pattern: str
-    station: str
-    calendar: object
-    rules: object
-    workers: list[str]
-
-
-def _vault_state(session) -> _VaultState:
-    core = session.conn("core")
-    settings = StationSettings(core)
-    seqs = {int(k[len("case_seq_"):]): int(v) for k, v in core.execute(
-        "SELECT key, value FROM meta WHERE key LIKE 'case\\_seq\\_%' ESCAPE '\\'")}
+def _workers(session) -> list[str]:
     ring = session.vault.keyring
-    workers = [a for a in ("demo_shegong",) if ring.account(a)] + [session.account]
-    return _VaultState(core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0], seqs,
-                       settings.case_no_pattern(), ring.data.get("station_code", "VC"), settings.calendar(),
-                       settings.rules(), workers)
+    return [a for a in ("demo_shegong",) if ring.account(a)] + [session.account]
 
 
-@dataclass
-class _Rows:
-    first_id: int
-    count: int
-    columns: list[str] = field(default_factory=list)
-    cases: list = field(default_factory=list)
-    aliases: list = field(default_factory=list)
-    steps: list = field(default_factory=list)
-    milestones: list = field(default_factory=list)
-    docs: list = field(default_factory=list)
-    events: list = field(default_factory=list)
-    sensitive: list = field(default_factory=list)
-    school: list = field(default_factory=list)
-    seqs: dict = field(default_factory=dict)
-
-
-def _build_rows(session, state: _VaultState, maker: "_Maker", indexes: range, times: list[datetime],
-                now: datetime) -> _Rows:
-    """Generate, validate and lay out one batch as table rows (caller thread: no database access)."""
-    rng, today, stamp = maker.rng, now.date(), now.isoformat(timespec="seconds")
-    rows = _Rows(first_id=state.next_id, count=len(indexes))
+def _new_cases(session, maker: "_Maker", workers: list[str], indexes: range, times: list[datetime],
+               now: datetime) -> list[NewCase]:
+    """Generate and validate one batch (caller thread: no database access)."""
+    batch = []
     for i in indexes:
         raw, hidden = maker.raw(i, times[i])
         record = validate_intake(raw, now=now, registrar=session.account)
         story = maker.story(record, hidden)
-        worker = rng.choice(state.workers)
-        case_id = state.next_id
-        state.next_id += 1
-        core_values = dict(record.core)
-        year = int(core_values["admitted_at"][:4])
-        state.seqs[year] = rows.seqs[year] = state.seqs.get(year, 0) + 1
-        case_no = format_case_no(state.pattern, state.station, year, state.seqs[year])
-        created = core_values["admitted_at"] + ":00"
-        closed_at = story["closed_at"]
-        status = "closed" if closed_at else "open"
-        not_applicable = {s for s, (st, _r) in story["steps"].items() if st == "not_applicable"}
-        case_facts = {"id": case_id, "case_no": case_no, "admitted_at": core_values["admitted_at"],
-                      "birth_date": core_values["birth_date"], "birth_estimated": core_values["birth_estimated"],
-                      "id_status": core_values["id_status"], "name_unknown": core_values["name_unknown"],
-                      "flag_disabled": core_values["flag_disabled"], "status": status}
-        school_row = story["school"]
-        facts = facts_from_rows(case_facts, story["milestones"], school_row, not_applicable, today)
-        due = next_due(compute_deadlines(facts, now, state.calendar, state.rules))
-        core_values.update(id=case_id, case_no=case_no, name_pinyin=_sound(core_values["name"]),
-                           assigned_worker=worker, created_at=created, updated_at=closed_at or created,
-                           status=status, closed_at=closed_at, next_due=due)
-        if not rows.columns:
-            rows.columns = list(core_values)
-        rows.cases.append([core_values[c] for c in rows.columns])
-        alias_pairs = [(a, _sound(a)) for a in record.aliases]
-        rows.aliases += [(case_id, a, p) for a, p in alias_pairs]
-        rows.steps += [(case_id, step, st, reason, created) for step, (st, reason) in story["steps"].items()]
-        rows.milestones += [(case_id, k, v) for k, v in story["milestones"].items()]
-        rows.docs.append((case_id, search_doc(core_values, alias_pairs)))
-        rows.events.append((case_id, core_values["admitted_at"], "intake", "created",
-                            f"接收登记（{label(ARRIVAL_MODES, core_values['arrival_mode'])}）", session.account))
-        if core_values["suspected_trafficking"] and core_values["police_report_at"]:
-            rows.events.append((case_id, core_values["police_report_at"], "intake", "police_report",
-                                f"疑似被拐卖，已报警（{core_values['police_report_unit']}）", session.account))
-        rows.events += [(case_id, at, step, kind, summary, worker) for at, step, kind, summary in story["events"]]
-        s = record.sensitive
-        rows.sensitive.append((case_id, s["health_check"], s["mental_state"], s["mental_note"], s["injuries"],
-                               s["injuries_note"], s["circumstances"], s["found_circumstances"], created))
-        if school_row is not None:
-            shown = core_values["name"] or (record.aliases[0] if record.aliases else "化名")
-            rows.school.append((case_id, case_no, shown, core_values["sex"], core_values["birth_date"],
-                                core_values["birth_estimated"], school_row["referred_at"], worker,
-                                school_row["status"], school_row["school"], school_row["grade"],
-                                school_row["enrolled_on"], school_row["transfer_started_on"],
-                                school_row["transfer_done_on"], stamp))
-    return rows
+        worker = maker.rng.choice(workers)
+        school = story["school"]
+        if school is not None:
+            shown = record.core["name"] or (record.aliases[0] if record.aliases else "化名")
+            school = {**school, "display_name": shown, "referred_by": worker}
+        batch.append(NewCase(record, worker=worker, milestones=story["milestones"],
+                             steps={s: tuple(v) for s, v in story["steps"].items()}, events=story["events"],
+                             school=school, closed_at=story["closed_at"],
+                             created_at=record.core["admitted_at"] + ":00"))
+    return batch
 
 
-def fill_demo_cases(session, n: int, *, seed: int = 0, progress=None) -> int:
-    """Add ``n`` synthetic cases to the session's vault; returns how many were written.
+class DemoService(Service):
+    @operation(Op.CASE_CREATE, thread=CALLER)
+    def fill(self, n: int, *, seed: int = 0, progress=None) -> int:
+        """Add ``n`` synthetic cases to the vault; returns how many were written.
 
-    Deterministic for a given ``seed``, vault clock and starting vault. ``progress(done, n)`` is called
-    after each batch. Needs case creation rights (the command line also requires a supervisor).
-    """
-    session.require(Op.CASE_CREATE)
-    if n <= 0:
-        return 0
-    now = datetime.fromtimestamp(session.vault.clock.now()).replace(second=0, microsecond=0)
-    rng = random.Random(seed)
-    state = session.owner.call(_vault_state, session)
-    maker = _Maker(rng, now)
-    times = _admission_times(rng, n, now)
-    done = 0
-    for start in range(0, n, BATCH):
-        rows = _build_rows(session, state, maker, range(start, min(start + BATCH, n)), times, now)
-        done += session.owner.call(_write_rows, session, rows)
-        if progress is not None and done < n:
+        Deterministic for a given ``seed``, vault clock and starting vault. ``progress(done, n)`` is called
+        after each batch. Written by the one case writer, ``BATCH`` cases per owner-thread trip.
+        """
+        session = self.session
+        if n <= 0:
+            return 0
+        now = datetime.fromtimestamp(session.vault.clock.now()).replace(second=0, microsecond=0)
+        rng = random.Random(seed)
+        workers = _workers(session)
+        maker = _Maker(rng, now)
+        times = _admission_times(rng, n, now)
+        done = 0
+        for start in range(0, n, BATCH):
+            batch = _new_cases(session, maker, workers, range(start, min(start + BATCH, n)), times, now)
+            session.run(lambda: case_writer(session, now).write(batch, check_foreign_keys=False))
+            done += len(batch)
+            if progress is not None and done < n:
+                progress(done, n)
+        if progress is not None:
             progress(done, n)
-    if progress is not None:
-        progress(done, n)
-    session.owner.call(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
-    session.record("create", object_type="demo_cases", record_count=n, detail=f"demo seed={seed}")
-    return n
+        session.run(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
+        session.record("create", object_type="demo_cases", record_count=n, detail=f"demo seed={seed}")
+        return n
 
 
-def _write_rows(session, rows: _Rows) -> int:
-    """One batch: one transaction per compartment (owner thread).
-
-    Foreign-key checks are switched off for the bulk insert (every id is generated here, so none
-    can dangle; with them on the batch takes about a third longer) and always switched back on.
-    """
-    core, sensitive, school = session.conn("core"), session.conn("sensitive"), session.conn("school")
-    core.execute("PRAGMA foreign_keys = OFF")
-    try:
-        with transaction(core):
-            first = core.execute("SELECT coalesce(max(id), 0) + 1 FROM cases").fetchone()[0]
-            if first != rows.first_id:
-                raise UserError("生成演示数据时有其他个案被同时录入，已停止。请稍后重试。")
-            cols = rows.columns
-            core.executemany(f"INSERT INTO cases({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", rows.cases)
-            core.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)", rows.aliases)
-            core.executemany("INSERT INTO steps(case_id, step, status, reason, updated_at) VALUES (?,?,?,?,?)",
-                             rows.steps)
-            core.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", rows.milestones)
-            core.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", rows.docs)
-            core.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
-                             rows.events)
-            settings = StationSettings(core)
-            for year, seq in rows.seqs.items():
-                settings.put(f"case_seq_{year}", str(seq))
-            with transaction(sensitive):
-                sensitive.executemany(
-                    "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
-                    "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                    rows.sensitive)
-            if rows.school:
-                with transaction(school):
-                    school.executemany(
-                        "INSERT INTO school_children(case_id, case_no, display_name, sex, birth_date, "
-                        "birth_estimated, referred_at, referred_by, status, school, grade, enrolled_on, "
-                        "transfer_started_on, transfer_done_on, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                        rows.school)
-    finally:
-        core.execute("PRAGMA foreign_keys = ON")
-        if core.execute("PRAGMA foreign_keys").fetchone()[0] != 1:
-            raise VaultError("保险库安全设置未能恢复。请重新登录。")
-    return rows.count
+def fill_demo_cases(services, n: int, *, seed: int = 0, progress=None) -> int:
+    return services.demo.fill(n, seed=seed, progress=progress)

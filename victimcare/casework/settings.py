@@ -1,17 +1,91 @@
-"""Station settings the supervisor edits: the holiday table (法定节假日 and 调休 working days)."""
+"""Per-station settings kept in the vault, read through one typed accessor (``StationSettings``),
+and the service the supervisor edits them with: the holiday table (法定节假日 and 调休 working days)
+and the case-number pattern.
 
+The holiday table is kept in the core and the school compartment (education staff compute school
+deadlines from their own copy). Stored values never fall back silently: a missing entry means the
+shipped default, a damaged one is an error.
+"""
+
+import json
+import re
 from collections import defaultdict
 from datetime import date
 
-from victimcare.casework.settings_store import StationSettings, format_case_no, validate_case_no_pattern
+from victimcare.core.errors import ValidationError, VaultError
 from victimcare.db.connection import transaction
-from victimcare.db.owner import on_owner_thread
 from victimcare.domain.dates import parse_date
-from victimcare.domain.workcalendar import calendar_from_dict, calendar_to_json
-from victimcare.core.errors import ValidationError
+from victimcare.domain.deadlines import DeadlineRules
+from victimcare.domain.workcalendar import (WorkCalendar, calendar_from_dict, calendar_from_json, calendar_to_json,
+                                            load_calendar)
+from victimcare.security.gate import Service, operation
 from victimcare.security.permissions import Op
 
+DEFAULT_CASE_NO_PATTERN = "{station}-{year}-{seq:05d}"
+_PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 _FAR_FUTURE = date(2100, 12, 31)
+
+
+def validate_case_no_pattern(pattern: str) -> str:
+    names = _PLACEHOLDER.findall(pattern)
+    if "seq" not in names or set(names) - {"station", "year", "seq"} or len(pattern) > 40:
+        raise ValidationError("case_no_pattern", "个案编号格式须包含 {seq}，只能使用 {station}、{year}、{seq}，"
+                                                 "例如 {station}-{year}-{seq:05d}。")
+    try:
+        format_case_no(pattern, "YX", 2026, 1)
+    except (ValueError, KeyError, IndexError):
+        raise ValidationError("case_no_pattern", "个案编号格式无法使用，请参照 {station}-{year}-{seq:05d} 修改。") from None
+    return pattern
+
+
+def format_case_no(pattern: str, station: str, year: int, seq: int) -> str:
+    return pattern.format(station=station, year=year, seq=seq)
+
+
+class StationSettings:
+    """The ``meta`` table of one compartment, typed (owner thread only)."""
+
+    def __init__(self, conn):
+        self.conn = conn
+
+    def _get(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _put(self, key: str, value: str) -> None:
+        self.conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) "
+                          "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
+
+    def case_no_pattern(self) -> str:
+        return self._get("case_no_pattern") or DEFAULT_CASE_NO_PATTERN
+
+    def set_case_no_pattern(self, pattern: str) -> None:
+        self._put("case_no_pattern", validate_case_no_pattern(pattern))
+
+    def case_seq(self, year: int) -> int:
+        """The last case number issued in ``year`` (0 before the first)."""
+        stored = self._get(f"case_seq_{year}")
+        try:
+            return int(stored) if stored is not None else 0
+        except ValueError:
+            raise VaultError("保险库中的个案编号计数已损坏。请联系站长校验保险库。") from None
+
+    def set_case_seq(self, year: int, seq: int) -> None:
+        self._put(f"case_seq_{year}", str(seq))
+
+    def calendar(self) -> WorkCalendar:
+        stored = self._get("holidays")
+        return calendar_from_json(stored) if stored else load_calendar()
+
+    def set_calendar(self, calendar: WorkCalendar) -> None:
+        self._put("holidays", calendar_to_json(calendar))
+
+    def rules(self) -> DeadlineRules:
+        stored = self._get("deadline_rules")
+        return DeadlineRules.from_dict(json.loads(stored)) if stored else DeadlineRules()
+
+    def set_rules(self, rules: DeadlineRules) -> None:
+        self._put("deadline_rules", json.dumps(rules.to_dict(), ensure_ascii=False))
 
 
 def _dates(text: str, field: str) -> list[date]:
@@ -26,52 +100,43 @@ def _dates(text: str, field: str) -> list[date]:
     return out
 
 
-class SettingsService:
-    def __init__(self, session):
-        self.s = session
-        self._owner = session.owner
-
-    @on_owner_thread
+class SettingsService(Service):
+    @operation(Op.SETTINGS_EDIT)
     def holidays(self) -> tuple[list[str], list[str], str]:
         """(days off, make-up working days, source note) as ISO dates, oldest first."""
-        self.s.require(Op.SETTINGS_EDIT)
-        calendar = StationSettings(self.s.conn("core")).calendar()
+        calendar = StationSettings(self.session.conn("core")).calendar()
         return ([d.isoformat() for d in sorted(calendar.holidays)],
                 [d.isoformat() for d in sorted(calendar.extra_workdays)], calendar.source)
 
-    @on_owner_thread
+    @operation(Op.SETTINGS_EDIT)
     def set_holidays(self, holidays_text: str, workdays_text: str) -> int:
-        """Replace the holiday table (one date per line in each box). Returns the number of years covered."""
-        self.s.require(Op.SETTINGS_EDIT)
+        """Replace the holiday table (one date per line in each box). Returns the number of years covered.
+        Cases' next deadlines are then stale: the caller runs ``deadlines.recompute_due``."""
         days_off, workdays = _dates(holidays_text, "holidays"), _dates(workdays_text, "workdays")
         years: dict[str, dict[str, list[str]]] = defaultdict(lambda: {"holidays": [], "workdays": []})
         for d in days_off:
             years[str(d.year)]["holidays"].append(d.isoformat())
         for d in workdays:
             years[str(d.year)]["workdays"].append(d.isoformat())
-        calendar = calendar_from_dict({"source": f"由站长维护（{self.s.account}）", "years": dict(years)})
-        text = calendar_to_json(calendar)
-        for name in ("core", "school"):  # education staff compute school deadlines from their own copy
-            conn = self.s.conn(name)
+        calendar = calendar_from_dict({"source": f"由站长维护（{self.session.account}）", "years": dict(years)})
+        for name in ("core", "school"):
+            conn = self.session.conn(name)
             with transaction(conn):
-                StationSettings(conn).put("holidays", text)
-        self.s.record("update", object_type="settings", object_id="holidays",
-                      record_count=len(days_off) + len(workdays))
-        self.s.cases.forget_settings()
+                StationSettings(conn).set_calendar(calendar)
+        self.session.record("update", object_type="settings", object_id="holidays",
+                            record_count=len(days_off) + len(workdays))
         return len(years)
 
-    @on_owner_thread
+    @operation(Op.SETTINGS_EDIT)
     def case_no_pattern(self) -> str:
-        self.s.require(Op.SETTINGS_EDIT)
-        return StationSettings(self.s.conn("core")).case_no_pattern()
+        return StationSettings(self.session.conn("core")).case_no_pattern()
 
-    @on_owner_thread
+    @operation(Op.SETTINGS_EDIT)
     def set_case_no_pattern(self, pattern: str) -> str:
         """Change how new case numbers look; returns an example. Existing numbers never change."""
-        self.s.require(Op.SETTINGS_EDIT)
         pattern = validate_case_no_pattern(pattern.strip())
-        conn = self.s.conn("core")
+        conn = self.session.conn("core")
         with transaction(conn):
-            StationSettings(conn).put("case_no_pattern", pattern)
-        self.s.record("update", object_type="settings", object_id="case_no_pattern")
-        return format_case_no(pattern, self.s.vault.keyring.data.get("station_code", "VC"), date.today().year, 1)
+            StationSettings(conn).set_case_no_pattern(pattern)
+        self.session.record("update", object_type="settings", object_id="case_no_pattern")
+        return format_case_no(pattern, self.session.vault.keyring.station_code, date.today().year, 1)

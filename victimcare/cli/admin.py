@@ -1,53 +1,13 @@
-"""``victimcare admin …``: the command line for IT staff and scripted checks.
+"""``victimcare admin init | verify | recover | accounts``: the vault and its accounts."""
 
-Passwords come from a prompt or ``--password-stdin`` (never arguments or environment). Errors are
-printed in plain words with a non-zero exit; every action is audited like the GUI.
-"""
-
-import argparse
-import getpass
-import json
-import os
-import sys
 from pathlib import Path
 
 from victimcare.core.errors import UserError
-from victimcare.core.paths import default_vault_dir
 from victimcare.security.permissions import Role
-
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
-
-
-class _Secrets:
-    """Reads secrets from the terminal, or line by line from stdin with --password-stdin."""
-
-    def __init__(self, from_stdin: bool):
-        self.from_stdin = from_stdin
-
-    def ask(self, prompt: str, *, confirm: bool = False) -> str:
-        if self.from_stdin:
-            line = sys.stdin.readline()
-            if not line:
-                raise UserError("标准输入中没有更多的密码行。")
-            return line.rstrip("\r\n")
-        value = getpass.getpass(prompt)
-        if confirm and getpass.getpass("再次输入以确认：") != value:
-            raise UserError("两次输入的密码不一致。")
-        return value
+from victimcare.cli.common import EXIT_ERROR, EXIT_OK, Secrets, open_vault, sign_in
 
 
-def _vault(args):
-    from victimcare.security.vault import Vault
-    return Vault(Path(args.vault))
-
-
-def _login(args, secrets: _Secrets):
-    if not args.user:
-        raise UserError("请用 --user 指定账户名。")
-    return _vault(args).login(args.user, secrets.ask(f"账户 {args.user} 的密码："))
-
-
-def cmd_init(args, secrets: _Secrets) -> int:
+def cmd_init(args, secrets: Secrets) -> int:
     from victimcare.forms.recovery_sheet import render_recovery_sheet
     from victimcare.core.fsutil import write_private_file
     from victimcare.security.vault import Vault
@@ -69,19 +29,19 @@ def cmd_init(args, secrets: _Secrets) -> int:
     return EXIT_OK
 
 
-def cmd_verify(args, secrets: _Secrets) -> int:
-    session = _login(args, secrets)
+def cmd_verify(args, secrets: Secrets) -> int:
+    services = sign_in(args, secrets)
     try:
-        report = session.audit.verify()
+        report = services.integrity.verify()
     finally:
-        session.close()
+        services.close()
     for line in report.lines():
         print(line)
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
-def cmd_recover(args, secrets: _Secrets) -> int:
-    vault = _vault(args)
+def cmd_recover(args, secrets: Secrets) -> int:
+    vault = open_vault(args)
     code = secrets.ask("恢复码：")
     password = secrets.ask(f"为站长账户 {args.user} 设置新密码：", confirm=True)
     vault.recover(code, args.user, password)
@@ -89,10 +49,10 @@ def cmd_recover(args, secrets: _Secrets) -> int:
     return EXIT_OK
 
 
-def cmd_accounts(args, secrets: _Secrets) -> int:
-    session = _login(args, secrets)
+def cmd_accounts(args, secrets: Secrets) -> int:
+    services = sign_in(args, secrets)
     try:
-        svc = session.accounts
+        svc = services.accounts
         if args.action == "list":
             for a in svc.list():
                 state = "停用" if a["disabled"] else ("锁定" if a["locked"] else "正常")
@@ -110,18 +70,11 @@ def cmd_accounts(args, secrets: _Secrets) -> int:
             svc.unlock(args.name)
             print(f"已解锁账户 {args.name}。")
     finally:
-        session.close()
+        services.close()
     return EXIT_OK
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="victimcare admin", description="VictimCare 管理命令")
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", default=str(default_vault_dir()), help="保险库文件夹（默认：本机应用数据目录）")
-    common.add_argument("--user", help="账户名")
-    common.add_argument("--password-stdin", action="store_true", help="从标准输入逐行读取密码")
-    sub = parser.add_subparsers(dest="command", required=True)
-
+def register(sub, common) -> None:
     p = sub.add_parser("init", parents=[common], help="创建新的保险库和第一个站长账户")
     p.add_argument("--station", required=True, help="机构名称")
     p.add_argument("--station-code", required=True, help="机构代码（用于个案编号，如 YX）")
@@ -139,31 +92,3 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--name", help="要管理的账户名")
     p.add_argument("--role", choices=[r.value for r in Role])
     p.set_defaults(func=cmd_accounts)
-
-    from victimcare.cli.cases import register as register_case_commands
-    register_case_commands(sub, common)  # import, demo-data, cases
-    return parser
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    try:
-        args = parser.parse_args(argv)
-    except SystemExit as exc:
-        return EXIT_USAGE if exc.code else EXIT_OK
-    try:
-        return args.func(args, _Secrets(args.password_stdin))
-    except UserError as exc:
-        print(f"错误：{exc.message}", file=sys.stderr)
-        return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
-        return EXIT_ERROR
-    except BrokenPipeError:  # output piped into head or a closed pager: not an error of ours
-        sys.stdout = open(os.devnull, "w")
-        return EXIT_OK
-
-
-def print_json(data) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
-    print()

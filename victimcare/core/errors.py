@@ -55,3 +55,12 @@ class VaultError(UserError):
 
 class VaultLocked(UserError):
     """The vault is locked; sign in again."""
+
+
+class StorageError(UserError):
+    """The database could not do what was asked (disk full, busy, damaged, read-only); nothing changed.
+    ``kind`` is one of disk_full, busy, io, corrupt, readonly, memory, internal."""
+
+    def __init__(self, message: str, kind: str = "internal"):
+        super().__init__(message)
+        self.kind = kind

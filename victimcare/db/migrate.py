@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 import sqlcipher3
 
-from victimcare.db.schema import MIGRATIONS, latest_version
+from victimcare.db.schema import latest_version, migration_script
 from victimcare.core.errors import VaultError
 
 
@@ -22,7 +22,7 @@ def migrate(conn: sqlcipher3.Connection, compartment: str, backup: Callable[[int
     if current > 0:
         backup(current)
     for version in range(current, target):
-        script = MIGRATIONS[compartment][version]
+        script = migration_script(compartment, version)
         try:
             conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {version + 1};\nCOMMIT;")
         except BaseException as exc:

@@ -1,34 +1,41 @@
 """One owner thread for a vault's connections.
 
 sqlcipher3 connections may not cross threads, and slow queries must never run on the GUI thread.
-Every service call is executed here; callers on other threads block only for the call's duration
-(long work such as imports runs in a GUI worker thread that waits here, not the GUI thread).
+Every service call is executed here; callers on other threads block only for the call's duration.
+Once shut down, a call raises ``VaultLocked`` (never ``RuntimeError``), from whichever thread.
 """
 
 import threading
 from concurrent.futures import ThreadPoolExecutor
-from functools import wraps
+
+from victimcare.core.errors import VaultLocked
+
+LOCKED_MESSAGE = "已锁定。请重新登录。"
 
 
 class OwnerThread:
     def __init__(self, name: str = "vault-db"):
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._ident = self._executor.submit(threading.get_ident).result()
+        self._closed = False
+
+    @property
+    def is_current(self) -> bool:
+        return threading.get_ident() == self._ident
 
     def call(self, fn, /, *args, **kwargs):
-        if threading.get_ident() == self._ident:
+        if self.is_current:
             return fn(*args, **kwargs)
-        return self._executor.submit(fn, *args, **kwargs).result()
+        if self._closed:
+            raise VaultLocked(LOCKED_MESSAGE)
+        try:
+            future = self._executor.submit(fn, *args, **kwargs)
+        except RuntimeError:  # shut down between the check and the submit
+            raise VaultLocked(LOCKED_MESSAGE) from None
+        return future.result()
 
     def shutdown(self) -> None:
-        self._executor.shutdown(wait=True)
-
-
-def on_owner_thread(method):
-    """Run a method of an object with an ``_owner`` (OwnerThread) attribute on that thread."""
-
-    @wraps(method)
-    def wrapper(self, *args, **kwargs):
-        return self._owner.call(method, self, *args, **kwargs)
-
-    return wrapper
+        """Stop taking work. From the owner thread itself (a call that found the session expired)
+        the thread cannot be joined; it finishes the current call and then exits."""
+        self._closed = True
+        self._executor.shutdown(wait=not self.is_current)

@@ -1,235 +1,49 @@
-"""Versioned schema of each compartment. Entry i migrates a file from version i to i+1.
+"""The schema of each compartment, as numbered SQL files kept beside the code that owns the tables.
 
-Never edit a released entry: add a new one. Each entry runs in its own transaction after a backup.
+A file ``<home>/migrations/<compartment>/<NNNN>_<what>.sql`` moves a compartment from version
+NNNN-1 to NNNN. The numbers of one compartment are unique and contiguous across all homes (a test
+checks it), so ``PRAGMA user_version`` says exactly which files have run. Never edit a released
+file: add the next number. The files are found in the installed package, not imported, so the
+storage layer stays unaware of what the tables mean.
 """
+
+import re
+from functools import lru_cache
+from pathlib import Path
 
 COMPARTMENTS = ("core", "sensitive", "school", "audit")
+PACKAGE_DIR = Path(__file__).resolve().parents[1]
+_FILE = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 
-_META = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
-"""
 
-_CORE_CASES = """
-CREATE TABLE cases(
-    id INTEGER PRIMARY KEY,
-    case_no TEXT NOT NULL UNIQUE,
-    admitted_at TEXT NOT NULL,              -- local ISO datetime
-    arrival_mode TEXT NOT NULL,
-    escort_unit TEXT NOT NULL DEFAULT '',
-    escort_officers TEXT NOT NULL DEFAULT '',
-    police_case_no TEXT NOT NULL DEFAULT '',
-    name TEXT NOT NULL DEFAULT '',          -- '' when unknown
-    name_unknown INTEGER NOT NULL DEFAULT 0,
-    name_pinyin TEXT NOT NULL DEFAULT '',   -- toneless, for the sound-alike duplicate check
-    sex TEXT NOT NULL,                      -- M, F, U
-    birth_date TEXT,                        -- ISO date, real or estimated
-    birth_estimated INTEGER NOT NULL DEFAULT 0,
-    estimated_age INTEGER,
-    age_basis TEXT NOT NULL DEFAULT '',
-    ethnicity TEXT NOT NULL DEFAULT '',
-    id_type TEXT NOT NULL DEFAULT '',
-    id_number TEXT NOT NULL DEFAULT '',
-    id_status TEXT NOT NULL,
-    hukou_code TEXT NOT NULL DEFAULT '',
-    hukou_detail TEXT NOT NULL DEFAULT '',
-    residence TEXT NOT NULL DEFAULT '',
-    dialect TEXT NOT NULL DEFAULT '',
-    appearance TEXT NOT NULL DEFAULT '',
-    on_assistance INTEGER NOT NULL DEFAULT 0,
-    fingerprints_taken INTEGER NOT NULL DEFAULT 0,
-    flag_trafficking INTEGER NOT NULL DEFAULT 0,
-    flag_disabled INTEGER NOT NULL DEFAULT 0,
-    flag_foreign INTEGER NOT NULL DEFAULT 0,
-    suspected_trafficking INTEGER NOT NULL DEFAULT 0,
-    police_report_at TEXT NOT NULL DEFAULT '',
-    police_report_unit TEXT NOT NULL DEFAULT '',
-    request TEXT NOT NULL DEFAULT '',
-    decision TEXT NOT NULL DEFAULT 'aid',
-    decision_reason TEXT NOT NULL DEFAULT '',
-    registrar TEXT NOT NULL,
-    assigned_worker TEXT NOT NULL DEFAULT '',
-    status TEXT NOT NULL DEFAULT 'open',    -- open, closed
-    closed_at TEXT NOT NULL DEFAULT '',
-    next_due TEXT NOT NULL DEFAULT '',      -- earliest unmet deadline (ISO), '' when none
-    created_at TEXT NOT NULL,
-    updated_at TEXT NOT NULL
-) STRICT;
-CREATE INDEX cases_admitted ON cases(admitted_at, id);
-CREATE INDEX cases_case_no ON cases(case_no);
-CREATE INDEX cases_id_number ON cases(id_number) WHERE id_number != '';
-CREATE INDEX cases_pinyin ON cases(name_pinyin);
-CREATE INDEX cases_sex_birth ON cases(sex, birth_date);
-CREATE INDEX cases_status_due ON cases(status, next_due);
-CREATE INDEX cases_worker ON cases(assigned_worker, admitted_at);
+class SchemaError(Exception):
+    """The migration files themselves are inconsistent (a packaging or development mistake)."""
 
-CREATE TABLE aliases(
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    alias TEXT NOT NULL,
-    pinyin TEXT NOT NULL DEFAULT ''
-) STRICT;
-CREATE INDEX aliases_case ON aliases(case_id);
-CREATE INDEX aliases_pinyin ON aliases(pinyin);
 
-CREATE TABLE belongings(
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    item TEXT NOT NULL,
-    quantity TEXT NOT NULL DEFAULT '',
-    storage_no TEXT NOT NULL DEFAULT ''
-) STRICT;
-CREATE INDEX belongings_case ON belongings(case_id);
+@lru_cache(maxsize=1)
+def migration_files() -> dict[str, tuple[Path, ...]]:
+    """compartment → its migration files in version order (index i moves version i to i+1)."""
+    found: dict[str, dict[int, Path]] = {name: {} for name in COMPARTMENTS}
+    for path in sorted(PACKAGE_DIR.rglob("migrations/*/*.sql")):
+        compartment, match = path.parent.name, _FILE.fullmatch(path.name)
+        if compartment not in found or match is None:
+            raise SchemaError(f"unexpected migration file {path.relative_to(PACKAGE_DIR)}")
+        number = int(match.group(1))
+        if number in found[compartment]:
+            raise SchemaError(f"two {compartment} migrations numbered {number}")
+        found[compartment][number] = path
+    result = {}
+    for compartment, by_number in found.items():
+        if sorted(by_number) != list(range(1, len(by_number) + 1)):
+            raise SchemaError(f"{compartment} migrations are not numbered 1..{len(by_number)}")
+        result[compartment] = tuple(by_number[n] for n in sorted(by_number))
+    return result
 
-CREATE TABLE relatives(
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    relation TEXT NOT NULL DEFAULT '',
-    name TEXT NOT NULL DEFAULT '',
-    contact TEXT NOT NULL DEFAULT ''
-) STRICT;
-CREATE INDEX relatives_case ON relatives(case_id);
 
-CREATE TABLE police_handover(
-    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
-    unit TEXT NOT NULL DEFAULT '',
-    officers TEXT NOT NULL DEFAULT '',
-    found_at TEXT NOT NULL DEFAULT '',
-    found_place TEXT NOT NULL DEFAULT '',
-    checks TEXT NOT NULL DEFAULT '',        -- comma-separated codes
-    handover_at TEXT NOT NULL DEFAULT ''
-) STRICT;
-
-CREATE TABLE photos(
-    case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
-    mime TEXT NOT NULL,
-    data BLOB NOT NULL,
-    added_at TEXT NOT NULL
-) STRICT;
-
-CREATE TABLE steps(
-    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    step TEXT NOT NULL,
-    status TEXT NOT NULL,                   -- not_started, in_progress, done, not_applicable
-    reason TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL,
-    PRIMARY KEY(case_id, step)
-) STRICT, WITHOUT ROWID;
-CREATE INDEX steps_status ON steps(step, status);
-
--- Dates the deadline rules read (CaseFacts field names), one row per fact.
-CREATE TABLE milestones(
-    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    key TEXT NOT NULL,
-    value TEXT NOT NULL,
-    PRIMARY KEY(case_id, key)
-) STRICT, WITHOUT ROWID;
-
-CREATE TABLE events(
-    id INTEGER PRIMARY KEY,
-    case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
-    at TEXT NOT NULL,
-    step TEXT NOT NULL,
-    kind TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    actor TEXT NOT NULL
-) STRICT;
-CREATE INDEX events_case ON events(case_id, at);
-
--- Search: one document per case (case number, name, aliases, ID number, pinyin), indexed
--- with FTS5 trigrams for 3+ character queries; shorter ones scan the documents with LIKE.
-CREATE TABLE search_docs(case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
-                         doc TEXT NOT NULL) STRICT;
-CREATE VIRTUAL TABLE search_fts USING fts5(doc, content='search_docs', content_rowid='case_id',
-                                           tokenize='trigram');
-CREATE TRIGGER search_docs_ai AFTER INSERT ON search_docs BEGIN
-    INSERT INTO search_fts(rowid, doc) VALUES (new.case_id, new.doc);
-END;
-CREATE TRIGGER search_docs_ad AFTER DELETE ON search_docs BEGIN
-    INSERT INTO search_fts(search_fts, rowid, doc) VALUES ('delete', old.case_id, old.doc);
-END;
-CREATE TRIGGER search_docs_au AFTER UPDATE ON search_docs BEGIN
-    INSERT INTO search_fts(search_fts, rowid, doc) VALUES ('delete', old.case_id, old.doc);
-    INSERT INTO search_fts(rowid, doc) VALUES (new.case_id, new.doc);
-END;
-"""
-
-_SENSITIVE_INTAKE = """
-CREATE TABLE intake_sensitive(
-    case_id INTEGER PRIMARY KEY,            -- cases.id in the core compartment
-    health_check TEXT NOT NULL DEFAULT '',
-    mental_state TEXT NOT NULL DEFAULT '',  -- code
-    mental_note TEXT NOT NULL DEFAULT '',
-    injuries INTEGER NOT NULL DEFAULT 0,
-    injuries_note TEXT NOT NULL DEFAULT '',
-    circumstances TEXT NOT NULL DEFAULT '', -- how they came to need help: the trafficking narrative
-    found_circumstances TEXT NOT NULL DEFAULT '', -- police: 发现经过
-    updated_at TEXT NOT NULL
-) STRICT;
-"""
-
-_SCHOOL_CHILDREN = """
--- The minimal identity education staff need, copied when a child is referred to school.
-CREATE TABLE school_children(
-    case_id INTEGER PRIMARY KEY,            -- cases.id in the core compartment
-    case_no TEXT NOT NULL,
-    display_name TEXT NOT NULL,             -- name, or a pseudonym chosen at referral
-    sex TEXT NOT NULL,
-    birth_date TEXT,
-    birth_estimated INTEGER NOT NULL DEFAULT 0,
-    referred_at TEXT NOT NULL,
-    referred_by TEXT NOT NULL,
-    status TEXT NOT NULL DEFAULT 'referred', -- referred, placed, closed
-    school TEXT NOT NULL DEFAULT '',
-    grade TEXT NOT NULL DEFAULT '',
-    enrolled_on TEXT NOT NULL DEFAULT '',
-    transfer_started_on TEXT NOT NULL DEFAULT '',
-    transfer_done_on TEXT NOT NULL DEFAULT '',
-    updated_at TEXT NOT NULL
-) STRICT;
-CREATE INDEX school_children_referred ON school_children(referred_at, case_id);
-"""
-
-# The case list filters on status by default; without these the planner sorted 100k rows per page.
-_CORE_LIST_INDEXES = """
-CREATE INDEX cases_status_admitted ON cases(status, admitted_at);
-CREATE INDEX cases_status_case_no ON cases(status, case_no);
-"""
-
-MIGRATIONS: dict[str, list[str]] = {
-    "core": [_META, _CORE_CASES, _CORE_LIST_INDEXES],
-    "sensitive": [_META, _SENSITIVE_INTAKE],
-    "school": [_META, _SCHOOL_CHILDREN],
-    "audit": [
-        _META + """
-        CREATE TABLE audit_log(
-            seq INTEGER PRIMARY KEY,
-            ts_utc TEXT NOT NULL,
-            tz_offset TEXT NOT NULL,
-            actor TEXT NOT NULL,
-            role TEXT NOT NULL,
-            os_user TEXT NOT NULL,
-            host TEXT NOT NULL,
-            session_id TEXT NOT NULL,
-            action TEXT NOT NULL,
-            object_type TEXT NOT NULL,
-            object_id TEXT NOT NULL,
-            categories TEXT NOT NULL,
-            purpose TEXT NOT NULL,
-            result TEXT NOT NULL,
-            record_count INTEGER NOT NULL,
-            detail TEXT NOT NULL,
-            file_hash TEXT NOT NULL,
-            prev_hash TEXT NOT NULL,
-            entry_hash TEXT NOT NULL
-        ) STRICT;
-        CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-        CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
-            BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
-        """
-    ],
-}
+def migration_script(compartment: str, version: int) -> str:
+    """The SQL that moves ``compartment`` from ``version`` to ``version + 1``."""
+    return migration_files()[compartment][version].read_text(encoding="utf-8")
 
 
 def latest_version(compartment: str) -> int:
-    return len(MIGRATIONS[compartment])
+    return len(migration_files()[compartment])

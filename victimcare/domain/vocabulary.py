@@ -36,34 +36,6 @@ POLICE_CHECKS = (
 
 DECISIONS = (("aid", "予以救助"), ("refuse", "不予救助"))
 
-STEPS = (
-    ("intake", "接收登记"),
-    ("relief", "救助安置"),
-    ("tracing", "寻亲"),
-    ("medical", "医疗康复"),
-    ("social", "社会服务"),
-    ("legal_aid", "法律援助"),
-    ("school", "入学安置"),
-    ("employment", "就业服务"),
-    ("hukou", "落户"),
-    ("return", "回归与回访"),
-    ("closure", "结案"),
-)
-
-# Deadlines also name the follow-up visits, which are recorded under 回归与回访.
-STEP_LABELS = {**dict(STEPS), "follow_up": "跟踪回访"}
-
-STEP_STATUSES = (
-    ("not_started", "未开始"),
-    ("in_progress", "进行中"),
-    ("done", "已完成"),
-    ("not_applicable", "不适用"),
-)
-
-SCHOOL_AGE = (6, 17)  # offered automatically for these ages (compulsory and senior secondary)
-WORK_AGE = 16
-
-
 def label(options: tuple[tuple[str, str], ...], code: str) -> str:
     return dict(options).get(code, code)
 

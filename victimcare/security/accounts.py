@@ -2,32 +2,35 @@
 
 from victimcare.security import crypto
 from victimcare.core.errors import ValidationError, WrongPassword
+from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.keyring import Keyring
 from victimcare.security.passwords import check_new_password
 from victimcare.security.permissions import ROLE_LABELS, Op, Role
 from victimcare.security.vault import store_account, validate_account_name
 
 
-class AccountService:
-    def __init__(self, session):
-        self.s = session
-        self.vault = session.vault
+class AccountService(Service):
+    """Runs on the caller's thread: key derivation takes about half a second and holds no connection."""
+
+    @property
+    def vault(self):
+        return self.session.vault
 
     def _keyring(self) -> Keyring:
         self.vault.keyring = Keyring.load(self.vault.path)
         return self.vault.keyring
 
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def list(self) -> list[dict]:
-        self.s.require(Op.ACCOUNT_MANAGE)
         ring = self._keyring()
         return [{"name": n, "role": r["role"], "role_label": ROLE_LABELS[Role(r["role"])],
                  "disabled": r.get("disabled", False), "locked": r.get("locked", False),
                  "failures": r.get("failures", 0), "created_at": r.get("created_at", "")}
                 for n, r in sorted(ring.accounts().items())]
 
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def create(self, name: str, role: Role | str, password: str) -> None:
         """A new account with a first password the person must change at first login."""
-        self.s.require(Op.ACCOUNT_MANAGE)
         name = validate_account_name(name)
         try:
             role = Role(role)
@@ -38,32 +41,32 @@ class AccountService:
             raise ValidationError("account", "已有同名账户，请换一个账户名。")
         password = check_new_password(password, account=name, station=ring.station_name)
         self._store(ring, name, role, password)
-        self.s.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
+        self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def create_demo(self, name: str, role: Role, password: str) -> None:
         """Demo vaults only: accounts with the published demo password and no change required."""
-        self.s.require(Op.ACCOUNT_MANAGE)
         ring = self._keyring()
         if not ring.is_demo:
             raise ValidationError("account", "只有演示保险库可以这样创建账户。")
-        keys = {c: self.s.key_for(c) for c in self.s.compartments()}
-        store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault._template())
+        keys = {c: self.session.key_for(c) for c in self.session.compartments()}
+        store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault.kdf_template())
         ring.save()
-        self.s.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
+        self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def reset_password(self, name: str, password: str) -> None:
         """Give an account a new password (re-wrapping the keys this supervisor holds)."""
-        self.s.require(Op.ACCOUNT_MANAGE)
         ring = self._keyring()
         record = self._existing(ring, name)
         password = check_new_password(password, account=name, station=ring.station_name)
         self._store(ring, name, Role(record["role"]), password)
-        self.s.record("key_change", object_type="account", object_id=name, detail="reset")
+        self.session.record("key_change", object_type="account", object_id=name, detail="reset")
 
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def set_disabled(self, name: str, disabled: bool, password: str | None = None) -> None:
         """Disabling deletes the account's key wraps; enabling again needs a new password."""
-        self.s.require(Op.ACCOUNT_MANAGE)
-        if name == self.s.account and disabled:
+        if name == self.session.account and disabled:
             raise ValidationError("account", "不能停用当前登录的账户。")
         ring = self._keyring()
         record = self._existing(ring, name)
@@ -75,36 +78,38 @@ class AccountService:
                 raise ValidationError("password", "重新启用账户时需要设置新密码。")
             self._store(ring, name, Role(record["role"]), check_new_password(password, account=name,
                                                                               station=ring.station_name))
-        self.s.record("perm_change", object_type="account", object_id=name,
+        self.session.record("perm_change", object_type="account", object_id=name,
                       detail="disable" if disabled else "enable")
 
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def unlock(self, name: str) -> None:
-        self.s.require(Op.ACCOUNT_MANAGE)
         ring = self._keyring()
         record = self._existing(ring, name)
         record.update(locked=False, failures=0, next_try_at=0)
         ring.save()
-        self.s.record("perm_change", object_type="account", object_id=name, detail="unlock")
+        self.session.record("perm_change", object_type="account", object_id=name, detail="unlock")
 
+    @operation(None, thread=CALLER)
     def change_own_password(self, old: str, new: str) -> None:
         ring = self._keyring()
-        record = ring.account(self.s.account)
-        keys = self.vault._unwrap(self.s.account, record, old)
+        record = ring.account(self.session.account)
+        keys = self.vault.unwrap(self.session.account, record, old)
         if keys is None:
             raise WrongPassword("当前密码不正确。")
         try:
-            new = check_new_password(new, account=self.s.account, station=ring.station_name)
+            new = check_new_password(new, account=self.session.account, station=ring.station_name)
             if new == old:
                 raise ValidationError("password", "新密码不能与当前密码相同。")
-            store_account(ring, self.s.account, Role(record["role"]), new, keys, self.vault._template())
+            store_account(ring, self.session.account, Role(record["role"]), new, keys, self.vault.kdf_template())
             ring.save()
         finally:
             for key in keys.values():
                 crypto.wipe(key)
-        self.s.record("key_change", object_type="account", object_id=self.s.account, detail="own")
+        self.session.record("key_change", object_type="account", object_id=self.session.account, detail="own")
 
+    @operation(None, thread=CALLER)
     def must_change_password(self) -> bool:
-        record = self._keyring().account(self.s.account)
+        record = self._keyring().account(self.session.account)
         return bool(record and record.get("must_change"))
 
     def _existing(self, ring: Keyring, name: str) -> dict:
@@ -114,6 +119,6 @@ class AccountService:
         return record
 
     def _store(self, ring: Keyring, name: str, role: Role, password: str) -> None:
-        keys = {c: self.s.key_for(c) for c in self.s.compartments()}
-        store_account(ring, name, role, password, keys, self.vault._template(), must_change=True)
+        keys = {c: self.session.key_for(c) for c in self.session.compartments()}
+        store_account(ring, name, role, password, keys, self.vault.kdf_template(), must_change=True)
         ring.save()

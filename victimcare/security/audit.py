@@ -20,9 +20,24 @@ ANCHOR_FILE = "audit-anchor.json"
 FIELDS = ("seq", "ts_utc", "tz_offset", "actor", "role", "os_user", "host", "session_id", "action",
           "object_type", "object_id", "categories", "purpose", "result", "record_count", "detail",
           "file_hash")
-ACTIONS = frozenset({"view", "create", "update", "delete", "export", "print", "import", "login",
-                     "login_fail", "logout", "lock", "unlock", "key_change", "backup", "restore",
-                     "perm_change", "verify", "recover", "setup", "decision"})
+# The one vocabulary of the log: code → (Chinese label, English label).
+ACTION_LABELS = {
+    "view": ("查看", "View"), "create": ("新建", "Create"), "update": ("修改", "Update"), "delete": ("删除", "Delete"),
+    "export": ("导出", "Export"), "print": ("打印", "Print"), "import": ("导入", "Import"), "login": ("登录", "Sign in"),
+    "login_fail": ("登录失败", "Failed sign-in"), "logout": ("退出登录", "Sign out"), "lock": ("锁定", "Lock"),
+    "unlock": ("解锁", "Unlock"), "key_change": ("密码变更", "Password change"), "backup": ("备份", "Backup"),
+    "restore": ("恢复", "Restore"), "perm_change": ("账户变更", "Account change"), "verify": ("校验", "Verification"),
+    "recover": ("恢复码重置", "Recovery"), "setup": ("初始设置", "Setup"), "decision": ("决定", "Decision"),
+}
+ACTIONS = frozenset(ACTION_LABELS)
+CATEGORY_LABELS = {"identity": ("身份", "identity"), "medical": ("医疗", "medical"),
+                   "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor")}
+OBJECT_LABELS = {"case": ("个案", "Case"), "school_child": ("转介入学", "School referral"),
+                 "school_ledger": ("入学安置台账", "School ledger"), "audit_log": ("审计日志", "Audit log"),
+                 "account": ("账户", "Account"), "vault": ("保险库", "Vault"), "operation": ("操作", "Operation"),
+                 "case_import": ("个案导入", "Case import"), "demo_cases": ("演示个案", "Demo cases"),
+                 "settings": ("设置", "Settings")}
+RESULT_LABELS = {"ok": ("成功", "OK"), "denied": ("拒绝", "Refused"), "error": ("出错", "Error")}
 
 
 def entry_hash(prev_hash: str, entry: dict) -> str:

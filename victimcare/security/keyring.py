@@ -66,6 +66,14 @@ class Keyring:
         return self.data["station_name"]
 
     @property
+    def station_code(self) -> str:
+        """The code in every case number; written at setup, so a keyring without one is damaged."""
+        code = self.data.get("station_code")
+        if not isinstance(code, str) or not code:
+            raise VaultError("保险库的密钥文件缺少机构代码，已损坏。请从备份恢复。")
+        return code
+
+    @property
     def is_demo(self) -> bool:
         return bool(self.data.get("demo"))
 

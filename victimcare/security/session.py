@@ -1,20 +1,26 @@
-"""A signed-in session: the account, its role, its open compartments and the services on them.
+"""A signed-in session: the account, its role, its open compartments and their owner thread.
 
-Everything the GUI or the command line does goes through a Session. Each service call checks the
-permission matrix, runs on the vault's owner thread and writes the audit log.
+The session knows nothing of the services built on it (``victimcare.services`` builds those). It
+offers what the operation gate needs: ``check_open`` (lock and the 12-hour expiry, on the caller's
+side), ``authorize`` (the permission matrix, denials audited), ``run`` (work on the owner thread)
+and ``record`` (the audit log). Closing wipes every key on every path, from any thread.
 """
 
 import secrets
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
+from victimcare.core.errors import VaultError, VaultLocked
+from victimcare.db.connection import WrongKey, open_compartment
+from victimcare.db.migrate import migrate
+from victimcare.db.owner import LOCKED_MESSAGE, OwnerThread
 from victimcare.security.audit import AuditLog
 from victimcare.security.crypto import wipe
-from victimcare.db.connection import WrongKey, open_compartment
-from victimcare.db.owner import OwnerThread, on_owner_thread
-from victimcare.core.errors import VaultError, VaultLocked
 from victimcare.security.permissions import Op, Role, require
 
 SESSION_MAX_SECONDS = 12 * 3600  # NIST: a fresh login at least every 12 hours
+EXPIRED_MESSAGE = "登录已超过 12 小时，请重新登录。"
 
 
 class Session:
@@ -27,8 +33,9 @@ class Session:
         self._keys = keys
         self._owner = OwnerThread()
         self._conns: dict = {}
+        self._closing = threading.Lock()
+        self._closed = False
         self.audit_log: AuditLog | None = None
-        self._services: dict = {}
         try:
             self._owner.call(self._open_all)
         except BaseException:
@@ -38,7 +45,6 @@ class Session:
     # -- lifecycle ------------------------------------------------------------------------------
 
     def _open_all(self) -> None:
-        from victimcare.db.migrate import migrate
         for name, key in self._keys.items():
             path = self.vault.compartment_path(name)
             if not path.is_file():  # never let SQLite create an empty file in place of lost data
@@ -55,48 +61,98 @@ class Session:
 
     @property
     def locked(self) -> bool:
-        return not self._conns
+        return self._closed
+
+    @property
+    def expired(self) -> bool:
+        return self.vault.clock.now() - self.started_at > SESSION_MAX_SECONDS
 
     def compartments(self) -> frozenset[str]:
-        return frozenset(self._conns)
+        return frozenset(self._keys)
 
     def conn(self, compartment: str):
         """The connection of a compartment this session holds the key for (owner thread only)."""
-        if self.locked:
-            raise VaultLocked("已锁定。请重新登录。")
+        if self._closed:
+            raise VaultLocked(LOCKED_MESSAGE)
         try:
             return self._conns[compartment]
         except KeyError:
             raise VaultError("此账户没有访问这部分数据的密钥。") from None
 
-    def require(self, op: Op) -> None:
-        if self.locked:
-            raise VaultLocked("已锁定。请重新登录。")
-        if self.vault.clock.now() - self.started_at > SESSION_MAX_SECONDS:
+    # -- what the operation gate asks ---------------------------------------------------------------
+
+    def check_open(self) -> None:
+        """Raise VaultLocked when locked; an expired session is closed (keys wiped) first."""
+        if self._closed:
+            raise VaultLocked(LOCKED_MESSAGE)
+        if self.expired:
             self.close(action="lock", detail="session_expired")
-            raise VaultLocked("登录已超过 12 小时，请重新登录。")
+            raise VaultLocked(EXPIRED_MESSAGE)
+
+    def authorize(self, op: Op) -> None:
+        """The permission matrix; a refusal is audited before it is raised."""
         try:
             require(self.role, op)
         except Exception:
             self.record("view", object_type="operation", object_id=str(op), result="denied")
             raise
 
-    @on_owner_thread
+    def require(self, op: Op) -> None:
+        self.check_open()
+        self.authorize(op)
+
+    def run(self, fn, /, *args, **kwargs):
+        """Run ``fn`` on the owner thread (inline when already there)."""
+        return self._owner.call(fn, *args, **kwargs)
+
     def record(self, action: str, **fields) -> int:
         """Append an audit entry for this session."""
+        return self._owner.call(self._append, action, fields)
+
+    def _append(self, action: str, fields: dict) -> int:
+        if self.audit_log is None or "audit" not in self._conns:
+            raise VaultLocked(LOCKED_MESSAGE)
         return self.audit_log.append(actor=self.account, role=str(self.role), session_id=self.session_id,
                                      action=action, **fields)
 
-    def close(self, action: str = "logout", detail: str = "") -> None:
-        """Lock or sign out: audit it, close every connection, wipe the keys."""
-        if self.locked:
-            return
+    @contextmanager
+    def side_connections(self):
+        """This thread's own connections to the case compartments, for one long job (an import) so
+        that the owner thread stays free for the window meanwhile. Closed (uncommitted work rolled
+        back) when the block ends."""
+        self.check_open()
+        conns = {}
         try:
-            self.record(action, detail=detail)
+            for name in sorted(self.compartments() - {"audit"}):
+                conns[name] = open_compartment(self.vault.compartment_path(name), self._keys[name])
+            yield conns
         finally:
-            self._close_everything()
+            for conn in conns.values():
+                try:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    conn.close()
+                except Exception:
+                    pass
+
+    # -- closing ----------------------------------------------------------------------------------
+
+    def close(self, action: str = "logout", detail: str = "") -> None:
+        """Lock or sign out: audit it, close every connection, wipe the keys. Safe from any thread,
+        the owner thread included, and safe to call twice."""
+        with self._closing:
+            if self._closed:
+                return
+            try:
+                self._owner.call(self._append, action, {"detail": detail})
+            except Exception:  # a full disk must not keep the keys in memory
+                pass
+            finally:
+                self._close_everything()
 
     def _close_everything(self) -> None:
+        self._closed = True
+
         def close_conns():
             for conn in self._conns.values():
                 try:
@@ -107,54 +163,25 @@ class Session:
                 except Exception:  # closing must finish even on a damaged file
                     pass
             self._conns.clear()
+
         try:
-            self._owner.call(close_conns)
+            self._owner.call(close_conns)  # inline on the owner thread, else queued after running work
         finally:
             self._owner.shutdown()
             for key in self._keys.values():
                 wipe(key)
             self._keys.clear()
-            self._services.clear()
+            self.audit_log = None
 
-    # -- services, created on first use -----------------------------------------------------------
-
-    def _service(self, name: str, factory):
-        if self.locked:
-            raise VaultLocked("已锁定。请重新登录。")
-        if name not in self._services:
-            self._services[name] = factory(self)
-        return self._services[name]
-
-    @property
-    def accounts(self):
-        from victimcare.security.accounts import AccountService
-        return self._service("accounts", AccountService)
-
-    @property
-    def audit(self):
-        from victimcare.security.audit_service import AuditService
-        return self._service("audit", AuditService)
-
-    @property
-    def cases(self):
-        from victimcare.casework.cases import CaseService
-        return self._service("cases", CaseService)
-
-    @property
-    def settings(self):
-        from victimcare.casework.settings import SettingsService
-        return self._service("settings", SettingsService)
-
-    @property
-    def stats(self):
-        from victimcare.casework.stats import StatsService
-        return self._service("stats", StatsService)
+    # -- for the key-holding services (accounts, backups) --------------------------------------------
 
     @property
     def owner(self) -> OwnerThread:
         return self._owner
 
     def key_for(self, compartment: str) -> bytearray:
+        if self._closed:
+            raise VaultLocked(LOCKED_MESSAGE)
         return self._keys[compartment]
 
     @property

@@ -127,7 +127,7 @@ class Vault:
         record = self.keyring.account(account)
         now = self.clock.now()
         if record is None:
-            crypto.derive_kek(password, self._template())  # same cost as a real attempt
+            crypto.derive_kek(password, self.kdf_template())  # same cost as a real attempt
             raise WrongPassword("账户名或密码不正确。请检查后重试（注意大写锁定）。")
         if record.get("disabled"):
             raise WrongPassword("此账户已停用。如需使用，请联系站长。")
@@ -136,7 +136,7 @@ class Vault:
         wait = record.get("next_try_at", 0) - now
         if wait > 0:
             raise AccountLocked(f"登录失败次数较多，请等待 {int(wait) + 1} 秒后再试。", wait)
-        keys = self._unwrap(account, record, password)
+        keys = self.unwrap(account, record, password)
         if keys is None:
             self._count_failure(account, record, now)
         if record.get("failures"):
@@ -147,10 +147,10 @@ class Vault:
         session.record(action, detail="must_change" if record.get("must_change") else "")
         return session
 
-    def _template(self) -> crypto.KdfParams:
+    def kdf_template(self) -> crypto.KdfParams:
         return crypto.KdfParams.from_dict(self.keyring.data["kdf_template"])
 
-    def _unwrap(self, holder: str, record: dict, secret: str) -> dict[str, bytearray] | None:
+    def unwrap(self, holder: str, record: dict, secret: str) -> dict[str, bytearray] | None:
         kek = crypto.derive_kek(secret, crypto.KdfParams.from_dict(record["kdf"]))
         if not record.get("keys"):  # nothing to check the password against: never a success
             crypto.wipe(kek)
@@ -199,14 +199,14 @@ class Vault:
         new_password = check_new_password(new_password, account=account, station=self.station_name)
         recovery = self.keyring.data.get("recovery")
         code = normalize_recovery_code(recovery_code)
-        keys = self._unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
+        keys = self.unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
         if keys is None:
             raise WrongPassword("恢复码不正确。请对照恢复凭证逐组核对。")
         existing = self.keyring.account(account)
         if existing is not None and existing["role"] != Role.SUPERVISOR:
             raise ValidationError("account", "恢复码只能为站长账户设置新密码。")
         try:
-            store_account(self.keyring, account, Role.SUPERVISOR, new_password, keys, self._template())
+            store_account(self.keyring, account, Role.SUPERVISOR, new_password, keys, self.kdf_template())
             self.keyring.save()
         finally:
             for key in keys.values():

@@ -8,14 +8,15 @@ from PySide6.QtWidgets import (QFormLayout, QFrame, QGroupBox, QHBoxLayout, QInp
                                QListWidgetItem, QPushButton, QScrollArea, QTabWidget, QVBoxLayout, QWidget)
 
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
-from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, STEP_LABELS,
-                                     STEP_STATUSES, STEPS, label)
+from victimcare.casework.steps import CODES
+from victimcare.domain.vocabulary import ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, label
 from victimcare.domain.codes import ethnicity_name, region_full_name
 from victimcare.domain.identity import IdStatus
 from victimcare.core.errors import UserError
 from victimcare.casework.steps.intake.rules import age_years
 from victimcare.security.permissions import Op, allowed
-from victimcare.ui.display import age_label, date_label, datetime_label, days_in_care, sex_label
+from victimcare.ui.display import (age_label, date_label, datetime_label, days_in_care, sex_label, status_text,
+                                   step_choices, step_text)
 from victimcare.ui.widgets import ACCENT, ErrorLabel, enlarge, isolate, plain_label
 
 AMBER = "#b26a00"
@@ -31,12 +32,12 @@ class CasePage(QWidget):
     back = Signal()
     changed = Signal(int, str)  # case id, tab: something was recorded, show the case afresh
 
-    def __init__(self, session, case_id: int, parent=None):
+    def __init__(self, services, case_id: int, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.services = services
         self.case_id = case_id
-        self.case = session.cases.get_case(case_id)
-        self.deadlines = session.cases.deadlines(case_id)
+        self.case = services.cases.get_case(case_id)
+        self.deadlines = services.deadlines.for_case(case_id)
         lay = QVBoxLayout(self)
         top = QHBoxLayout()
         back = QPushButton(self.tr("← Back to list"))
@@ -50,7 +51,7 @@ class CasePage(QWidget):
         self.tabs.setAccessibleName(self.tr("Case steps"))
         self.tab_codes: list[str] = []
         self._add_tab("overview", self.tr("Overview"), self._overview_tab())
-        self._add_tab("intake", label(STEPS, "intake"), self._intake_tab())
+        self._add_tab("intake", step_text("intake"), self._intake_tab())
         lay.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -67,7 +68,7 @@ class CasePage(QWidget):
         photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
         photo.setStyleSheet("border: 1px solid #ccc;")
         photo.setAccessibleName(self.tr("Photo"))
-        data = self.session.cases.photo(self.case_id) if c["has_photo"] else None
+        data = self.services.cases.photo(self.case_id) if c["has_photo"] else None
         if data:
             pix = QPixmap()
             pix.loadFromData(data[1])
@@ -115,7 +116,7 @@ class CasePage(QWidget):
     def _add_tab(self, code: str, title: str, widget: QWidget) -> None:
         if code != "overview":
             step = self.case["steps"].get(code, {})
-            status = label(STEP_STATUSES, step.get("status", "not_started"))
+            status = status_text(step.get("status", "not_started"))
             overdue = any(d.step == code and d.status == OVERDUE for d in self.deadlines)
             title = f"{'● ' if overdue else ''}{title} · {status}"
         self.tabs.addTab(widget, title)
@@ -124,7 +125,7 @@ class CasePage(QWidget):
     def show_tab(self, code: str) -> None:
         if code in self.tab_codes:
             self.tabs.setCurrentIndex(self.tab_codes.index(code))
-        elif code in dict(STEPS):  # a step tab the step issue has not filled yet: show the overview
+        elif code in CODES:  # a step tab the step issue has not filled yet: show the overview
             self.tabs.setCurrentIndex(0)
 
     def _tab_changed(self, index: int) -> None:
@@ -140,7 +141,7 @@ class CasePage(QWidget):
         self.deadline_list = QListWidget()
         self.deadline_list.setAccessibleName(self.tr("Case deadlines"))
         for d in self.deadlines:
-            item = QListWidgetItem(f"{STEP_LABELS.get(d.step, d.step)}：{d.explain()}")
+            item = QListWidgetItem(f"{step_text(d.step)}：{d.explain()}")
             if d.status == OVERDUE:
                 item.setForeground(Qt.GlobalColor.red)
             elif d.status == DUE_SOON:
@@ -154,14 +155,14 @@ class CasePage(QWidget):
         left.addWidget(dl_box, 2)
         steps_box = QGroupBox(self.tr("Steps"))
         steps_form = QFormLayout(steps_box)
-        for code, text in STEPS:
+        for code, text in step_choices():
             step = self.case["steps"].get(code, {})
-            value = label(STEP_STATUSES, step.get("status", "not_started"))
+            value = status_text(step.get("status", "not_started"))
             if step.get("reason"):
                 value += f"（{step['reason']}）"
             steps_form.addRow(text, plain_label(value))
         left.addWidget(steps_box, 1)
-        if allowed(self.session.role, Op.SCHOOL_REFER) and self.case["steps"].get("school", {}).get("status") != "not_applicable":
+        if allowed(self.services.role, Op.SCHOOL_REFER) and self.case["steps"].get("school", {}).get("status") != "not_applicable":
             self.refer_button = QPushButton(self.tr("Refer to education bureau for school placement"))
             self.refer_button.setAccessibleName(self.tr("Refer to school"))
             if self.case["referred_to_school"]:
@@ -176,8 +177,8 @@ class CasePage(QWidget):
         tl_lay = QVBoxLayout(tl_box)
         self.timeline = QListWidget()
         self.timeline.setAccessibleName(self.tr("Timeline"))
-        for e in self.session.cases.timeline(self.case_id):
-            self.timeline.addItem(f"{datetime_label(e['at'])}  {label(STEPS, e['step'])}  {e['summary']}  （{e['actor']}）")
+        for e in self.services.cases.timeline(self.case_id):
+            self.timeline.addItem(f"{datetime_label(e['at'])}  {step_text(e['step'])}  {e['summary']}  （{e['actor']}）")
         tl_lay.addWidget(self.timeline)
         lay.addWidget(tl_box, 1)
         return page
@@ -190,7 +191,7 @@ class CasePage(QWidget):
         if not ok:
             return
         try:
-            self.session.cases.refer_to_school(self.case_id, name)
+            self.services.school.refer(self.case_id, name)
         except UserError as exc:
             self.refer_error.show_error(exc.message)
             return
@@ -257,7 +258,7 @@ class CasePage(QWidget):
             (self.tr("Decision"), label(DECISIONS, c["decision"]) + (f"（{c['decision_reason']}）" if c["decision_reason"] else ""))])
         self.sensitive_box = None
         self._sensitive_loaded = False
-        if allowed(self.session.role, Op.CASE_VIEW_SENSITIVE):
+        if allowed(self.services.role, Op.CASE_VIEW_SENSITIVE):
             self.sensitive_box = QGroupBox(self.tr("First health check and circumstances (sensitive)"))
             slay = QVBoxLayout(self.sensitive_box)
             notice = plain_label(self.tr("Sensitive section: opening it is recorded in the audit log."))
@@ -271,7 +272,7 @@ class CasePage(QWidget):
         return page
 
     def _load_sensitive(self) -> None:
-        s = self.session.cases.intake_sensitive(self.case_id)
+        s = self.services.intake.sensitive(self.case_id)
         self._sensitive_loaded = True
         rows = [(self.tr("Physical state"), s.get("health_check", "")),
                 (self.tr("Mental / intellectual signs"), " ".join(x for x in (label(MENTAL_STATES, s.get("mental_state", "")),

@@ -2,8 +2,33 @@
 
 from datetime import date, datetime
 
+from victimcare.casework.steps import STEP_STATUSES, STEPS, status_label, step_label
 from victimcare.domain.dates import age_on, format_date_zh
 from victimcare.domain.vocabulary import SEXES, label
+from victimcare.ui.i18n import english
+
+
+def step_text(code: str) -> str:
+    """A step (or the follow-up deadlines) in the interface language."""
+    return step_label(code, english())
+
+
+def status_text(code: str) -> str:
+    return status_label(code, english())
+
+
+def vocab_text(table: dict[str, tuple[str, str]], code: str) -> str:
+    """A code of a bilingual vocabulary table (code → (Chinese, English)) in the interface language."""
+    entry = table.get(code)
+    return entry[1 if english() else 0] if entry else code
+
+
+def step_choices() -> list[tuple[str, str]]:
+    return [(s.code, step_text(s.code)) for s in STEPS]
+
+
+def status_choices() -> list[tuple[str, str]]:
+    return [(code, status_text(code)) for code, _zh, _en in STEP_STATUSES]
 
 
 def sex_label(code: str) -> str:

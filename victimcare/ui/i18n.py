@@ -10,6 +10,12 @@ from victimcare.core.resources import resource_path
 
 LANGUAGES = {"zh_CN": "简体中文", "en": "English"}
 _installed: list[QTranslator] = []
+_current = ["zh_CN"]
+
+
+def english() -> bool:
+    """Whether the interface is in English (vocabulary labels follow it)."""
+    return _current[0] == "en"
 
 
 def saved_language() -> str:
@@ -30,6 +36,7 @@ def install_translators(app, lang: str) -> None:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
+    _current[0] = lang
     if lang != "zh_CN":
         return  # source strings are English
     qt = QTranslator(app)

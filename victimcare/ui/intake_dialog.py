@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QHeaderView, QLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
-from victimcare.casework.cases import DuplicateCandidates
+from victimcare.casework.steps.intake.service import DuplicateCandidates
 from victimcare.domain.codes import ethnicities
 from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, SEXES)
 from victimcare.domain.identity import IdStatus
@@ -78,9 +78,9 @@ class IntakeDialog(QDialog):
     created = Signal(int)        # new case id
     open_existing = Signal(int)  # the user decided it is an existing case
 
-    def __init__(self, session, parent=None):
+    def __init__(self, services, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.services = services
         self.photo_bytes: bytes | None = None
         self.setWindowTitle(self.tr("New intake registration"))
         self.resize(900, 680)
@@ -301,7 +301,7 @@ class IntakeDialog(QDialog):
             err.show_error("")
         self.general.show_error("")
         try:
-            case_id = self.session.cases.create_intake(self.raw(), reviewed_duplicates=reviewed or None)
+            case_id = self.services.intake.create(self.raw(), reviewed_duplicates=reviewed or None)
         except ValidationErrors as exc:
             first = None
             for err in exc.errors:
@@ -334,11 +334,11 @@ class IntakeDialog(QDialog):
         if choice == "new":
             self.save(reviewed=ids)
         elif choice is not None and choice != "cancel":
-            self.session.cases.record_duplicate_decision(ids, "same_person", chosen=choice)
+            self.services.intake.record_duplicate_decision(ids, "same_person", chosen=choice)
             self.open_existing.emit(choice)
             self.reject()
         else:
-            self.session.cases.record_duplicate_decision(ids, "cancelled")
+            self.services.intake.record_duplicate_decision(ids, "cancelled")
 
 
 class DuplicateDialog(QDialog):

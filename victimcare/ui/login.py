@@ -12,9 +12,9 @@ from victimcare.ui.widgets import ERROR, ErrorLabel, enlarge, plain_label
 
 
 class LoginPage(QWidget):
-    """Emits ``logged_in(session)``. ``demo_password`` is shown for demo vaults only."""
+    """Emits ``logged_in(services, must_change_password)``. ``demo_password`` is shown for demo vaults only."""
 
-    logged_in = Signal(object)
+    logged_in = Signal(object, bool)
 
     def __init__(self, vault, demo_password: str | None = None, parent=None):
         super().__init__(parent)
@@ -34,7 +34,7 @@ class LoginPage(QWidget):
         lay.addWidget(station)
         lay.addWidget(QLabel(self.tr("Trafficking victim case management")))
         if vault.is_demo:
-            from victimcare.casework.demo import DEMO_ACCOUNTS
+            from victimcare.demo import DEMO_ACCOUNTS
             from victimcare.security.permissions import ROLE_LABELS
             accounts = "、".join(f"{name}（{ROLE_LABELS[role]}）" for name, role in DEMO_ACCOUNTS.items())
             banner = plain_label(self.tr("DEMO DATA — synthetic cases for training. Password: {pw}\nAccounts: {accounts}")
@@ -108,13 +108,13 @@ class LoginPage(QWidget):
         self.button.setEnabled(False)
         self.button.setText(self.tr("Checking…"))
         action = "unlock" if self.unlocking else "login"
-        self._task = Task(self.vault.login, account, password, action=action).start(self._done, self._failed)
+        self._task = Task(_sign_in, self.vault, account, password, action).start(self._done, self._failed)
 
-    def _done(self, session) -> None:
+    def _done(self, result) -> None:
         self._task = None
         self.password.clear()
         self._reset_button()
-        self.logged_in.emit(session)
+        self.logged_in.emit(*result)
 
     def _failed(self, exc) -> None:
         self._task = None
@@ -143,3 +143,10 @@ class LoginPage(QWidget):
     def _reset_button(self) -> None:
         self.button.setEnabled(True)
         self.button.setText(self.tr("Sign in"))
+
+
+def _sign_in(vault, account: str, password: str, action: str):
+    """On the task thread: key derivation, opening the compartments, the forced-change flag."""
+    from victimcare.services import sign_in
+    services = sign_in(vault, account, password, action=action)
+    return services, services.accounts.must_change_password()

@@ -39,7 +39,7 @@ def run_gui(argv: list[str]) -> int:
 
     demo_password = None
     if args.demo:
-        from victimcare.casework.demo import DEMO_PASSWORD, open_demo_vault
+        from victimcare.demo import DEMO_PASSWORD, open_demo_vault
         vault, demo_password = open_demo_vault(Path(args.vault) if args.vault else None), DEMO_PASSWORD
         window = MainWindow(app, vault=vault, demo_password=demo_password)
     else:

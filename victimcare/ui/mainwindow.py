@@ -21,7 +21,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.app = app
         self.vault = vault
-        self.session = None
+        self.services = None
         self.workspace = None
         self.demo_password = demo_password
         self.stack = QStackedWidget()
@@ -87,7 +87,7 @@ class MainWindow(QMainWindow):
         return action
 
     def _update_chrome(self) -> None:
-        signed_in = self.session is not None
+        signed_in = self.services is not None
         station = self.vault.station_name if self.vault else ""
         title = "VictimCare"
         if station:
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(can_cases)
         if signed_in:
             self.user_label.setText(self.tr("User: {name} ({role})").format(
-                name=self.session.account, role=ROLE_LABELS[self.session.role]))
+                name=self.services.account, role=ROLE_LABELS[self.services.role]))
             self.vault_label.setText(self.tr("Vault: {path}").format(path=self.vault.path.name))
         else:
             self.user_label.setText(self.tr("Not signed in"))
@@ -133,17 +133,17 @@ class MainWindow(QMainWindow):
         else:
             self.login_page.account.setFocus()
 
-    def _logged_in(self, session) -> None:
+    def _logged_in(self, services, must_change: bool) -> None:
         from victimcare.ui.workspace import Workspace
-        self.session = session
+        self.services = services
         self.stack.removeWidget(self.login_page)
         self.login_page.deleteLater()
-        if session.accounts.must_change_password() and not self.vault.is_demo:
-            dialog = ChangePasswordDialog(session, self, required=True)
+        if must_change and not self.vault.is_demo:
+            dialog = ChangePasswordDialog(services, self, required=True)
             if not dialog.exec():
                 self.logout()
                 return
-        self.workspace = Workspace(session, self)
+        self.workspace = Workspace(services, self)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
@@ -157,14 +157,14 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(self.workspace)
             self.workspace.deleteLater()  # every widget that showed case data goes with it
             self.workspace = None
-        if self.session is not None:
-            account = self.session.account
-            self.session.close(action=action)
-            self.session = None
+        if self.services is not None:
+            account = self.services.account
+            self.services.close(action=action)
+            self.services = None
         return account
 
     def lock(self) -> None:
-        if self.session is None:
+        if self.services is None:
             return
         account = self._end_session("lock")
         self._show_login(account)
@@ -176,8 +176,8 @@ class MainWindow(QMainWindow):
         self._update_chrome()
 
     def change_password(self) -> None:
-        if self.session is not None:
-            ChangePasswordDialog(self.session, self).exec()
+        if self.services is not None:
+            ChangePasswordDialog(self.services, self).exec()
 
     def _new_intake(self) -> None:
         if self.workspace is not None and "cases" in self.workspace.pages:

@@ -7,9 +7,9 @@ from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_butto
 
 
 class ChangePasswordDialog(QDialog):
-    def __init__(self, session, parent=None, *, required: bool = False):
+    def __init__(self, services, parent=None, *, required: bool = False):
         super().__init__(parent)
-        self.session = session
+        self.services = services
         self.setWindowTitle(self.tr("Change password"))
         form = QFormLayout(self)
         if required:
@@ -34,7 +34,7 @@ class ChangePasswordDialog(QDialog):
             self.errors["repeat"].show_error(self.tr("The two passwords differ. Type the same password twice."))
             return
         try:
-            self.session.accounts.change_own_password(self.old.text(), self.new.text())
+            self.services.accounts.change_own_password(self.old.text(), self.new.text())
         except WrongPassword as exc:
             self.errors["old"].show_error(exc.message)
             return

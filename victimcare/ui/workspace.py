@@ -1,6 +1,6 @@
 """The signed-in workspace: left navigation filtered by role and the page stack.
 
-It exists only while a session is open; locking destroys it, so no widget keeps case data.
+It exists only while a services is open; locking destroys it, so no widget keeps case data.
 """
 
 from PySide6.QtCore import Qt, Signal
@@ -12,9 +12,9 @@ from victimcare.security.permissions import navigation_for
 class Workspace(QWidget):
     open_case = Signal(int, str)  # case id, tab code
 
-    def __init__(self, session, parent=None):
+    def __init__(self, services, parent=None):
         super().__init__(parent)
-        self.session = session
+        self.services = services
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setFixedWidth(150)
@@ -26,7 +26,7 @@ class Workspace(QWidget):
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
         labels = self.section_labels()
-        for section in navigation_for(session.role):
+        for section in navigation_for(services.role):
             page = self._make_page(section)
             self.pages[section] = page
             self.stack.addWidget(page)
@@ -64,4 +64,4 @@ class Workspace(QWidget):
 
     def _make_page(self, section: str) -> QWidget:
         from victimcare.ui import pages
-        return pages.make(section, self.session, self)
+        return pages.make(section, self.services, self)

@@ -1,0 +1,86 @@
+"""The case-work steps, in the order of the work: the one registry.
+
+Each step has one home, ``victimcare/casework/steps/<code>/``: its pure rules (``rules.py``), its
+service (``service.py``, gated operations), its numbered migrations (``migrations/<compartment>/``)
+and later its form; its tab lives in ``victimcare/ui/case/tabs/<code>.py``. Adding a step is one new
+package, its tab, its migrations, one line below and its tests.
+
+``service`` is the dotted path of the step's service class ("module:Class"), built per session by
+``victimcare.services``; a string, so that the registry imports only pure rules and the services
+(which use the registry) never form an import cycle with it.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from victimcare.casework.steps.employment import rules as employment
+from victimcare.casework.steps.school import rules as school
+
+NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE = "not_started", "in_progress", "done", "not_applicable"
+STEP_STATUSES = (
+    (NOT_STARTED, "未开始", "Not started"),
+    (IN_PROGRESS, "进行中", "In progress"),
+    (DONE, "已完成", "Done"),
+    (NOT_APPLICABLE, "不适用", "Not applicable"),
+)
+
+
+def _not_started(_age: int | None) -> tuple[str, str]:
+    return NOT_STARTED, ""
+
+
+def _done(_age: int | None) -> tuple[str, str]:
+    return DONE, ""
+
+
+@dataclass(frozen=True)
+class Step:
+    code: str
+    label: str                      # the official wording, as on the forms
+    label_en: str
+    service: str = ""               # "module:Class" of the step's service, "" while it has none
+    # (status, reason) when the case is opened, from the age in whole years at admission (None: unknown)
+    initial_status: Callable[[int | None], tuple[str, str]] = _not_started
+
+
+_HOME = "victimcare.casework.steps"
+
+STEPS: tuple[Step, ...] = (
+    Step("intake", "接收登记", "Intake", f"{_HOME}.intake.service:IntakeService", _done),
+    Step("relief", "救助安置", "Relief and placement"),
+    Step("tracing", "寻亲", "Family tracing"),
+    Step("medical", "医疗康复", "Medical and rehabilitation"),
+    Step("social", "社会服务", "Social services"),
+    Step("legal_aid", "法律援助", "Legal aid"),
+    Step("school", "入学安置", "School placement", f"{_HOME}.school.service:SchoolService", school.initial_status),
+    Step("employment", "就业服务", "Employment", initial_status=employment.initial_status),
+    Step("hukou", "落户", "Household registration"),
+    Step("return", "回归与回访", "Return and follow-up"),
+    Step("closure", "结案", "Closure"),
+)
+BY_CODE = {s.code: s for s in STEPS}
+CODES = tuple(s.code for s in STEPS)
+
+# Deadlines of follow-up visits name their own code; they are recorded under 回归与回访.
+DEADLINE_ONLY = {"follow_up": ("跟踪回访", "Follow-up visits")}
+
+
+def step_label(code: str, english: bool = False) -> str:
+    """The label of a step (or of the follow-up deadlines); the code itself if unknown."""
+    if code in BY_CODE:
+        return BY_CODE[code].label_en if english else BY_CODE[code].label
+    if code in DEADLINE_ONLY:
+        return DEADLINE_ONLY[code][1 if english else 0]
+    return code
+
+
+def status_label(code: str, english: bool = False) -> str:
+    for c, zh, en in STEP_STATUSES:
+        if c == code:
+            return en if english else zh
+    return code
+
+
+def initial_statuses(age: int | None) -> dict[str, tuple[str, str]]:
+    """Every step's (status, reason) for a case opened at ``age``."""
+    return {s.code: s.initial_status(age) for s in STEPS}

@@ -1,23 +1,23 @@
 """One page per navigation section."""
 
 
-def make(section: str, session, workspace):
+def make(section: str, services, workspace):
     if section == "home":
         from victimcare.ui.pages.home import HomePage
-        return HomePage(session, workspace)
+        return HomePage(services, workspace)
     if section == "cases":
         from victimcare.ui.pages.cases import CasesPage
-        return CasesPage(session, workspace)
+        return CasesPage(services, workspace)
     if section == "school":
         from victimcare.ui.pages.school import SchoolPage
-        return SchoolPage(session, workspace)
+        return SchoolPage(services, workspace)
     if section == "reports":
         from victimcare.ui.pages.reports import ReportsPage
-        return ReportsPage(session, workspace)
+        return ReportsPage(services, workspace)
     if section == "audit":
         from victimcare.ui.pages.audit import AuditPage
-        return AuditPage(session, workspace)
+        return AuditPage(services, workspace)
     if section == "settings":
         from victimcare.ui.pages.settings import SettingsPage
-        return SettingsPage(session, workspace)
+        return SettingsPage(services, workspace)
     raise KeyError(section)

@@ -5,33 +5,28 @@ from datetime import datetime
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
+from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, OBJECT_LABELS, RESULT_LABELS
 from victimcare.security.permissions import ROLE_LABELS
-from victimcare.casework.stats import CATEGORY_LABELS
+from victimcare.ui.display import vocab_text
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.tasks import Task
 from victimcare.ui.widgets import ERROR, plain_label
 
 
 class AuditPage(QWidget):
-    def __init__(self, session, workspace=None):
+    def __init__(self, services, workspace=None):
         super().__init__(workspace)
-        self.session = session
+        self.services = services
         self._task = None
-        actions = self.action_labels()
-        objects = {"case": self.tr("Case"), "school_child": self.tr("School referral"),
-                   "school_ledger": self.tr("School ledger"), "audit_log": self.tr("Audit log"),
-                   "account": self.tr("Account"), "vault": self.tr("Vault"), "operation": self.tr("Operation"),
-                   "case_import": self.tr("Case import")}
-        results = {"ok": self.tr("OK"), "denied": self.tr("Refused"), "error": self.tr("Error")}
         columns = [
             ("seq", self.tr("No."), lambda r: str(r["seq"])),
             ("ts", self.tr("Time"), lambda r: _local(r["ts_utc"])),
             ("actor", self.tr("Account"), lambda r: r["actor"]),
             ("role", self.tr("Role"), lambda r: ROLE_LABELS.get(r["role"], r["role"])),
-            ("action", self.tr("Action"), lambda r: actions.get(r["action"], r["action"])),
+            ("action", self.tr("Action"), lambda r: vocab_text(ACTION_LABELS, r["action"])),
             ("object", self.tr("Object"),
-             lambda r: " ".join(x for x in (objects.get(r["object_type"], r["object_type"]), r["object_id"]) if x)),
-            ("result", self.tr("Result"), lambda r: results.get(r["result"], r["result"])),
+             lambda r: " ".join(x for x in (vocab_text(OBJECT_LABELS, r["object_type"]), r["object_id"]) if x)),
+            ("result", self.tr("Result"), lambda r: vocab_text(RESULT_LABELS, r["result"])),
             ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (_categories(r["categories"]), r["detail"]) if x)),
         ]
         self.model = PagedTableModel(columns, self._fetch, self)
@@ -61,22 +56,12 @@ class AuditPage(QWidget):
         lay.addWidget(self.result_label)
         lay.addWidget(self.table, 1)
 
-    def action_labels(self) -> dict[str, str]:
-        return {"view": self.tr("View"), "create": self.tr("Create"), "update": self.tr("Update"),
-                "delete": self.tr("Delete"), "export": self.tr("Export"), "print": self.tr("Print"),
-                "import": self.tr("Import"), "login": self.tr("Sign in"), "login_fail": self.tr("Failed sign-in"),
-                "logout": self.tr("Sign out"), "lock": self.tr("Lock"), "unlock": self.tr("Unlock"),
-                "key_change": self.tr("Password change"), "backup": self.tr("Backup"),
-                "restore": self.tr("Restore"), "perm_change": self.tr("Account change"),
-                "verify": self.tr("Verification"), "recover": self.tr("Recovery"), "setup": self.tr("Setup"),
-                "decision": self.tr("Decision")}
-
     def _fetch(self, cursor, limit):
-        rows = self.session.audit.entries(before_seq=cursor, limit=limit)
+        rows = self.services.audit.entries(before_seq=cursor, limit=limit)
         return rows, (rows[-1]["seq"] if rows else None)
 
     def refresh(self) -> None:
-        seq, digest = self.session.audit.head()
+        seq, digest = self.services.audit.head()
         self.head_label.setText(self.tr("Chain head: entry {seq}, hash {hash}").format(seq=seq, hash=digest[:16]))
         self.model.reset()
 
@@ -85,7 +70,7 @@ class AuditPage(QWidget):
             return
         self.verify_button.setEnabled(False)
         self.result_label.setText(self.tr("Checking every page of every compartment…"))
-        self._task = Task(self.session.audit.verify).start(self._verified, self._failed)
+        self._task = Task(self.services.integrity.verify).start(self._verified, self._failed)
 
     def _verified(self, report) -> None:
         self._task = None
@@ -102,7 +87,7 @@ class AuditPage(QWidget):
 
 
 def _categories(codes: str) -> str:
-    return "、".join(CATEGORY_LABELS.get(c, c) for c in codes.split(",") if c)
+    return "、".join(vocab_text(CATEGORY_LABELS, c) for c in codes.split(",") if c)
 
 
 def _local(ts_utc: str) -> str:

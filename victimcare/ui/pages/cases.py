@@ -8,9 +8,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from victimcare.casework.cases import CaseQuery
-from victimcare.domain.vocabulary import STEP_STATUSES, STEPS, label
 from victimcare.security.permissions import Op, allowed
-from victimcare.ui.display import age_label, days_in_care, due_label, sex_label
+from victimcare.ui.display import age_label, days_in_care, due_label, sex_label, status_choices, step_choices, step_text
 from victimcare.ui.models import PagedTableModel
 from victimcare.ui.widgets import ERROR, isolate, plain_label
 
@@ -19,9 +18,9 @@ OVERDUE_COLOUR = QColor(ERROR)
 
 
 class CasesPage(QWidget):
-    def __init__(self, session, workspace=None):
+    def __init__(self, services, workspace=None):
         super().__init__(workspace)
-        self.session = session
+        self.services = services
         self.workspace = workspace
         self.case_page = None
         self._query = CaseQuery()
@@ -45,7 +44,7 @@ class CasesPage(QWidget):
         self.new_button.setAccessibleName(self.tr("New intake registration"))
         self.new_button.setStyleSheet("QPushButton { font-weight: bold; }")
         self.new_button.clicked.connect(self.new_intake)
-        self.new_button.setVisible(allowed(self.session.role, Op.CASE_CREATE))
+        self.new_button.setVisible(allowed(self.services.role, Op.CASE_CREATE))
         top.addWidget(self.new_button)
         lay.addLayout(top)
 
@@ -58,11 +57,11 @@ class CasesPage(QWidget):
         self.step = QComboBox()
         self.step.setAccessibleName(self.tr("Step"))
         self.step.addItem(self.tr("Any step"), "")
-        for code, text in STEPS:
+        for code, text in step_choices():
             self.step.addItem(text, code)
         self.step_status = QComboBox()
         self.step_status.setAccessibleName(self.tr("Step status"))
-        for code, text in STEP_STATUSES:
+        for code, text in status_choices():
             self.step_status.addItem(text, code)
         self.step_status.setCurrentIndex(1)
         self.worker = QLineEdit()
@@ -91,7 +90,7 @@ class CasesPage(QWidget):
             ("age", self.tr("Age"), lambda r: age_label(r["birth_date"], r["birth_estimated"])),
             ("days", self.tr("Days in care"), lambda r: str(days_in_care(r["admitted_at"]))),
             ("steps", self.tr("Current steps"),
-             lambda r: "、".join(label(STEPS, s) for s in (r["active"] or "").split(",") if s)),
+             lambda r: "、".join(step_text(s) for s in (r["active"] or "").split(",") if s)),
             ("due", self.tr("Next deadline"), lambda r: due_label(r["next_due"])),
         ]
         self.model = PagedTableModel(columns, self._fetch, self)
@@ -127,7 +126,7 @@ class CasesPage(QWidget):
                          sort=self.sort.currentData())
 
     def _fetch(self, cursor, limit):
-        rows, cursor = self.session.cases.list_page(self._query, cursor, limit)
+        rows, cursor = self.services.cases.list_page(self._query, cursor, limit)
         now = datetime.now().isoformat(timespec="minutes")
         for r in rows:  # red only for what is overdue
             if r["next_due"] and r["next_due"] < now:
@@ -138,7 +137,7 @@ class CasesPage(QWidget):
         self._debounce.stop()
         self._query = self.query()
         self.model.reset()
-        total = self.session.cases.count(self._query)
+        total = self.services.cases.count(self._query)
         self.count_label.setText(self.tr("{n} case(s)").format(n=total))
         self.step_status.setEnabled(bool(self.step.currentData()))
 
@@ -156,7 +155,7 @@ class CasesPage(QWidget):
 
     def new_intake(self) -> None:
         from victimcare.ui.intake_dialog import IntakeDialog
-        dialog = IntakeDialog(self.session, self)
+        dialog = IntakeDialog(self.services, self)
         dialog.created.connect(lambda case_id: (self.refresh(), self.open_case(case_id)))
         dialog.open_existing.connect(self.open_case)
         dialog.exec()
@@ -164,7 +163,7 @@ class CasesPage(QWidget):
     def open_case(self, case_id: int, tab: str = "overview") -> None:
         from victimcare.ui.case_page import CasePage
         self.show_list()
-        self.case_page = CasePage(self.session, case_id, self)
+        self.case_page = CasePage(self.services, case_id, self)
         self.case_page.back.connect(self.show_list)
         self.case_page.changed.connect(self.open_case)
         self.stack.addWidget(self.case_page)

@@ -4,17 +4,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from victimcare.domain.vocabulary import STEP_LABELS
 from victimcare.security.permissions import Op, Role, allowed
+from victimcare.ui.display import step_text
 from victimcare.ui.widgets import ERROR, plain_label
 
 AMBER = "#b26a00"
 
 
 class HomePage(QWidget):
-    def __init__(self, session, workspace=None):
+    def __init__(self, services, workspace=None):
         super().__init__(workspace)
-        self.session = session
+        self.services = services
         self.workspace = workspace
         lay = QVBoxLayout(self)
         self.counts = plain_label("")
@@ -26,7 +26,7 @@ class HomePage(QWidget):
         self.overdue = self._list(lay, self.tr("Overdue"), self.tr("Overdue items"), ERROR)
         self.soon = self._list(lay, self.tr("Due within 3 days"), self.tr("Due soon items"), AMBER)
         self.approvals = None
-        if session.role == Role.SUPERVISOR:
+        if services.role == Role.SUPERVISOR:
             self.approvals = self._list(lay, self.tr("Pending approvals"), self.tr("Pending approvals"), None)
 
     def _list(self, lay, title: str, name: str, colour: str | None) -> QListWidget:
@@ -43,11 +43,11 @@ class HomePage(QWidget):
         return widget
 
     def refresh(self) -> None:
-        overdue, soon = self.session.cases.due_items()
+        overdue, soon = self.services.deadlines.due_items()
         for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
             widget.clear()
             for d in items:
-                item = QListWidgetItem(f"{d.case_no}　{STEP_LABELS.get(d.step, d.step)}：{d.explain()}")
+                item = QListWidgetItem(f"{d.case_no}　{step_text(d.step)}：{d.explain()}")
                 item.setData(Qt.ItemDataRole.UserRole, (d.case_id, d.step))
                 item.setForeground(colour)
                 widget.addItem(item)
@@ -63,7 +63,7 @@ class HomePage(QWidget):
         if not target or self.workspace is None:
             return
         case_id, step = target
-        if allowed(self.session.role, Op.CASE_VIEW):
+        if allowed(self.services.role, Op.CASE_VIEW):
             self.workspace.show_section("cases").open_case(case_id, step)
         elif "school" in self.workspace.pages:
             self.workspace.show_section("school")

@@ -2,11 +2,14 @@
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
+from victimcare.security.audit import ACTION_LABELS
+from victimcare.ui.display import status_text, step_text, vocab_text
+
 
 class ReportsPage(QWidget):
-    def __init__(self, session, workspace=None):
+    def __init__(self, services, workspace=None):
         super().__init__(workspace)
-        self.session = session
+        self.services = services
         lay = QVBoxLayout(self)
         title = QLabel(self.tr("Statistics"))
         title.setStyleSheet("font-weight: bold;")
@@ -19,8 +22,16 @@ class ReportsPage(QWidget):
         lay.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        rows = self.session.stats.summary()
+        rows = self.services.stats.summary()
         self.table.setRowCount(len(rows))
-        for i, (text, count) in enumerate(rows):
-            self.table.setItem(i, 0, QTableWidgetItem(text))
+        for i, (kind, code, sub, count) in enumerate(rows):
+            self.table.setItem(i, 0, QTableWidgetItem(self.measure(kind, code, sub)))
             self.table.setItem(i, 1, QTableWidgetItem(str(count)))
+
+    def measure(self, kind: str, code: str, sub: str) -> str:
+        if kind == "cases":
+            return {"open": self.tr("Open cases"), "closed": self.tr("Closed cases"),
+                    "suspected": self.tr("Suspected trafficking")}.get(code, code)
+        if kind == "step":
+            return f"{step_text(code)}：{status_text(sub)}"
+        return self.tr("Audit entries: {action}").format(action=vocab_text(ACTION_LABELS, code))

@@ -8,9 +8,9 @@ from victimcare.ui.widgets import isolate, plain_label
 
 
 class SchoolPage(QWidget):
-    def __init__(self, session, workspace=None):
+    def __init__(self, services, workspace=None):
         super().__init__(workspace)
-        self.session = session
+        self.services = services
         status = {"referred": self.tr("Referred"), "placed": self.tr("Placed"), "closed": self.tr("Closed")}
         columns = [
             ("case_no", self.tr("Case number"), lambda r: r["case_no"]),
@@ -23,7 +23,7 @@ class SchoolPage(QWidget):
             ("status", self.tr("Status"), lambda r: status.get(r["status"], r["status"])),
             ("referred", self.tr("Referred on"), lambda r: date_label(r["referred_at"])),
         ]
-        self.model = PagedTableModel(columns, lambda cursor, limit: session.cases.school_children(cursor, limit), self)
+        self.model = PagedTableModel(columns, lambda cursor, limit: services.school.children(cursor, limit), self)
         self.table = QTableView()
         self.table.setAccessibleName(self.tr("School ledger"))
         self.table.setModel(self.model)

@@ -53,9 +53,9 @@ class AccountDialog(QDialog):
 
 
 class SettingsPage(QWidget):
-    def __init__(self, session, workspace=None):
+    def __init__(self, services, workspace=None):
         super().__init__(workspace)
-        self.session = session
+        self.services = services
         lay = QVBoxLayout(self)
         accounts = QGroupBox(self.tr("Accounts"))
         alay = QVBoxLayout(accounts)
@@ -114,7 +114,7 @@ class SettingsPage(QWidget):
 
     def save_case_no_pattern(self) -> None:
         try:
-            example = self.session.settings.set_case_no_pattern(self.case_no_pattern.text())
+            example = self.services.settings.set_case_no_pattern(self.case_no_pattern.text())
         except UserError as exc:
             self.case_no_message.setStyleSheet("")
             self.case_no_message.show_error(exc.message)
@@ -152,7 +152,7 @@ class SettingsPage(QWidget):
 
     def save_holidays(self) -> None:
         try:
-            self.session.settings.set_holidays(self.holidays.toPlainText(), self.workdays.toPlainText())
+            self.services.settings.set_holidays(self.holidays.toPlainText(), self.workdays.toPlainText())
         except UserError as exc:
             self.holiday_message.setStyleSheet("")
             self.holiday_message.show_error(exc.message)
@@ -160,7 +160,7 @@ class SettingsPage(QWidget):
         self.save_holidays_button.setEnabled(False)
         self.holiday_message.setStyleSheet("color: #2e7d32;")
         self.holiday_message.show_error(self.tr("Saved. Recalculating deadlines…"))
-        self._task = Task(self.session.cases.recompute_due).start(self._recomputed, self._recompute_failed)
+        self._task = Task(self.services.deadlines.recompute_due).start(self._recomputed, self._recompute_failed)
 
     def _recomputed(self, n: int) -> None:
         self.save_holidays_button.setEnabled(True)
@@ -172,11 +172,11 @@ class SettingsPage(QWidget):
         self.holiday_message.show_error(getattr(exc, "message", self.tr("Recalculating deadlines failed.")))
 
     def refresh(self) -> None:
-        self.case_no_pattern.setText(self.session.settings.case_no_pattern())
-        days_off, workdays, _source = self.session.settings.holidays()
+        self.case_no_pattern.setText(self.services.settings.case_no_pattern())
+        days_off, workdays, _source = self.services.settings.holidays()
         self.holidays.setPlainText("\n".join(days_off))
         self.workdays.setPlainText("\n".join(workdays))
-        accounts = self.session.accounts.list()
+        accounts = self.services.accounts.list()
         self.table.setRowCount(len(accounts))
         for i, a in enumerate(accounts):
             state = self.tr("Disabled") if a["disabled"] else self.tr("Locked") if a["locked"] else self.tr("Active")
@@ -191,7 +191,7 @@ class SettingsPage(QWidget):
 
     def new_account(self) -> None:
         dialog = AccountDialog(self)
-        dialog.action = lambda name, role, pw: self.session.accounts.create(name, role, pw)
+        dialog.action = lambda name, role, pw: self.services.accounts.create(name, role, pw)
         if dialog.exec():
             self.refresh()
 
@@ -199,19 +199,19 @@ class SettingsPage(QWidget):
         name = self._need_selection()
         if name:
             dialog = AccountDialog(self, name=name)
-            dialog.action = lambda n, _r, pw: self.session.accounts.reset_password(n, pw)
+            dialog.action = lambda n, _r, pw: self.services.accounts.reset_password(n, pw)
             if dialog.exec():
                 self.refresh()
 
     def disable(self) -> None:
         name = self._need_selection()
         if name:
-            self._run(lambda: self.session.accounts.set_disabled(name, True))
+            self._run(lambda: self.services.accounts.set_disabled(name, True))
 
     def unlock(self) -> None:
         name = self._need_selection()
         if name:
-            self._run(lambda: self.session.accounts.unlock(name))
+            self._run(lambda: self.services.accounts.unlock(name))
 
     def _run(self, action) -> None:
         try:

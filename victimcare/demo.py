@@ -5,6 +5,7 @@ from pathlib import Path
 from victimcare.core.paths import demo_vault_dir
 from victimcare.security.permissions import Role
 from victimcare.security.vault import Vault
+from victimcare.services import sign_in
 
 DEMO_PASSWORD = "demo-演示数据-仅供培训"
 DEMO_ACCOUNTS = {
@@ -23,14 +24,13 @@ def open_demo_vault(path: Path | None = None, cases: int = DEMO_CASES) -> Vault:
         return Vault(path)
     vault, _code = Vault.create(path, station_name="演示救助管理站", station_code="DEMO",
                                 supervisor="demo_zhanzhang", password=DEMO_PASSWORD, demo=True)
-    session = vault.login("demo_zhanzhang", DEMO_PASSWORD)
+    services = sign_in(vault, "demo_zhanzhang", DEMO_PASSWORD)
     try:
         for name, role in DEMO_ACCOUNTS.items():
             if role is not Role.SUPERVISOR:
-                session.accounts.create_demo(name, role, DEMO_PASSWORD)
+                services.accounts.create_demo(name, role, DEMO_PASSWORD)
         if cases:
-            from victimcare.casework.demodata import fill_demo_cases
-            fill_demo_cases(session, cases)
+            services.demo.fill(cases)
     finally:
-        session.close()
+        services.close()
     return vault

@@ -1,4 +1,4 @@
-"""Importing cases from a spreadsheet (.csv, .xlsx) or a .json file: all rows or nothing.
+"""Reading an import file (.csv, .xlsx, .json) into rows of raw intake values; nothing is written here.
 
 The layout is documented for users in ``docs/import-format.md``: one row per case, columns named by
 the intake field codes or by their Chinese headers (``COLUMNS``). Every row goes through
@@ -19,25 +19,17 @@ import json
 import re
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
-from rapidfuzz import fuzz, process
-
-from victimcare.casework.cases import pinyin_key
-from victimcare.db.connection import transaction
-from victimcare.casework.duplicates import AGE_WINDOW_YEARS, NAME_SIMILARITY
-from victimcare.core.errors import UserError, ValidationErrors
-from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
-from victimcare.security.permissions import Op
+from victimcare.core.errors import UserError
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_FIELD_CHARS = 5_000
 MAX_COLUMNS = 200
 MAX_XLSX_UNPACKED_BYTES = 500 * 1024 * 1024  # a 50 MB workbook that unpacks beyond this is a zip bomb
-MAX_DUPLICATES_LISTED = 5
 ENCODINGS = ("utf-8", "gb18030")
 
 # The one column table: intake field code, the Chinese header shown in templates and messages,
@@ -91,7 +83,7 @@ _FLAG_VALUES = {"": 0, "0": 0, "1": 1, "是": 1, "否": 0, "有": 1, "无": 0, "
                 "true": 1, "false": 0, "yes": 1, "no": 0, "y": 1, "n": 0}
 _ID_LIKE = frozenset({"id_number", "hukou_code", "police_case_no"})  # numbers that must stay exact text
 _DATETIMES = frozenset({"admitted_at", "police_report_at"})
-_UNKNOWN_NAME_WORDS = frozenset({"不详", "未知", "无名氏", "姓名不详", "不知道"})
+UNKNOWN_NAME_WORDS = frozenset({"不详", "未知", "无名氏", "姓名不详", "不知道"})
 _FORMULA_START = tuple("=+-@\t\r")
 _LINE_BREAK = re.compile(rb"\r\n|\r|\n")
 
@@ -125,42 +117,6 @@ class ImportFileError(UserError):
         self.column = column
 
 
-@dataclass
-class ImportReport:
-    """What an import did.
-
-    ``rejected`` and ``warnings`` hold (row, field, message). ``row`` is the row number the user sees
-    in the spreadsheet (the header is row 1, so the first case is row 2); in a .json file it is the
-    position of the case in the list, from 1. ``field`` is an intake field code (``column_label``
-    gives its Chinese header) or "duplicate" for a possible duplicate. When anything is rejected,
-    ``imported`` is empty and the vault is unchanged.
-    """
-
-    imported: list[str] = field(default_factory=list)
-    rejected: list[tuple[int, str, str]] = field(default_factory=list)
-    warnings: list[tuple[int, str, str]] = field(default_factory=list)
-    rows: int = 0
-    file_hash: str = ""
-
-    @property
-    def ok(self) -> bool:
-        return not self.rejected
-
-    def lines(self) -> list[str]:
-        """The report in plain Chinese, one line per item."""
-        if self.rejected:
-            bad_rows = len({r for r, _f, _m in self.rejected})
-            out = [f"未导入任何个案：{self.rows} 行中有 {bad_rows} 行不符合要求。请修改下列各行后重新导入整个文件。"]
-            out += [f"第 {row} 行" + (f"【{column_label(f)}】" if f else "：") + msg for row, f, msg in self.rejected]
-        else:
-            span = f"（{self.imported[0]} 至 {self.imported[-1]}）" if self.imported else ""
-            out = [f"已导入 {len(self.imported)} 个个案{span}。"]
-        if self.warnings:
-            out.append(f"请核对以下 {len(self.warnings)} 条提示（不影响导入）：")
-            out += [f"第 {row} 行：{msg}" for row, _f, msg in self.warnings]
-        return out
-
-
 # -- reading the file ----------------------------------------------------------------------------------
 
 
@@ -171,7 +127,7 @@ class _Table:
     kind: str                             # csv, xlsx, json
 
 
-def _read_limited(path: Path) -> bytes:
+def read_limited(path: Path) -> bytes:
     try:
         with open(path, "rb") as f:
             data = f.read(MAX_FILE_BYTES + 1)
@@ -483,7 +439,7 @@ def _unprotect(text: str) -> str:
     return text
 
 
-def _row_to_raw(table: _Table, cells: list) -> tuple[dict, list[tuple[str, str]]]:
+def row_to_raw(table: _Table, cells: list) -> tuple[dict, list[tuple[str, str]]]:
     raw: dict = {}
     problems: list[tuple[str, str]] = []
     for i, key in enumerate(table.keys):
@@ -519,128 +475,7 @@ def _row_to_raw(table: _Table, cells: list) -> tuple[dict, list[tuple[str, str]]
     return raw, problems
 
 
-# -- duplicates --------------------------------------------------------------------------------------
-
-
-class _DuplicateIndex:
-    """The rules of ``duplicates.find_candidates`` (same ID number; or a name or alias that sounds the
-    same or is similar, with birth years within AGE_WINDOW_YEARS and a compatible sex) for many
-    records at once: existing cases are loaded once and the file's own rows are added as they come."""
-
-    def __init__(self):
-        self.by_id: dict[str, list[str]] = {}
-        self.buckets: dict[tuple[str, int], tuple[list[str], list[int], dict[str, list[int]]]] = {}
-        self.labels: list[str] = []
-
-    def add(self, label: str, id_number: str, sex: str, birth_date: str | None, names: list[str],
-            sounds: list[str]) -> None:
-        if id_number:
-            self.by_id.setdefault(id_number, []).append(label)
-        if not birth_date:
-            return
-        owner = len(self.labels)
-        self.labels.append(label)
-        names_list, owners, by_sound = self.buckets.setdefault((sex, int(birth_date[:4])), ([], [], {}))
-        for name in names:
-            names_list.append(name)
-            owners.append(owner)
-        for sound in sounds:
-            if sound:
-                by_sound.setdefault(sound, []).append(owner)
-
-    def find(self, record: IntakeRecord, names: list[str], sounds: set[str]) -> dict[str, list[str]]:
-        core = record.core
-        found: dict[str, list[str]] = {}
-
-        def add(label, reason):
-            reasons = found.setdefault(label, [])
-            if reason not in reasons:
-                reasons.append(reason)
-
-        if core.get("id_number"):
-            for label in self.by_id.get(core["id_number"], []):
-                add(label, "身份证号相同")
-        if not names or not core.get("birth_date"):
-            return found
-        year = int(core["birth_date"][:4])
-        sexes = ("M", "F", "U") if core["sex"] == "U" else (core["sex"], "U")
-        for sex in sexes:
-            for y in range(year - AGE_WINDOW_YEARS, year + AGE_WINDOW_YEARS + 1):
-                bucket = self.buckets.get((sex, y))
-                if bucket is None:
-                    continue
-                names_list, owners, by_sound = bucket
-                sound_owners = {o for s in sounds for o in by_sound.get(s, ())}
-                for owner in sound_owners:
-                    add(self.labels[owner], "姓名读音相同且年龄、性别相近")
-                for name in names:
-                    for _choice, _score, index in process.extract(name, names_list, scorer=fuzz.ratio,
-                                                                  score_cutoff=NAME_SIMILARITY, limit=None):
-                        if owners[index] not in sound_owners:
-                            add(self.labels[owners[index]], "姓名相近且年龄、性别相近")
-        return found
-
-
-def _existing_index(session) -> _DuplicateIndex:
-    index = _DuplicateIndex()
-    rows = session.conn("core").execute(
-        "SELECT c.case_no, c.id_number, c.sex, c.birth_date, c.name, c.name_pinyin, "
-        "group_concat(a.alias, char(31)), group_concat(a.pinyin, char(31)) "
-        "FROM cases c LEFT JOIN aliases a ON a.case_id = c.id GROUP BY c.id")
-    for case_no, id_number, sex, birth, name, sound, aliases, alias_sounds in rows:
-        names = [n for n in [name, *((aliases or "").split("\x1f"))] if n]
-        sounds = [s for s in [sound, *((alias_sounds or "").split("\x1f"))] if s]
-        index.add(f"个案 {case_no}", id_number, sex, birth, names, sounds)
-    return index
-
-
-def _duplicate_warnings(existing: _DuplicateIndex, records: list[tuple[int, IntakeRecord]],
-                        progress) -> list[tuple[int, str, str]]:
-    warnings = []
-    for done, (row, record) in enumerate(records, start=1):
-        names = [n for n in [record.core.get("name", ""), *record.aliases] if n]
-        sounds = {pinyin_key(n) for n in names}
-        found = existing.find(record, names, sounds)
-        if found:
-            labels = sorted(found)
-            shown = "、".join(labels[:MAX_DUPLICATES_LISTED])
-            more = f"等 {len(labels)} 处" if len(labels) > MAX_DUPLICATES_LISTED else ""
-            reasons = "；".join(sorted({r for rs in found.values() for r in rs}))
-            warnings.append((row, "duplicate", f"可能与{shown}{more}是同一人（{reasons}）。导入后请在个案中核对。"))
-        existing.add(f"本文件第 {row} 行", record.core.get("id_number", ""), record.core["sex"],
-                     record.core.get("birth_date"), names, sorted(sounds))
-        if progress is not None and done % 200 == 0:
-            progress(done, len(records))
-    return warnings
-
-
-# -- the import --------------------------------------------------------------------------------------
-
-
-def _insert_all(session, records: list[IntakeRecord], now: datetime, progress, offset: int, total: int) -> list[str]:
-    """Every record in one core transaction and one sensitive transaction (owner thread)."""
-    core, sensitive = session.conn("core"), session.conn("sensitive")
-    cases = session.cases
-    stamp = now.isoformat(timespec="seconds")
-    numbers, sensitive_rows = [], []
-    with transaction(core):
-        for done, record in enumerate(records, start=1):
-            case_id = cases.insert_record(record, now)
-            numbers.append(core.execute("SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()[0])
-            s = record.sensitive
-            sensitive_rows.append((case_id, s["health_check"], s["mental_state"], s["mental_note"], s["injuries"],
-                                   s["injuries_note"], s["circumstances"], s["found_circumstances"], stamp))
-            if progress is not None and done % 200 == 0:
-                progress(offset + done, total)
-        with transaction(sensitive):
-            sensitive.executemany(
-                "INSERT INTO intake_sensitive(case_id, health_check, mental_state, mental_note, injuries, "
-                "injuries_note, circumstances, found_circumstances, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                sensitive_rows)
-    return numbers
-
-
-def _parse(path: Path, data: bytes, encoding: str | None) -> _Table:
+def parse(path: Path, data: bytes, encoding: str | None) -> _Table:
     suffix = path.suffix.lower()
     if suffix == ".csv":
         return _parse_csv(data, encoding)
@@ -650,81 +485,3 @@ def _parse(path: Path, data: bytes, encoding: str | None) -> _Table:
         return _parse_json(data, encoding)
     raise ImportFileError("只能导入 .csv、.xlsx 或 .json 文件。旧版 .xls 请先在 Excel 中另存为 .xlsx。")
 
-
-def import_cases(session, path: Path, *, encoding: str | None = None, progress=None) -> ImportReport:
-    """Import every case in ``path`` or none. Raises ImportFileError when the file as a whole is
-    unusable; returns a report whose ``rejected`` lists every bad row otherwise.
-
-    ``encoding`` is None (UTF-8) or "gb18030", and only for .csv and .json. ``progress(done, total)``
-    is called from the worker now and then. Supervisor only; audited as one 'import' entry with the
-    file's SHA-256, the number of rows and 'ok' or 'rejected'.
-    """
-    session.require(Op.CASE_IMPORT)
-    path = Path(path)
-    digest = ""
-    rows = 0
-
-    def audit(ok: bool, count: int) -> None:
-        session.record("import", object_type="case", record_count=count, detail="ok" if ok else "rejected",
-                       result="ok" if ok else "error", file_hash=digest,
-                       categories="identity,medical,trafficking" if ok else "")
-
-    try:
-        data = _read_limited(path)
-        digest = hashlib.sha256(data).hexdigest()
-        if encoding is not None and path.suffix.lower() == ".xlsx":
-            raise ImportFileError("Excel 文件不需要声明编码。请去掉编码参数后重试。")
-        table = _parse(path, data, encoding)
-        del data
-    except ImportFileError:
-        audit(False, 0)
-        raise
-    rows = len(table.rows)
-    if rows == 0:
-        audit(False, 0)
-        raise ImportFileError("文件中没有个案数据（只有表头或全是空行）。")
-
-    now = datetime.fromtimestamp(session.vault.clock.now())
-    total = rows * 3
-    report = ImportReport(rows=rows, file_hash=digest)
-    records: list[tuple[int, IntakeRecord]] = []
-    for done, (row, cells) in enumerate(table.rows, start=1):
-        if cells is None:
-            report.rejected.append((row, "", "这一条不是 JSON 对象（应为 {\"列名\": \"内容\"}）。"))
-            continue
-        raw, problems = _row_to_raw(table, cells)
-        for key, message in problems:
-            report.rejected.append((row, key, message))
-        bad_keys = {k for k, _m in problems}
-        try:
-            record = validate_intake({k: v for k, v in raw.items() if k not in bad_keys}, now=now,
-                                     registrar=session.account)
-        except ValidationErrors as exc:
-            report.rejected += [(row, e.field, e.message) for e in exc.errors if e.field not in bad_keys]
-            continue
-        if problems:
-            continue
-        if str(raw.get("name", "")).strip() in _UNKNOWN_NAME_WORDS:
-            report.warnings.append((row, "name", "姓名写作“不详”一类的词，已按姓名保存。"
-                                                 "如确实不知道姓名，请在“姓名不详”列填“是”并清空姓名。"))
-        report.warnings += [(row, "id_number", w) for w in record.warnings]
-        records.append((row, record))
-        if progress is not None and done % 200 == 0:
-            progress(done, total)
-    if report.rejected:
-        report.rejected.sort(key=lambda r: r[0])
-        report.warnings = []
-        audit(False, rows)
-        return report
-
-    existing = session.owner.call(_existing_index, session)
-    step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
-    report.warnings += _duplicate_warnings(existing, records, step)
-    report.warnings.sort(key=lambda w: w[0])
-    report.imported = session.owner.call(_insert_all, session, [r for _row, r in records], now, progress,
-                                         2 * rows, total)
-    session.owner.call(lambda: session.conn("core").execute("ANALYZE"))  # a bulk load changes the best plans
-    audit(True, len(report.imported))
-    if progress is not None:
-        progress(total, total)
-    return report

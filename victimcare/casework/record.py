@@ -1,0 +1,222 @@
+"""The one write path for new cases: every row of a case file, from the form, an import or the demo.
+
+``CaseWriter.write`` takes validated intakes (``NewCase``) and writes them in batches with
+``executemany``: the intake service writes a batch of one, the importer the whole file, the demo
+generator batches of a thousand. Case numbers, step statuses, the search document, the first
+timeline events and ``cases.next_due`` are all made here, so the three ways in cannot drift apart.
+
+Cross-compartment write order (written down, and checked by ``orphans``): the sensitive rows, then
+the school rows, then the core rows, each its own commit. A case exists once its core row is
+committed; a crash before that leaves sensitive or school rows with no case, which ``admin verify``
+reports. New ids are taken above every id any compartment has used, so such leftovers never block
+a later intake.
+"""
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from pypinyin import lazy_pinyin
+
+from victimcare.casework import deadlines
+from victimcare.casework.settings import StationSettings, format_case_no
+from victimcare.casework.steps import initial_statuses
+from victimcare.casework.steps.intake.rules import IntakeRecord, age_years
+from victimcare.db.connection import transaction
+from victimcare.domain.vocabulary import ARRIVAL_MODES, label
+
+SENSITIVE_COLUMNS = ("health_check", "mental_state", "mental_note", "injuries", "injuries_note", "circumstances",
+                     "found_circumstances")
+SCHOOL_COLUMNS = ("case_id", "case_no", "display_name", "sex", "birth_date", "birth_estimated", "referred_at",
+                  "referred_by", "status", "school", "grade", "enrolled_on", "transfer_started_on",
+                  "transfer_done_on", "updated_at")
+
+
+def pinyin_key(name: str) -> str:
+    """Toneless pinyin of a name, for the sound-alike duplicate check and search."""
+    return "".join(lazy_pinyin(name)).lower() if name else ""
+
+
+def search_doc(core: dict, aliases: list[tuple[str, str]]) -> str:
+    """The searchable text of a case; ``aliases`` are (alias, pinyin) pairs."""
+    parts = [core["case_no"], core.get("name", ""), *(a for a, _ in aliases), core.get("id_number", ""),
+             core.get("police_case_no", ""), core.get("name_pinyin", ""), *(p for _, p in aliases)]
+    return " | ".join(p for p in parts if p)
+
+
+def add_event(core, case_id: int, at: str, step: str, kind: str, summary: str, actor: str) -> None:
+    """One timeline entry (inside the caller's transaction)."""
+    core.execute("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
+                 (case_id, at, step, kind, summary, actor))
+
+
+def set_step_status(core, case_id: int, step: str, status: str, stamp: str) -> None:
+    core.execute("UPDATE steps SET status = ?, updated_at = ? WHERE case_id = ? AND step = ?",
+                 (status, stamp, case_id, step))
+
+
+@dataclass
+class NewCase:
+    """A validated intake and what else a new case starts with (the demo gives a whole history)."""
+
+    record: IntakeRecord
+    worker: str = ""                                      # '' → the form's value, else the actor
+    milestones: dict[str, str] = field(default_factory=dict)
+    steps: dict[str, tuple[str, str]] = field(default_factory=dict)  # overrides of the initial statuses
+    events: list[tuple[str, str, str, str]] = field(default_factory=list)  # (at, step, kind, summary)
+    school: dict | None = None                            # a school_children row (without ids)
+    closed_at: str = ""
+    created_at: str = ""                                  # '' → now
+
+
+@dataclass
+class _Batch:
+    cases: list = field(default_factory=list)
+    aliases: list = field(default_factory=list)
+    relatives: list = field(default_factory=list)
+    belongings: list = field(default_factory=list)
+    handovers: list = field(default_factory=list)
+    photos: list = field(default_factory=list)
+    steps: list = field(default_factory=list)
+    milestones: list = field(default_factory=list)
+    docs: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+    sensitive: list = field(default_factory=list)
+    school: list = field(default_factory=list)
+    numbers: list = field(default_factory=list)
+
+
+class CaseWriter:
+    """Writes new cases on the owner thread: ``conns`` maps compartment → connection."""
+
+    def __init__(self, conns: dict, *, actor: str, station_code: str, now: datetime, calendar, rules):
+        self.core, self.sensitive = conns["core"], conns["sensitive"]
+        self.school = conns.get("school")
+        self.actor, self.station_code, self.now = actor, station_code, now
+        self.calendar, self.rules = calendar, rules
+        self.columns: list[str] | None = None
+
+    def next_id(self) -> int:
+        """Above every case id used in any compartment (see the module docstring)."""
+        ids = [self.core.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0],
+               self.sensitive.execute("SELECT coalesce(max(case_id), 0) FROM intake_sensitive").fetchone()[0]]
+        if self.school is not None:
+            ids.append(self.school.execute("SELECT coalesce(max(case_id), 0) FROM school_children").fetchone()[0])
+        return max(ids) + 1
+
+    def write(self, cases: list[NewCase], *, check_foreign_keys: bool = True) -> list[tuple[int, str]]:
+        """Write every case; returns (id, case number) of each. Nothing is written if any insert fails.
+
+        ``check_foreign_keys=False`` is for generated bulk data only: every id is made here, so none can
+        dangle, and a batch is about a third faster without the checks (always switched back on)."""
+        if not check_foreign_keys:
+            self.core.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with transaction(self.core):
+                batch = self._lay_out(cases)
+                with transaction(self.sensitive):
+                    self.sensitive.executemany(
+                        f"INSERT INTO intake_sensitive(case_id, {', '.join(SENSITIVE_COLUMNS)}, updated_at) "
+                        f"VALUES ({','.join('?' * (len(SENSITIVE_COLUMNS) + 2))})", batch.sensitive)
+                if batch.school:
+                    with transaction(self.school):
+                        self.school.executemany(
+                            f"INSERT INTO school_children({', '.join(SCHOOL_COLUMNS)}) "
+                            f"VALUES ({','.join('?' * len(SCHOOL_COLUMNS))})", batch.school)
+                self._insert_core(batch)
+        finally:
+            if not check_foreign_keys:
+                self.core.execute("PRAGMA foreign_keys = ON")
+        return batch.numbers
+
+    # -- laying out rows ---------------------------------------------------------------------------
+
+    def _lay_out(self, cases: list[NewCase]) -> _Batch:
+        settings = StationSettings(self.core)
+        pattern = settings.case_no_pattern()
+        seqs: dict[int, int] = {}
+        stamp = self.now.isoformat(timespec="seconds")
+        today = self.now.date()
+        batch = _Batch()
+        case_id = self.next_id()
+        for new in cases:
+            record = new.record
+            core = dict(record.core)
+            admitted = datetime.fromisoformat(core["admitted_at"])
+            year = admitted.year
+            if year not in seqs:
+                seqs[year] = settings.case_seq(year)
+            seqs[year] += 1
+            case_no = format_case_no(pattern, self.station_code, year, seqs[year])
+            created = new.created_at or stamp
+            statuses = {**initial_statuses(age_years(core["birth_date"], admitted.date())), **new.steps}
+            not_applicable = {s for s, (st, _r) in statuses.items() if st == "not_applicable"}
+            status = "closed" if new.closed_at else "open"
+            facts = deadlines.facts_from_rows(
+                {**core, "id": case_id, "case_no": case_no, "status": status}, new.milestones,
+                new.school, not_applicable, today)
+            core.update(id=case_id, case_no=case_no, name_pinyin=pinyin_key(core["name"]),
+                        assigned_worker=new.worker or core.get("assigned_worker") or self.actor,
+                        created_at=created, updated_at=new.closed_at or created, status=status,
+                        closed_at=new.closed_at,
+                        next_due=deadlines.next_due(deadlines.compute(facts, self.now, self.calendar, self.rules)))
+            if self.columns is None:
+                self.columns = list(core)
+            batch.cases.append([core[c] for c in self.columns])
+            aliases = [(a, pinyin_key(a)) for a in record.aliases]
+            batch.aliases += [(case_id, a, p) for a, p in aliases]
+            batch.relatives += [(case_id, r["relation"], r["name"], r["contact"]) for r in record.relatives]
+            batch.belongings += [(case_id, b["item"], b["quantity"], b["storage_no"]) for b in record.belongings]
+            h = record.handover
+            if any(h.values()):
+                batch.handovers.append((case_id, h["unit"], h["officers"], h["found_at"], h["found_place"],
+                                        h["checks"], h["handover_at"]))
+            if record.photo:
+                batch.photos.append((case_id, record.photo[0], record.photo[1], stamp))
+            batch.steps += [(case_id, step, st, reason, created) for step, (st, reason) in statuses.items()]
+            batch.milestones += [(case_id, k, v) for k, v in new.milestones.items()]
+            batch.docs.append((case_id, search_doc(core, aliases)))
+            batch.events.append((case_id, core["admitted_at"], "intake", "created",
+                                 f"接收登记（{label(ARRIVAL_MODES, core['arrival_mode'])}）", self.actor))
+            if core.get("suspected_trafficking") and core.get("police_report_at"):
+                batch.events.append((case_id, core["police_report_at"], "intake", "police_report",
+                                     f"疑似被拐卖，已报警（{core['police_report_unit']}）", self.actor))
+            batch.events += [(case_id, at, step, kind, summary, core["assigned_worker"])
+                             for at, step, kind, summary in new.events]
+            s = record.sensitive
+            batch.sensitive.append((case_id, *(s[k] for k in SENSITIVE_COLUMNS), created))
+            if new.school is not None:
+                row = {**new.school, "case_id": case_id, "case_no": case_no, "sex": core["sex"],
+                       "birth_date": core["birth_date"], "birth_estimated": core["birth_estimated"],
+                       "referred_by": new.school.get("referred_by") or core["assigned_worker"], "updated_at": stamp}
+                batch.school.append(tuple(row.get(c, "") for c in SCHOOL_COLUMNS))
+            batch.numbers.append((case_id, case_no))
+            case_id += 1
+        for year, seq in seqs.items():
+            settings.set_case_seq(year, seq)
+        return batch
+
+    def _insert_core(self, b: _Batch) -> None:
+        c = self.core
+        cols = self.columns or []
+        c.executemany(f"INSERT INTO cases({','.join(cols)}) VALUES ({','.join('?' * len(cols))})", b.cases)
+        c.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)", b.aliases)
+        c.executemany("INSERT INTO relatives(case_id, relation, name, contact) VALUES (?,?,?,?)", b.relatives)
+        c.executemany("INSERT INTO belongings(case_id, item, quantity, storage_no) VALUES (?,?,?,?)", b.belongings)
+        c.executemany("INSERT INTO police_handover(case_id, unit, officers, found_at, found_place, checks, "
+                      "handover_at) VALUES (?,?,?,?,?,?,?)", b.handovers)
+        c.executemany("INSERT INTO photos(case_id, mime, data, added_at) VALUES (?,?,?,?)", b.photos)
+        c.executemany("INSERT INTO steps(case_id, step, status, reason, updated_at) VALUES (?,?,?,?,?)", b.steps)
+        c.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", b.milestones)
+        c.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", b.docs)
+        c.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)", b.events)
+
+
+def orphans(conns: dict) -> dict[str, int]:
+    """compartment → how many of its rows name a case that the core compartment does not have."""
+    core_ids = {r[0] for r in conns["core"].execute("SELECT id FROM cases")}
+    found = {}
+    for name, sql in (("sensitive", "SELECT case_id FROM intake_sensitive"),
+                      ("school", "SELECT case_id FROM school_children")):
+        if name in conns:
+            found[name] = sum(1 for (case_id,) in conns[name].execute(sql) if case_id not in core_ids)
+    return found

@@ -1,0 +1,80 @@
+"""接收登记 intake: check a form, look for duplicates, save a new case, read the sensitive part."""
+
+from datetime import datetime
+
+from victimcare.casework.deadlines import local_now
+from victimcare.casework.duplicates import find_candidates
+from victimcare.casework.record import CaseWriter, NewCase
+from victimcare.casework.settings import StationSettings
+from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
+from victimcare.core.errors import UserError
+from victimcare.security.gate import Service, operation
+from victimcare.security.permissions import Op
+
+INTAKE_CATEGORIES = "identity,medical,trafficking"
+SENSITIVE_CATEGORIES = "medical,trafficking"
+
+
+class DuplicateCandidates(UserError):
+    """Possible duplicates were found: the user must look at them and decide."""
+
+    def __init__(self, candidates: list[dict]):
+        super().__init__(f"发现 {len(candidates)} 个可能重复的个案，请核对后决定是否仍然新建。")
+        self.candidates = candidates
+
+
+def case_writer(session, now: datetime, conns: dict | None = None) -> CaseWriter:
+    """The row writer for this session's new cases: on the owner thread's connections, or on ``conns``
+    (a long job's own, from ``session.side_connections``)."""
+    if conns is None:
+        conns = {name: session.conn(name) for name in ("core", "sensitive", "school") if name in session.compartments()}
+    settings = StationSettings(conns["core"])
+    return CaseWriter(conns, actor=session.account, station_code=session.vault.keyring.station_code, now=now,
+                      calendar=settings.calendar(), rules=settings.rules())
+
+
+class IntakeService(Service):
+    def _validate(self, raw: dict) -> IntakeRecord:
+        return validate_intake(raw, now=local_now(self.session), registrar=self.session.account)
+
+    @operation(Op.CASE_CREATE)
+    def check(self, raw: dict) -> IntakeRecord:
+        """Validate without saving: raises ValidationErrors with every problem."""
+        return self._validate(raw)
+
+    @operation(Op.CASE_CREATE)
+    def find_duplicates(self, raw: dict) -> list[dict]:
+        record = self._validate(raw)
+        return find_candidates(self.session.conn("core"), record, local_now(self.session).date())
+
+    @operation(Op.CASE_CREATE)
+    def create(self, raw: dict, *, reviewed_duplicates: list[int] | None = None) -> int:
+        """Save a new case. If possible duplicates exist that the user has not reviewed, raise
+        DuplicateCandidates; call again with their ids once the user chose to create a new case."""
+        record = self._validate(raw)
+        now = local_now(self.session)
+        candidates = find_candidates(self.session.conn("core"), record, now.date())
+        unseen = [c for c in candidates if c["id"] not in set(reviewed_duplicates or [])]
+        if unseen:
+            raise DuplicateCandidates(candidates)
+        [(case_id, _number)] = case_writer(self.session, now).write([NewCase(record)])
+        if candidates:
+            self.session.record("decision", object_type="case", object_id=case_id, detail="duplicate:new_case",
+                                record_count=len(candidates))
+        self.session.record("create", object_type="case", object_id=case_id, categories=INTAKE_CATEGORIES)
+        return case_id
+
+    @operation(Op.CASE_CREATE)
+    def record_duplicate_decision(self, candidate_ids: list[int], decision: str, chosen: int | None = None) -> None:
+        """Audit the user's decision on duplicate candidates ('same_person' or 'cancelled')."""
+        self.session.record("decision", object_type="case", object_id=chosen or "", detail=f"duplicate:{decision}",
+                            record_count=len(candidate_ids))
+
+    @operation(Op.CASE_VIEW_SENSITIVE)
+    def sensitive(self, case_id: int) -> dict:
+        """First health check and the trafficking circumstances. Every call is an audited view."""
+        cur = self.session.conn("sensitive").execute("SELECT * FROM intake_sensitive WHERE case_id = ?", (case_id,))
+        row = cur.fetchone()
+        self.session.record("view", object_type="case", object_id=case_id, categories=SENSITIVE_CATEGORIES,
+                            detail="intake_sensitive")
+        return dict(zip([d[0] for d in cur.description], row)) if row else {}

@@ -1,0 +1,63 @@
+"""The one operation gate: every public service operation passes through ``operation``.
+
+On the caller's side it checks that the session is open and not expired, asks the one permission
+matrix (a refusal is audited), then runs the work on the vault's owner thread (or, for work that
+holds no connection such as key derivation or reading an import file, on the caller's thread) and
+turns storage failures into plain Chinese messages. A test walks every service built by
+``victimcare.services`` and checks that each public method is an operation.
+"""
+
+from functools import wraps
+
+import sqlcipher3
+
+from victimcare.db.storage_errors import storage_error
+from victimcare.security.permissions import Op
+
+DB, CALLER = "db", "caller"
+
+
+def operation(op: Op | None, *, thread: str = DB):
+    """Mark a service method as an operation needing ``op`` (None: any signed-in account)."""
+    if thread not in (DB, CALLER):
+        raise ValueError(thread)
+
+    def decorate(method):
+        @wraps(method)
+        def gated(self, *args, **kwargs):
+            session = self.session
+            session.check_open()
+            if op is not None:
+                session.authorize(op)
+            try:
+                if thread == DB:
+                    return session.run(method, self, *args, **kwargs)
+                return method(self, *args, **kwargs)
+            except sqlcipher3.Error as exc:
+                raise storage_error(exc) from None
+
+        gated.operation = op
+        gated.thread = thread
+        return gated
+
+    return decorate
+
+
+class Service:
+    """Base of every service: it holds the session and nothing else that outlives a call."""
+
+    def __init__(self, session):
+        self.session = session
+
+    @classmethod
+    def operations(cls) -> dict[str, Op | None]:
+        """Public method name → the operation it needs, for every gated method."""
+        return {name: getattr(cls, name).operation for name in dir(cls)
+                if not name.startswith("_") and callable(getattr(cls, name))
+                and hasattr(getattr(cls, name), "operation")}
+
+    @classmethod
+    def ungated(cls) -> list[str]:
+        """Public methods that do not pass the gate (the gate test wants none)."""
+        return [name for name in dir(cls) if not name.startswith("_") and callable(getattr(cls, name))
+                and not hasattr(getattr(cls, name), "operation") and name not in ("operations", "ungated")]
