@@ -7,8 +7,8 @@ timeline events and ``cases.next_due`` are all made here, so the three ways in c
 
 Cross-compartment write order (written down, and checked by ``orphans``): the sensitive rows, then
 the school rows, then the core rows, each its own commit. A case exists once its core row is
-committed; a crash before that leaves sensitive or school rows with no case, which ``admin verify``
-reports. New ids are taken above every id any compartment has used, so such leftovers never block
+committed; if the core rows fail, the other rows are deleted again; a crash in between leaves
+sensitive or school rows with no case, which ``admin verify`` reports. New ids are taken above every id any compartment has used, so such leftovers never block
 a later intake.
 """
 
@@ -122,7 +122,11 @@ class CaseWriter:
                         self.school.executemany(
                             f"INSERT INTO school_children({', '.join(SCHOOL_COLUMNS)}) "
                             f"VALUES ({','.join('?' * len(SCHOOL_COLUMNS))})", batch.school)
-                self._insert_core(batch)
+                try:
+                    self._insert_core(batch)
+                except BaseException:
+                    self._undo_other_compartments(batch)
+                    raise
         finally:
             if not check_foreign_keys:
                 self.core.execute("PRAGMA foreign_keys = ON")
@@ -194,6 +198,20 @@ class CaseWriter:
         for year, seq in seqs.items():
             settings.set_case_seq(year, seq)
         return batch
+
+    def _undo_other_compartments(self, batch: _Batch) -> None:
+        """The core rows failed after the sensitive and school rows were committed: take those back, so
+        that a failed save (a full disk, a busy file) leaves nothing behind. If even that fails, the rows
+        stay as orphans, which ``admin verify`` reports and which never block a later intake."""
+        ids = [(case_id,) for case_id, _number in batch.numbers]
+        for conn, table in ((self.sensitive, "intake_sensitive"), (self.school, "school_children")):
+            if conn is None or (table == "school_children" and not batch.school):
+                continue
+            try:
+                with transaction(conn):
+                    conn.executemany(f"DELETE FROM {table} WHERE case_id = ?", ids)  # table names are constants
+            except Exception:
+                pass
 
     def _insert_core(self, b: _Batch) -> None:
         c = self.core

@@ -113,6 +113,7 @@ def transaction(conn: sqlcipher3.Connection):
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite rolls back by itself on some errors (a full disk, for one)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")

@@ -48,16 +48,3 @@ class Service:
 
     def __init__(self, session):
         self.session = session
-
-    @classmethod
-    def operations(cls) -> dict[str, Op | None]:
-        """Public method name → the operation it needs, for every gated method."""
-        return {name: getattr(cls, name).operation for name in dir(cls)
-                if not name.startswith("_") and callable(getattr(cls, name))
-                and hasattr(getattr(cls, name), "operation")}
-
-    @classmethod
-    def ungated(cls) -> list[str]:
-        """Public methods that do not pass the gate (the gate test wants none)."""
-        return [name for name in dir(cls) if not name.startswith("_") and callable(getattr(cls, name))
-                and not hasattr(getattr(cls, name), "operation") and name not in ("operations", "ungated")]
