@@ -22,6 +22,10 @@ def harden_process() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     harden_process()
+    if argv[:1] in (["--version"], ["-V"]):
+        from victimcare import __version__
+        print(f"VictimCare {__version__}")
+        return 0
     if argv[:1] == ["admin"]:
         from victimcare.cli.main import main as admin_main
         return admin_main(argv[1:])
