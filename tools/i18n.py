@@ -4,6 +4,8 @@
     python tools/i18n.py check    list unfinished entries and placeholder mismatches; exit 1 if any
     python tools/i18n.py build    compile the .ts into the .qm the app loads
     python tools/i18n.py fill F   set translations from a JSON file {"Context": {"source": "译文"}}
+    python tools/i18n.py reuse    translate unfinished entries whose source is translated in another context
+                                  (after code moved to a new class); prints what is still missing
 
 Translate new entries with pyside6-linguist (or by editing the .ts), then check and build.
 """
@@ -80,6 +82,31 @@ def fill(ts: Path, translations: dict[str, dict[str, str]]) -> int:
     return changed
 
 
+def reuse(ts: Path) -> int:
+    """Fill unfinished messages from the same source text finished in another context, here or in the
+    last committed .ts (``update`` drops contexts whose class was renamed or moved)."""
+    known: dict[str, str] = {}
+    sources = [ts]
+    committed = subprocess.run(["git", "show", f"HEAD:{ts.relative_to(ROOT).as_posix()}"], cwd=ROOT,
+                               capture_output=True)
+    if committed.returncode == 0:
+        old = ts.with_suffix(".committed.ts")
+        old.write_bytes(committed.stdout)
+        sources.append(old)
+    try:
+        for source_ts in sources:
+            for (_ctx, source, _comment), text in messages(source_ts):
+                if text is not None:
+                    known.setdefault(source, text)
+    finally:
+        ts.with_suffix(".committed.ts").unlink(missing_ok=True)
+    wanted: dict[str, dict[str, str]] = {}
+    for (ctx, source, _comment), text in messages(ts):
+        if text is None and source in known:
+            wanted.setdefault(ctx, {})[source] = known[source]
+    return fill(ts, wanted)
+
+
 def main(command: str, *args: str) -> int:
     if command == "update":
         return subprocess.call([tool("pyside6-lupdate"), *sources(), "-ts", str(TS), "-no-obsolete",
@@ -90,6 +117,10 @@ def main(command: str, *args: str) -> int:
         import json
         print(f"{fill(TS, json.loads(Path(args[0]).read_text(encoding='utf-8')))} messages translated")
         return main("update")  # lupdate writes the file back in its own layout
+    if command == "reuse":
+        print(f"{reuse(TS)} messages translated from other contexts")
+        main("update")
+        return main("check")
     if command == "check":
         found = problems(TS)
         print("\n".join(found) or f"{TS.relative_to(ROOT)}: all entries translated")

@@ -4,37 +4,37 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="29"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
@@ -42,73 +42,73 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="34"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="48"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="47"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="39"/>
         <source>Chain head</source>
         <translation>审计链末端</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="42"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="41"/>
         <source>Verification result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="44"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
         <source>Verify vault and audit chain</source>
         <translation>校验保险库和审计链</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="44"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
         <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
@@ -117,559 +117,299 @@
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
     </message>
+</context>
+<context>
+    <name>CaseHeader</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="86"/>
-        <source>Verification failed.</source>
-        <translation>校验失败。</translation>
+        <location filename="../../victimcare/ui/case/header.py" line="25"/>
+        <source>Case header</source>
+        <translation>个案概要</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="31"/>
+        <source>Photo</source>
+        <translation>照片</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="38"/>
+        <source>No photo</source>
+        <translation>无照片</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="41"/>
+        <source>Name unknown</source>
+        <translation>姓名不详</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="42"/>
+        <source>Case name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="46"/>
+        <source>Also known as: {names}</source>
+        <translation>曾用名/自述名：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="48"/>
+        <source>Aliases</source>
+        <translation>曾用名/自述名</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="52"/>
+        <source>Case {no}</source>
+        <translation>个案编号 {no}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="53"/>
+        <source>{n} days in care</source>
+        <translation>在站 {n} 天</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="54"/>
+        <source>Worker: {w}</source>
+        <translation>责任社工：{w}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="55"/>
+        <source>Case facts</source>
+        <translation>基本情况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="59"/>
+        <source>Rescued from trafficking</source>
+        <translation>被拐卖获救</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="60"/>
+        <source>Suspected trafficking</source>
+        <translation>疑似被拐卖</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="61"/>
+        <source>Disability</source>
+        <translation>残疾</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="62"/>
+        <source>Foreign national</source>
+        <translation>外籍人员</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="67"/>
+        <source>Minor</source>
+        <translation>未成年人</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/header.py" line="69"/>
+        <source>Closed</source>
+        <translation>已结案</translation>
     </message>
 </context>
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="43"/>
+        <location filename="../../victimcare/ui/case/page.py" line="49"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="44"/>
+        <location filename="../../victimcare/ui/case/page.py" line="50"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="51"/>
+        <location filename="../../victimcare/ui/case/page.py" line="57"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case_page.py" line="53"/>
+        <location filename="../../victimcare/ui/case/page.py" line="61"/>
         <source>Overview</source>
         <translation>概况</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="64"/>
-        <source>Case header</source>
-        <translation>个案概要</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="70"/>
-        <source>Photo</source>
-        <translation>照片</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="78"/>
-        <source>No photo</source>
-        <translation>无照片</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="81"/>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
-        <source>Name unknown</source>
-        <translation>姓名不详</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="83"/>
-        <source>Case name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="87"/>
-        <source>Also known as: {names}</source>
-        <translation>曾用名/自述名：{names}</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="88"/>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
-        <source>Aliases</source>
-        <translation>曾用名/自述名</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="92"/>
-        <source>Case {no}</source>
-        <translation>个案编号 {no}</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="93"/>
-        <source>{n} days in care</source>
-        <translation>在站 {n} 天</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="94"/>
-        <source>Worker: {w}</source>
-        <translation>责任社工：{w}</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="95"/>
-        <source>Case facts</source>
-        <translation>基本情况</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="98"/>
-        <source>Rescued from trafficking</source>
-        <translation>被拐卖获救</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="99"/>
-        <location filename="../../victimcare/ui/case_page.py" line="255"/>
-        <source>Suspected trafficking</source>
-        <translation>疑似被拐卖</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="100"/>
-        <source>Disability</source>
-        <translation>残疾</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="101"/>
-        <source>Foreign national</source>
-        <translation>外籍人员</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="106"/>
-        <source>Minor</source>
-        <translation>未成年人</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="108"/>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="139"/>
-        <source>Deadlines</source>
-        <translation>时限</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="142"/>
-        <source>Case deadlines</source>
-        <translation>个案时限</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="153"/>
-        <source>No deadlines.</source>
-        <translation>暂无时限。</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="156"/>
-        <source>Steps</source>
-        <translation>工作环节</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="166"/>
-        <source>Refer to education bureau for school placement</source>
-        <translation>转介教育局办理入学安置</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="167"/>
-        <location filename="../../victimcare/ui/case_page.py" line="188"/>
-        <source>Refer to school</source>
-        <translation>转介入学</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="173"/>
-        <source>Referral error</source>
-        <translation>转介错误提示</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="176"/>
-        <location filename="../../victimcare/ui/case_page.py" line="179"/>
-        <source>Timeline</source>
-        <translation>工作记录</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="170"/>
-        <source>Referred to education bureau</source>
-        <translation>已转介教育局</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="189"/>
-        <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
-Name for the school (you may enter a pseudonym):</source>
-        <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
-供学校使用的姓名（可填写化名）：</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="226"/>
-        <source>Arrival</source>
-        <translation>入站情况</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="227"/>
-        <source>Admitted at</source>
-        <translation>入站时间</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="228"/>
-        <source>How arrived</source>
-        <translation>来站方式</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="229"/>
-        <source>Escorting unit</source>
-        <translation>护送单位</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="229"/>
-        <source>Escorting officers</source>
-        <translation>护送人员</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="230"/>
-        <source>Police case number</source>
-        <translation>公安案件编号</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="233"/>
-        <source>{age} (estimated: {basis})</source>
-        <translation>{age}（估计依据：{basis}）</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="235"/>
-        <source>Identity</source>
-        <translation>身份信息</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="236"/>
-        <source>Name</source>
-        <translation>姓名</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
-        <source>Sex</source>
-        <translation>性别</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="237"/>
-        <source>Date of birth</source>
-        <translation>出生日期</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
-        <source>Ethnicity</source>
-        <translation>民族</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="238"/>
-        <source>ID document</source>
-        <translation>身份证件</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="239"/>
-        <source>Hukou place</source>
-        <translation>户籍地</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="240"/>
-        <source>Residence</source>
-        <translation>居住地</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="240"/>
-        <source>Dialect / accent</source>
-        <translation>方言/口音</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="241"/>
-        <source>Appearance</source>
-        <translation>体貌特征</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="244"/>
-        <source>Police handover (F2)</source>
-        <translation>公安护送/交接（F2）</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
-        <source>Police unit</source>
-        <translation>公安机关</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="245"/>
-        <source>Officers and badge numbers</source>
-        <translation>民警姓名及警号</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="246"/>
-        <source>Found at (time)</source>
-        <translation>发现时间</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="247"/>
-        <source>Found at (place)</source>
-        <translation>发现地点</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="247"/>
-        <source>Checks done</source>
-        <translation>已做核查</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="248"/>
-        <source>Handed over at</source>
-        <translation>交接时间</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="249"/>
-        <source>Belongings and relatives</source>
-        <translation>随身物品与亲属</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="250"/>
-        <source>Belongings</source>
-        <translation>随身物品</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="252"/>
-        <source>Close relatives</source>
-        <translation>近亲属</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="254"/>
-        <source>Flags and decision</source>
-        <translation>标记与处理决定</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="255"/>
-        <source>Yes — reported {at} to {unit}</source>
-        <translation>是——已于 {at} 向{unit}报警</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="256"/>
-        <location filename="../../victimcare/ui/case_page.py" line="280"/>
-        <source>No</source>
-        <translation>否</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="257"/>
-        <source>What they ask for</source>
-        <translation>本人诉求</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="258"/>
-        <source>Decision</source>
-        <translation>处理决定</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="262"/>
-        <source>First health check and circumstances (sensitive)</source>
-        <translation>初次健康检查及经过（敏感）</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="264"/>
-        <source>Sensitive section: opening it is recorded in the audit log.</source>
-        <translation>敏感信息：查看将记入审计日志。</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="265"/>
-        <source>Sensitive notice</source>
-        <translation>敏感信息提示</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="277"/>
-        <source>Physical state</source>
-        <translation>身体状况</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="278"/>
-        <source>Mental / intellectual signs</source>
-        <translation>精神/智力状况</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="280"/>
-        <source>Visible injuries</source>
-        <translation>明显外伤</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="280"/>
-        <source>Yes</source>
-        <translation>是</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="281"/>
-        <source>How they were found</source>
-        <translation>发现经过</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/case_page.py" line="282"/>
-        <source>Cause, time and course of events</source>
-        <translation>起因、时间及经过</translation>
     </message>
 </context>
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="39"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
         <source>Search cases</source>
         <translation>搜索个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="42"/>
         <source>Search by name, alias, case number or ID fragment</source>
         <translation>按姓名、曾用名、个案编号或证件号片段搜索</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="43"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="44"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="45"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="46"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="53"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
         <source>Case status</source>
         <translation>个案状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="54"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
         <source>Open cases</source>
         <translation>在办个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="54"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="57"/>
         <source>All cases</source>
         <translation>全部个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="58"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="61"/>
         <source>Any step</source>
         <translation>全部环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="65"/>
         <source>Step status</source>
         <translation>环节状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="70"/>
         <source>Assigned worker</source>
         <translation>责任社工</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="69"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
         <source>Worker account</source>
         <translation>社工账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="74"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="74"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
         <source>Newest intake first</source>
         <translation>最新接收在前</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="94"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="78"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="96"/>
         <source>Next deadline</source>
         <translation>下一时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="82"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="84"/>
         <source>Result count</source>
         <translation>结果数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="93"/>
         <source>Days in care</source>
         <translation>在站天数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="94"/>
         <source>Current steps</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="98"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="100"/>
         <source>Case list</source>
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="141"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="153"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/cases.py" line="177"/>
+        <source>Opening the case…</source>
+        <translation>正在打开个案……</translation>
     </message>
 </context>
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="13"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="14"/>
         <source>Change password</source>
         <translation>修改密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="16"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="17"/>
         <source>Your password was set by a supervisor. Choose your own now.</source>
         <translation>您的密码由站长设置，请现在改为自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="22"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="23"/>
         <source>Current password</source>
         <translation>当前密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="23"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="24"/>
         <source>New password</source>
         <translation>新密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="24"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="25"/>
         <source>Repeat new password</source>
         <translation>再次输入新密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="25"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="26"/>
         <source>At least 15 characters. A sentence you can remember works well.</source>
         <translation>至少 15 个字符，可用一句自己记得住的话。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="26"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="27"/>
         <source>Password error</source>
         <translation>密码错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/password_dialog.py" line="34"/>
+        <location filename="../../victimcare/ui/password_dialog.py" line="36"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
@@ -694,12 +434,12 @@ Please give this file to IT support.</source>
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="44"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="44"/>
         <source>Calendar</source>
         <translation>日历</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="45"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="45"/>
         <source>Pick a date</source>
         <translation>选择日期</translation>
     </message>
@@ -707,67 +447,67 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="349"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="354"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="353"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="358"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="357"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="362"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="358"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="359"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="359"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="372"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="377"/>
         <source>Same person — open that case</source>
         <translation>是同一人——打开该个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="373"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="378"/>
         <source>Open existing case</source>
         <translation>打开已有个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="375"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="380"/>
         <source>Different person — create new case</source>
         <translation>不是同一人——新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="376"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="381"/>
         <source>Create new case</source>
         <translation>新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="378"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="383"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
     </message>
@@ -775,13 +515,13 @@ Please give this file to IT support.</source>
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../victimcare/ui/widgets.py" line="46"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="46"/>
         <source>{label} error</source>
         <translation>{label}错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/widgets.py" line="72"/>
-        <location filename="../../victimcare/ui/widgets.py" line="73"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="78"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="79"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -789,43 +529,48 @@ Please give this file to IT support.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="21"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="22"/>
         <source>Counts</source>
         <translation>数量统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
         <source>Overdue items</source>
         <translation>逾期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
         <source>Due soon items</source>
         <translation>即将到期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="31"/>
         <source>Pending approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="55"/>
-        <location filename="../../victimcare/ui/pages/home.py" line="58"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="47"/>
+        <source>Reading deadlines…</source>
+        <translation>正在读取期限……</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="63"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="64"/>
         <source>Overdue: {o}    Due within 3 days: {s}</source>
         <translation>已逾期：{o}    3 天内到期：{s}</translation>
     </message>
@@ -833,387 +578,616 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="85"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="86"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="101"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="102"/>
         <source>Form errors</source>
         <translation>表单错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="102"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="103"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="103"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="104"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="107"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="108"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="114"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="115"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="137"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="138"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="138"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="139"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="140"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="141"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="141"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="142"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="142"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="143"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="143"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="144"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="144"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="145"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="147"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="148"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="148"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="149"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="149"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="150"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="150"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="151"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="152"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="153"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="153"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="154"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="157"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="158"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="159"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="160"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="160"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="161"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="162"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="163"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="165"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="166"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="166"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="167"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="168"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="169"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="169"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="170"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="170"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="171"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="171"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="172"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="172"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="173"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="176"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="177"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="177"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="178"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="254"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="255"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="182"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="183"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="185"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="186"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="186"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="187"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="188"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="188"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="189"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="213"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="214"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="200"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="201"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="201"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="204"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="205"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="205"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="206"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="208"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="208"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="209"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="211"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="214"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="215"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="216"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="217"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="218"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="218"/>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="220"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="221"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="222"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="222"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="226"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="227"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="231"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="232"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="232"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="235"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="239"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="240"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="240"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="241"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="243"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="244"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="245"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="246"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="247"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="248"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="248"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="249"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="249"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="261"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="262"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/intake_dialog.py" line="312"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="321"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTab</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="46"/>
+        <source>Arrival</source>
+        <translation>入站情况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="47"/>
+        <source>Admitted at</source>
+        <translation>入站时间</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="48"/>
+        <source>How arrived</source>
+        <translation>来站方式</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="49"/>
+        <source>Escorting unit</source>
+        <translation>护送单位</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="49"/>
+        <source>Escorting officers</source>
+        <translation>护送人员</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="50"/>
+        <source>Police case number</source>
+        <translation>公安案件编号</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="53"/>
+        <source>{age} (estimated: {basis})</source>
+        <translation>{age}（估计依据：{basis}）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="55"/>
+        <source>Identity</source>
+        <translation>身份信息</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="56"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="56"/>
+        <source>Name unknown</source>
+        <translation>姓名不详</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="56"/>
+        <source>Aliases</source>
+        <translation>曾用名/自述名</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="57"/>
+        <source>Sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="57"/>
+        <source>Date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="58"/>
+        <source>Ethnicity</source>
+        <translation>民族</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="58"/>
+        <source>ID document</source>
+        <translation>身份证件</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="59"/>
+        <source>Hukou place</source>
+        <translation>户籍地</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <source>Residence</source>
+        <translation>居住地</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <source>Dialect / accent</source>
+        <translation>方言/口音</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="61"/>
+        <source>Appearance</source>
+        <translation>体貌特征</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="64"/>
+        <source>Police handover (F2)</source>
+        <translation>公安护送/交接（F2）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="65"/>
+        <source>Police unit</source>
+        <translation>公安机关</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="65"/>
+        <source>Officers and badge numbers</source>
+        <translation>民警姓名及警号</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="66"/>
+        <source>Found at (time)</source>
+        <translation>发现时间</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="67"/>
+        <source>Found at (place)</source>
+        <translation>发现地点</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="67"/>
+        <source>Checks done</source>
+        <translation>已做核查</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="68"/>
+        <source>Handed over at</source>
+        <translation>交接时间</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
+        <source>Belongings and relatives</source>
+        <translation>随身物品与亲属</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="70"/>
+        <source>Belongings</source>
+        <translation>随身物品</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="72"/>
+        <source>Close relatives</source>
+        <translation>近亲属</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="74"/>
+        <source>Flags and decision</source>
+        <translation>标记与处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="75"/>
+        <source>Suspected trafficking</source>
+        <translation>疑似被拐卖</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="75"/>
+        <source>Yes — reported {at} to {unit}</source>
+        <translation>是——已于 {at} 向{unit}报警</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="76"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="77"/>
+        <source>What they ask for</source>
+        <translation>本人诉求</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
+        <source>Decision</source>
+        <translation>处理决定</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="82"/>
+        <source>First health check and circumstances (sensitive)</source>
+        <translation>初次健康检查及经过（敏感）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="84"/>
+        <source>Sensitive section: opening it is recorded in the audit log.</source>
+        <translation>敏感信息：查看将记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="85"/>
+        <source>Sensitive notice</source>
+        <translation>敏感信息提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="88"/>
+        <source>Sensitive section error</source>
+        <translation>敏感信息读取错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="103"/>
+        <source>Physical state</source>
+        <translation>身体状况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="104"/>
+        <source>Mental / intellectual signs</source>
+        <translation>精神/智力状况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
+        <source>Visible injuries</source>
+        <translation>明显外伤</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="107"/>
+        <source>How they were found</source>
+        <translation>发现经过</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="108"/>
+        <source>Cause, time and course of events</source>
+        <translation>起因、时间及经过</translation>
     </message>
 </context>
 <context>
@@ -1293,113 +1267,123 @@ Accounts: {accounts}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="52"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="53"/>
         <source>Signed-in user</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="54"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="55"/>
         <source>Vault</source>
         <translation>保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="56"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="57"/>
         <source>Lock status</source>
         <translation>锁定状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="63"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="61"/>
+        <source>Working</source>
+        <translation>正在处理</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
+        <source>Working…</source>
+        <translation>正在处理……</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="65"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="66"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="68"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="80"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="69"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="81"/>
         <source>&amp;Case</source>
         <translation>个案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="70"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="82"/>
         <source>New intake…</source>
         <translation>新建接收登记…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="84"/>
         <source>Find case</source>
         <translation>查找个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="85"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="88"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="89"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="196"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="90"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="208"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="104"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="116"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="106"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="118"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="108"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="120"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="110"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="122"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="113"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="125"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="197"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="209"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1409,46 +1393,103 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>NameField</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="116"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="116"/>
         <source>Rare char…</source>
         <translation>生僻字…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="117"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="117"/>
         <source>Rare character input</source>
         <translation>生僻字输入</translation>
     </message>
 </context>
 <context>
+    <name>OverviewTab</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="23"/>
+        <source>Deadlines</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="26"/>
+        <source>Case deadlines</source>
+        <translation>个案时限</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="37"/>
+        <source>No deadlines.</source>
+        <translation>暂无时限。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
+        <source>Steps</source>
+        <translation>工作环节</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="50"/>
+        <source>Refer to education bureau for school placement</source>
+        <translation>转介教育局办理入学安置</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="51"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="71"/>
+        <source>Refer to school</source>
+        <translation>转介入学</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
+        <source>Referred to education bureau</source>
+        <translation>已转介教育局</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
+        <source>Referral error</source>
+        <translation>转介错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="63"/>
+        <source>Timeline</source>
+        <translation>工作记录</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="72"/>
+        <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
+Name for the school (you may enter a pseudonym):</source>
+        <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
+供学校使用的姓名（可填写化名）：</translation>
+    </message>
+</context>
+<context>
     <name>RareCharDialog</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="71"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="71"/>
         <source>Rare character input</source>
         <translation>生僻字输入</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="73"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="73"/>
         <source>Type the Unicode code point of the character, e.g. U+20BB7.</source>
         <translation>请输入该字的 Unicode 码位，如 U+20BB7。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="75"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="75"/>
         <source>Code point</source>
         <translation>码位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="78"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="78"/>
         <source>Character preview</source>
         <translation>字符预览</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="83"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="83"/>
         <source>Code point error</source>
         <translation>码位错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="87"/>
-        <location filename="../../victimcare/ui/inputs.py" line="88"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="87"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="88"/>
         <source>Insert</source>
         <translation>插入</translation>
     </message>
@@ -1456,7 +1497,7 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>RegionField</name>
     <message>
-        <location filename="../../victimcare/ui/inputs.py" line="133"/>
+        <location filename="../../victimcare/ui/kit/inputs.py" line="133"/>
         <source>Type a county name or code, e.g. 尤溪</source>
         <translation>输入县（区）名称或代码，如：尤溪</translation>
     </message>
@@ -1464,38 +1505,38 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="14"/>
-        <location filename="../../victimcare/ui/pages/reports.py" line="18"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="15"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
         <source>Measure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="36"/>
         <source>Open cases</source>
         <translation>在案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="36"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="40"/>
         <source>Audit entries: {action}</source>
         <translation>审计记录：{action}</translation>
     </message>
@@ -1581,135 +1622,130 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="56"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="71"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="71"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="78"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="74"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="81"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="84"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="96"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="99"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="111"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="121"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="125"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="136"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="131"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="136"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="142"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="146"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="147"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="145"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="162"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="157"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="167"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="162"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="172"/>
-        <source>Recalculating deadlines failed.</source>
-        <translation>重新计算期限失败。</translation>
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
@@ -1727,12 +1763,12 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="228"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="223"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="233"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="228"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

@@ -4,15 +4,15 @@ from datetime import date
 
 import pytest
 
-from ui_helpers import all_text, click, fill, find, type_text, when_modal
+from ui_helpers import all_text, click, fill, find, settle, type_text, when_modal
 from victimcare.services import sign_in
 from victimcare.casework.cases import CaseQuery
 from victimcare.domain.dates import age_on
 from victimcare.core.errors import PermissionDenied
 from victimcare.security.keyring import Keyring
 from victimcare.security.permissions import Role
-from victimcare.ui.intake_dialog import DuplicateDialog, IntakeDialog
-from victimcare.ui.inputs import RareCharDialog
+from victimcare.ui.case.intake_dialog import DuplicateDialog, IntakeDialog
+from victimcare.ui.kit.inputs import RareCharDialog
 from victimcare.ui.mainwindow import MainWindow
 
 SUPERVISOR = "zhanzhang"
@@ -22,7 +22,9 @@ NARRATIVE = "CANARY_7f3a 被拐经过的叙述"
 
 @pytest.fixture
 def signed_in(qtbot, qapp, vault_factory):
-    """A main window signed in as ``account`` (created as ``role`` unless it is the supervisor)."""
+    """A main window signed in as ``account`` (created as ``role`` unless it is the supervisor). The
+    windows are kept alive until the test ends (pytest-qt holds them weakly; dialogs are their children)."""
+    windows = []
 
     def open_as(account=SUPERVISOR, role=None, vault=None):
         if vault is None:
@@ -38,6 +40,7 @@ def signed_in(qtbot, qapp, vault_factory):
             ring.save()
             password = WORKER_PASSWORD
         window = MainWindow(qapp, vault=vault)
+        windows.append(window)
         qtbot.addWidget(window)
         window.show()
         fill(qtbot, window, "账户", account)
@@ -46,7 +49,8 @@ def signed_in(qtbot, qapp, vault_factory):
         qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
         return window
 
-    return open_as
+    yield open_as
+    windows.clear()
 
 
 def type_intake(qtbot, dialog, *, name="王𠮷明", rare_in_name=True, age="9", id_number=""):
@@ -161,6 +165,7 @@ def test_opening_the_intake_tab_audits_the_sensitive_view(qtbot, signed_in):
     saved_intake(qtbot, window, "赵六")
     cases = window.workspace.show_section("cases")
     cases.open_case(1)
+    settle()  # the case is read off the GUI thread
     page = cases.case_page
     before = [e for e in session.audit.entries() if "medical" in e["categories"]]
     assert NARRATIVE not in all_text(page)
@@ -207,6 +212,7 @@ def test_referral_to_school_with_a_pseudonym(qtbot, signed_in):
                                            "id_status": "none"})
     cases = window.workspace.show_section("cases")
     cases.open_case(case_id)
+    settle()  # the case is read off the GUI thread
 
     def answer(dialog):
         edit = dialog.findChild(QLineEdit)
@@ -217,7 +223,8 @@ def test_referral_to_school_with_a_pseudonym(qtbot, signed_in):
 
     when_modal(QInputDialog, answer)
     click(qtbot, cases.case_page, "转介入学")
-    qtbot.waitUntil(lambda: "转介教育部门安排入学" in all_text(find(cases.case_page, "工作记录")), timeout=5000)
+    qtbot.waitUntil(lambda: settle() or "转介教育部门安排入学" in all_text(find(cases.case_page, "工作记录")),
+                    timeout=5000)  # the case page is shown afresh after the referral
     assert not find(cases.case_page, "转介入学").isEnabled()
     ledger = session.school.children()[0]
     assert [r["display_name"] for r in ledger] == ["小溪"]

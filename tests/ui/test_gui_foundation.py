@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from ui_helpers import all_text, click, fill, find, when_modal
+from ui_helpers import all_text, click, fill, find, settle, when_modal
 from victimcare.services import sign_in as services_sign_in
 from victimcare.security.permissions import Role
 from victimcare.ui.password_dialog import ChangePasswordDialog
@@ -39,17 +39,7 @@ def sign_in(qtbot, window, account, password):
     fill(qtbot, window, "账户", account)
     fill(qtbot, window, "密码", password)
     click(qtbot, window, "登录")
-    error = find(window.login_page, "登录错误提示", visible_only=False)
-
-    def answered() -> bool:
-        if window.services is not None:
-            return True
-        try:
-            return bool(error.text())
-        except RuntimeError:  # the login page is gone: signed in
-            return True
-
-    qtbot.waitUntil(answered, timeout=10000)
+    settle()  # signed in, or the login page shows why not
 
 
 @pytest.fixture

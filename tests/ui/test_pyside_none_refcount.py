@@ -11,7 +11,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QModelIndex  # noqa: E402
 from PySide6.QtGui import QStandardItem, QStandardItemModel  # noqa: E402
 
-from victimcare.ui.models import PagedTableModel  # noqa: E402
+from victimcare.ui.kit.models import PagedTableModel  # noqa: E402
 
 CYCLES = 1000
 # The leak is exactly one reference per call (1000 or 2000 here). Other threads and the garbage
@@ -31,15 +31,13 @@ def none_refs_lost(action) -> int:
 
 
 def test_insert_rows_keeps_none_refcount(qapp):
-    batches = iter(range(CYCLES + 1))
-    model = PagedTableModel([("n", "n", lambda r: str(r["id"]))],
-                            lambda cursor, limit: ([{"id": next(batches)}], 0), page_size=1)
-    model.fetchMore(QModelIndex())  # warm up caches that may hold a reference once
+    model = PagedTableModel([("n", "n", lambda r: str(r["id"]))], lambda cursor, limit: ([], None), page_size=1)
+    arrive = lambda i: model._arrived(model._generation, ([{"id": i}], 0))  # what a fetched page does
+    arrive(0)  # warm up caches that may hold a reference once
 
     def insert_rows():
-        for _ in range(CYCLES):
-            model._exhausted = False
-            model.fetchMore(QModelIndex())  # one beginInsertRows/endInsertRows pair per call
+        for i in range(CYCLES):
+            arrive(i + 1)  # one beginInsertRows/endInsertRows pair per page
 
     assert none_refs_lost(insert_rows) < TOLERANCE
     assert model.rowCount() == CYCLES + 1

@@ -1,6 +1,11 @@
-"""Driving the GUI as a user: widgets found by accessible name, text typed with key clicks."""
+"""Driving the GUI as a user: widgets found by accessible name, text typed with key clicks.
+
+Service calls run off the GUI thread, so like a user the helpers wait until the window has finished
+what it was doing (``settle``: no call running, the busy indicator gone) before they look.
+"""
 
 import re
+import time
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
@@ -8,12 +13,35 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QCheckBox, QComb
                                QPlainTextEdit, QWidget)
 
 
-def find(root: QWidget, name: str, cls=QWidget, *, visible_only: bool = True):
-    """The widget under ``root`` whose accessible name is ``name`` (what a screen reader says)."""
-    candidates = [root, *root.findChildren(cls)] if isinstance(root, cls) else root.findChildren(cls)
-    for w in candidates:
-        if w.accessibleName() == name and (w.isVisible() or not visible_only):
-            return w
+def settle(timeout: float = 15.0) -> None:
+    """Let the window finish: deliver every result of the service calls it started."""
+    from victimcare.ui.kit.tasks import activity
+    deadline = time.monotonic() + timeout
+    while True:
+        QApplication.processEvents()
+        if activity.idle:
+            QApplication.processEvents()
+            if activity.idle:
+                return
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"the window is still busy after {timeout} s")
+        time.sleep(0.005)
+
+
+def find(root: QWidget, name: str, cls=QWidget, *, visible_only: bool = True, timeout: float = 5.0):
+    """The widget under ``root`` whose accessible name is ``name`` (what a screen reader says), waiting
+    up to ``timeout`` seconds for it to appear."""
+    settle()
+    deadline = time.monotonic() + timeout
+    while True:
+        candidates = [root, *root.findChildren(cls)] if isinstance(root, cls) else root.findChildren(cls)
+        for w in candidates:
+            if w.accessibleName() == name and (w.isVisible() or not visible_only):
+                return w
+        if time.monotonic() > deadline:
+            break
+        QApplication.processEvents()
+        time.sleep(0.01)
     names = sorted({w.accessibleName() for w in root.findChildren(QWidget) if w.accessibleName()})
     raise LookupError(f"no widget named {name!r}; named widgets: {names}")
 
@@ -54,6 +82,7 @@ def fill(qtbot, root: QWidget, name: str, value) -> QWidget:
 
 def all_text(root: QWidget) -> str:
     """Every piece of text the window shows: labels, fields, window titles and item-view cells."""
+    settle()
     parts = [root.windowTitle()]
     for w in [root, *root.findChildren(QWidget)]:
         if isinstance(w, QLabel):

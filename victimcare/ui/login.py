@@ -7,8 +7,8 @@ from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPus
                                QWidget)
 
 from victimcare.core.errors import UserError
-from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import ERROR, ErrorLabel, enlarge, plain_label
+from victimcare.ui.kit.tasks import Task
+from victimcare.ui.kit.widgets import ERROR, ErrorLabel, enlarge, plain_label
 
 
 class LoginPage(QWidget):

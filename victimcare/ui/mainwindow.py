@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
 
 from victimcare.core.clock import SYSTEM_CLOCK
 from victimcare.security.permissions import ROLE_LABELS
@@ -11,7 +11,8 @@ from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
 from victimcare.ui.login import LoginPage
 from victimcare.ui.oslock import OsLockWatcher
 from victimcare.ui.password_dialog import ChangePasswordDialog
-from victimcare.ui.widgets import plain_label
+from victimcare.ui.kit.tasks import activity
+from victimcare.ui.kit.widgets import plain_label
 
 
 class MainWindow(QMainWindow):
@@ -56,7 +57,15 @@ class MainWindow(QMainWindow):
         self.lock_label.setAccessibleName(self.tr("Lock status"))
         for w in (self.user_label, self.vault_label):
             bar.addWidget(w)
+        self.busy = QProgressBar()  # shown while any service call runs: the window never just waits
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setFormat(self.tr("Working…"))
+        self.busy.hide()
+        bar.addPermanentWidget(self.busy)
         bar.addPermanentWidget(self.lock_label)
+        activity.busy.connect(self.busy.setVisible)
 
     def _build_menus(self) -> None:
         menu = self.menuBar()

@@ -2,8 +2,9 @@
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit
 
-from victimcare.core.errors import UserError, ValidationError, WrongPassword
-from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons
+from victimcare.core.errors import WrongPassword
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, save_buttons, show_field_error
 
 
 class ChangePasswordDialog(QDialog):
@@ -25,7 +26,8 @@ class ChangePasswordDialog(QDialog):
         form.addRow(plain_label(self.tr("At least 15 characters. A sentence you can remember works well.")))
         self.general = ErrorLabel(self.tr("Password error"))
         form.addRow(self.general)
-        form.addRow(save_buttons(self))
+        self.buttons = save_buttons(self)
+        form.addRow(self.buttons)
 
     def accept(self) -> None:
         for err in (*self.errors.values(), self.general):
@@ -33,17 +35,16 @@ class ChangePasswordDialog(QDialog):
         if self.new.text() != self.repeat.text():
             self.errors["repeat"].show_error(self.tr("The two passwords differ. Type the same password twice."))
             return
-        try:
-            self.services.accounts.change_own_password(self.old.text(), self.new.text())
-        except WrongPassword as exc:
+        run(self, self.services.accounts.change_own_password, self.old.text(), self.new.text(), busy=self.buttons,
+            done=self._changed, failed=self._failed)
+
+    def _failed(self, exc) -> None:
+        if isinstance(exc, WrongPassword):
             self.errors["old"].show_error(exc.message)
-            return
-        except ValidationError as exc:
-            self.errors.get(exc.field, self.general).show_error(exc.message)
-            return
-        except UserError as exc:
-            self.general.show_error(exc.message)
-            return
+        else:
+            show_field_error(exc, self.errors, self.general)
+
+    def _changed(self, _result) -> None:
         for edit in (self.old, self.new, self.repeat):
             edit.clear()
         super().accept()

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QL
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from victimcare.core.errors import UserError, ValidationError
-from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import ErrorLabel, add_field, enlarge, plain_label
+from victimcare.ui.kit.tasks import Task
+from victimcare.ui.kit.widgets import ErrorLabel, add_field, enlarge, plain_label
 
 
 class SetupPage(QWidget):

@@ -7,17 +7,16 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
 
 from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, OBJECT_LABELS, RESULT_LABELS
 from victimcare.security.permissions import ROLE_LABELS
-from victimcare.ui.display import vocab_text
-from victimcare.ui.models import PagedTableModel
-from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import ERROR, plain_label
+from victimcare.ui.kit.display import vocab_text
+from victimcare.ui.kit.models import PagedTableModel
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ERROR, plain_label
 
 
 class AuditPage(QWidget):
     def __init__(self, services, workspace=None):
         super().__init__(workspace)
         self.services = services
-        self._task = None
         columns = [
             ("seq", self.tr("No."), lambda r: str(r["seq"])),
             ("ts", self.tr("Time"), lambda r: _local(r["ts_utc"])),
@@ -61,29 +60,26 @@ class AuditPage(QWidget):
         return rows, (rows[-1]["seq"] if rows else None)
 
     def refresh(self) -> None:
-        seq, digest = self.services.audit.head()
-        self.head_label.setText(self.tr("Chain head: entry {seq}, hash {hash}").format(seq=seq, hash=digest[:16]))
+        run(self, self.services.audit.head, done=self._show_head, failed=lambda exc: self.head_label.setText(exc.message))
         self.model.reset()
 
+    def _show_head(self, head) -> None:
+        seq, digest = head
+        self.head_label.setText(self.tr("Chain head: entry {seq}, hash {hash}").format(seq=seq, hash=digest[:16]))
+
     def verify(self) -> None:
-        if self._task is not None:
-            return
-        self.verify_button.setEnabled(False)
+        self.result_label.setStyleSheet("")
         self.result_label.setText(self.tr("Checking every page of every compartment…"))
-        self._task = Task(self.services.integrity.verify).start(self._verified, self._failed)
+        run(self, self.services.integrity.verify, busy=self.verify_button, done=self._verified, failed=self._failed)
 
     def _verified(self, report) -> None:
-        self._task = None
-        self.verify_button.setEnabled(True)
         self.result_label.setStyleSheet("" if report.ok else f"color: {ERROR};")
         self.result_label.setText("\n".join(report.lines()))
         self.refresh()
 
     def _failed(self, exc) -> None:
-        self._task = None
-        self.verify_button.setEnabled(True)
         self.result_label.setStyleSheet(f"color: {ERROR};")
-        self.result_label.setText(getattr(exc, "message", self.tr("Verification failed.")))
+        self.result_label.setText(exc.message)
 
 
 def _categories(codes: str) -> str:

@@ -9,9 +9,10 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 
 from victimcare.casework.cases import CaseQuery
 from victimcare.security.permissions import Op, allowed
-from victimcare.ui.display import age_label, days_in_care, due_label, sex_label, status_choices, step_choices, step_text
-from victimcare.ui.models import PagedTableModel
-from victimcare.ui.widgets import ERROR, isolate, plain_label
+from victimcare.ui.kit.display import age_label, days_in_care, due_label, sex_label, status_choices, step_choices, step_text
+from victimcare.ui.kit.models import PagedTableModel
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ERROR, isolate, plain_label
 
 SEARCH_DEBOUNCE_MS = 300
 OVERDUE_COLOUR = QColor(ERROR)
@@ -24,6 +25,7 @@ class CasesPage(QWidget):
         self.workspace = workspace
         self.case_page = None
         self._query = CaseQuery()
+        self._total = None
         self.stack = QStackedWidget()
         self.list_view = QWidget()
         self.stack.addWidget(self.list_view)
@@ -107,6 +109,7 @@ class CasesPage(QWidget):
             self.table.setColumnWidth(column, width)
         self.table.doubleClicked.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
         self.table.activated.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
+        self.model.failed.connect(self.count_label.setText)
         lay.addWidget(self.table, 1)
 
         self._debounce = QTimer(self)
@@ -135,11 +138,19 @@ class CasesPage(QWidget):
 
     def refresh(self) -> None:
         self._debounce.stop()
-        self._query = self.query()
+        self._query = query = self.query()
         self.model.reset()
-        total = self.services.cases.count(self._query)
-        self.count_label.setText(self.tr("{n} case(s)").format(n=total))
         self.step_status.setEnabled(bool(self.step.currentData()))
+        run(self, self.services.cases.count, query, done=lambda n: self._counted(query, n),
+            failed=lambda exc: self.count_label.setText(exc.message))
+
+    def _counted(self, query, total: int) -> None:
+        if query == self._query:  # a newer search may have started meanwhile
+            self._total = total
+            self._show_count()
+
+    def _show_count(self) -> None:
+        self.count_label.setText(self.tr("{n} case(s)").format(n=self._total) if self._total is not None else "")
 
     def focus_search(self) -> None:
         self.show_list()
@@ -154,18 +165,26 @@ class CasesPage(QWidget):
         self.stack.setCurrentWidget(self.list_view)
 
     def new_intake(self) -> None:
-        from victimcare.ui.intake_dialog import IntakeDialog
+        from victimcare.ui.case.intake_dialog import IntakeDialog
         dialog = IntakeDialog(self.services, self)
         dialog.created.connect(lambda case_id: (self.refresh(), self.open_case(case_id)))
         dialog.open_existing.connect(self.open_case)
         dialog.exec()
 
     def open_case(self, case_id: int, tab: str = "overview") -> None:
-        from victimcare.ui.case_page import CasePage
+        """Read the case off the GUI thread, then show its page at ``tab``."""
+        from victimcare.ui.case.page import load_case
+        self.count_label.setText(self.tr("Opening the case…"))
+        run(self, load_case, self.services, case_id, done=lambda bundle: self._show_case(bundle, tab),
+            failed=lambda exc: self.count_label.setText(exc.message))
+
+    def _show_case(self, bundle, tab: str) -> None:
+        from victimcare.ui.case.page import CasePage
         self.show_list()
-        self.case_page = CasePage(self.services, case_id, self)
+        self.case_page = CasePage(self.services, bundle, self)
         self.case_page.back.connect(self.show_list)
         self.case_page.changed.connect(self.open_case)
         self.stack.addWidget(self.case_page)
         self.stack.setCurrentWidget(self.case_page)
         self.case_page.show_tab(tab)
+        self._show_count()

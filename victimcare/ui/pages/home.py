@@ -5,8 +5,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from victimcare.security.permissions import Op, Role, allowed
-from victimcare.ui.display import step_text
-from victimcare.ui.widgets import ERROR, plain_label
+from victimcare.ui.kit.display import step_text
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ERROR, plain_label
 
 AMBER = "#b26a00"
 
@@ -43,7 +44,11 @@ class HomePage(QWidget):
         return widget
 
     def refresh(self) -> None:
-        overdue, soon = self.services.deadlines.due_items()
+        self.counts.setText(self.tr("Reading deadlines…"))
+        run(self, self.services.deadlines.due_items, done=self._show, failed=lambda exc: self.counts.setText(exc.message))
+
+    def _show(self, items) -> None:
+        overdue, soon = items
         for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
             widget.clear()
             for d in items:

@@ -3,7 +3,8 @@
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from victimcare.security.audit import ACTION_LABELS
-from victimcare.ui.display import status_text, step_text, vocab_text
+from victimcare.ui.kit.display import status_text, step_text, vocab_text
+from victimcare.ui.kit.tasks import run
 
 
 class ReportsPage(QWidget):
@@ -22,7 +23,9 @@ class ReportsPage(QWidget):
         lay.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        rows = self.services.stats.summary()
+        run(self, self.services.stats.summary, done=self._show)
+
+    def _show(self, rows) -> None:
         self.table.setRowCount(len(rows))
         for i, (kind, code, sub, count) in enumerate(rows):
             self.table.setItem(i, 0, QTableWidgetItem(self.measure(kind, code, sub)))

@@ -2,9 +2,9 @@
 
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
-from victimcare.ui.display import age_label, date_label, sex_label
-from victimcare.ui.models import PagedTableModel
-from victimcare.ui.widgets import isolate, plain_label
+from victimcare.ui.kit.display import age_label, date_label, sex_label
+from victimcare.ui.kit.models import PagedTableModel
+from victimcare.ui.kit.widgets import isolate, plain_label
 
 
 class SchoolPage(QWidget):

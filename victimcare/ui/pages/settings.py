@@ -5,11 +5,10 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from victimcare.core.errors import UserError, ValidationError
 from victimcare.security.permissions import ROLE_LABELS, Role
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
-from victimcare.ui.tasks import Task
-from victimcare.ui.widgets import ErrorLabel, add_field, plain_label, save_buttons
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, save_buttons, show_field_error
 
 
 class AccountDialog(QDialog):
@@ -34,20 +33,17 @@ class AccountDialog(QDialog):
         form.addRow(plain_label(self.tr("The person must change this password at first sign-in.")))
         self.general = ErrorLabel(self.tr("Account error"))
         form.addRow(self.general)
-        form.addRow(save_buttons(self))
-        self.action = None  # callable(name, role, password) set by the page
+        self.buttons = save_buttons(self)
+        form.addRow(self.buttons)
+        self.action = None  # callable(name, role, password) set by the page; derives a key (about 0.5 s)
 
     def accept(self) -> None:
-        for err in self.errors.values():
+        for err in (*self.errors.values(), self.general):
             err.show_error("")
-        try:
-            self.action(self.name.text(), self.role.currentData(), self.password.text())
-        except ValidationError as exc:
-            self.errors.get(exc.field, self.general).show_error(exc.message)
-            return
-        except UserError as exc:
-            self.general.show_error(exc.message)
-            return
+        run(self, self.action, self.name.text(), self.role.currentData(), self.password.text(), busy=self.buttons,
+            done=self._saved, failed=lambda exc: show_field_error(exc, self.errors, self.general))
+
+    def _saved(self, _result) -> None:
         self.password.clear()
         super().accept()
 
@@ -104,7 +100,7 @@ class SettingsPage(QWidget):
         self.case_no_pattern.setToolTip(self.tr("{station} = station code, {year} = year of intake, "
                                                 "{seq:05d} = running number with 5 digits"))
         row.addWidget(self.case_no_pattern, 1)
-        save = QPushButton(self.tr("Save pattern"))
+        self.save_pattern_button = save = QPushButton(self.tr("Save pattern"))
         save.setAccessibleName(self.tr("Save pattern"))
         save.clicked.connect(self.save_case_no_pattern)
         row.addWidget(save)
@@ -113,12 +109,14 @@ class SettingsPage(QWidget):
         return box
 
     def save_case_no_pattern(self) -> None:
-        try:
-            example = self.services.settings.set_case_no_pattern(self.case_no_pattern.text())
-        except UserError as exc:
-            self.case_no_message.setStyleSheet("")
-            self.case_no_message.show_error(exc.message)
-            return
+        run(self, self.services.settings.set_case_no_pattern, self.case_no_pattern.text(), busy=self.save_pattern_button,
+            done=self._pattern_saved, failed=lambda exc: self._say(self.case_no_message, exc.message, ok=False))
+
+    def _say(self, label, message: str, *, ok: bool) -> None:
+        label.setStyleSheet("color: #2e7d32;" if ok else "")
+        label.show_error(message)
+
+    def _pattern_saved(self, example: str) -> None:
         self.case_no_message.setStyleSheet("color: #2e7d32;")
         self.case_no_message.show_error(self.tr("Saved. The next new case gets a number like {example}.")
                                         .format(example=example))
@@ -151,32 +149,34 @@ class SettingsPage(QWidget):
         return box
 
     def save_holidays(self) -> None:
-        try:
-            self.services.settings.set_holidays(self.holidays.toPlainText(), self.workdays.toPlainText())
-        except UserError as exc:
-            self.holiday_message.setStyleSheet("")
-            self.holiday_message.show_error(exc.message)
-            return
-        self.save_holidays_button.setEnabled(False)
-        self.holiday_message.setStyleSheet("color: #2e7d32;")
-        self.holiday_message.show_error(self.tr("Saved. Recalculating deadlines…"))
-        self._task = Task(self.services.deadlines.recompute_due).start(self._recomputed, self._recompute_failed)
+        run(self, self.services.settings.set_holidays, self.holidays.toPlainText(), self.workdays.toPlainText(),
+            busy=self.save_holidays_button, done=self._holidays_saved,
+            failed=lambda exc: self._say(self.holiday_message, exc.message, ok=False))
+
+    def _holidays_saved(self, _years) -> None:
+        self._say(self.holiday_message, self.tr("Saved. Recalculating deadlines…"), ok=True)
+        run(self, self.services.deadlines.recompute_due, busy=self.save_holidays_button, done=self._recomputed,
+            failed=lambda exc: self._say(self.holiday_message, exc.message, ok=False))
 
     def _recomputed(self, n: int) -> None:
-        self.save_holidays_button.setEnabled(True)
         self.holiday_message.show_error(self.tr("Saved. Deadlines of {n} open case(s) recalculated.").format(n=n))
 
-    def _recompute_failed(self, exc) -> None:
-        self.save_holidays_button.setEnabled(True)
-        self.holiday_message.setStyleSheet("")
-        self.holiday_message.show_error(getattr(exc, "message", self.tr("Recalculating deadlines failed.")))
-
     def refresh(self) -> None:
-        self.case_no_pattern.setText(self.services.settings.case_no_pattern())
-        days_off, workdays, _source = self.services.settings.holidays()
+        run(self, self._read, done=self._show, failed=lambda exc: self.message.show_error(exc.message))
+
+    def _read(self):
+        """Everything the page shows (worker thread)."""
+        s = self.services
+        return s.settings.case_no_pattern(), s.settings.holidays(), s.accounts.list()
+
+    def _show(self, read) -> None:
+        pattern, (days_off, workdays, _source), accounts = read
+        self.case_no_pattern.setText(pattern)
         self.holidays.setPlainText("\n".join(days_off))
         self.workdays.setPlainText("\n".join(workdays))
-        accounts = self.services.accounts.list()
+        self._show_accounts(accounts)
+
+    def _show_accounts(self, accounts) -> None:
         self.table.setRowCount(len(accounts))
         for i, a in enumerate(accounts):
             state = self.tr("Disabled") if a["disabled"] else self.tr("Locked") if a["locked"] else self.tr("Active")
@@ -214,13 +214,8 @@ class SettingsPage(QWidget):
             self._run(lambda: self.services.accounts.unlock(name))
 
     def _run(self, action) -> None:
-        try:
-            action()
-        except UserError as exc:
-            self.message.show_error(exc.message)
-            return
         self.message.show_error("")
-        self.refresh()
+        run(self, action, done=lambda _r: self.refresh(), failed=lambda exc: self.message.show_error(exc.message))
 
     def _need_selection(self) -> str | None:
         name = self.selected_account()

@@ -56,6 +56,12 @@ def add_field(form: QFormLayout, label: str, widget: QWidget, *, required: bool 
     return error
 
 
+def show_field_error(exc, errors: dict[str, ErrorLabel], general: ErrorLabel) -> None:
+    """Show a service's error under its field (``exc.field``), else in the form's general line."""
+    target = errors.get(getattr(exc, "field", ""), general)
+    target.show_error(exc.message)
+
+
 def enlarge(widget: QWidget, factor: float, bold: bool = False) -> QWidget:
     """Scale a widget's font relative to the user's size (titles), never to a fixed point size."""
     font = widget.font()

@@ -16,9 +16,10 @@ from victimcare.casework.steps.intake.service import DuplicateCandidates
 from victimcare.domain.codes import ethnicities
 from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, SEXES)
 from victimcare.domain.identity import IdStatus
-from victimcare.core.errors import UserError, ValidationErrors
-from victimcare.ui.inputs import DateField, NameField, RegionField
-from victimcare.ui.widgets import ErrorLabel, add_field, plain_label
+from victimcare.core.errors import ValidationErrors
+from victimcare.ui.kit.inputs import DateField, NameField, RegionField
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label
 
 
 class _Combo(QComboBox):
@@ -300,9 +301,17 @@ class IntakeDialog(QDialog):
         for err in self.errors.values():
             err.show_error("")
         self.general.show_error("")
-        try:
-            case_id = self.services.intake.create(self.raw(), reviewed_duplicates=reviewed or None)
-        except ValidationErrors as exc:
+        run(self, self.services.intake.create, self.raw(), reviewed_duplicates=reviewed or None, busy=self.save_button,
+            done=self._saved, failed=self._save_failed)
+
+    def _saved(self, case_id: int) -> None:
+        self.general.show_error("")
+        self.created.emit(case_id)
+        self.accept()
+
+    def _save_failed(self, exc) -> None:
+        self.general.show_error("")
+        if isinstance(exc, ValidationErrors):
             first = None
             for err in exc.errors:
                 label = self.errors.get(err.field)
@@ -312,15 +321,10 @@ class IntakeDialog(QDialog):
             self.general.show_error(self.tr("{n} field(s) need attention; see the red notes.").format(n=len(exc.errors)))
             if first is not None:
                 self._scroll_to(first)
-            return
-        except DuplicateCandidates as exc:
+        elif isinstance(exc, DuplicateCandidates):
             self._ask_duplicates(exc.candidates)
-            return
-        except UserError as exc:
+        else:
             self.general.show_error(exc.message)
-            return
-        self.created.emit(case_id)
-        self.accept()
 
     def _scroll_to(self, widget) -> None:
         scroll = self.findChild(QScrollArea)
@@ -334,11 +338,12 @@ class IntakeDialog(QDialog):
         if choice == "new":
             self.save(reviewed=ids)
         elif choice is not None and choice != "cancel":
-            self.services.intake.record_duplicate_decision(ids, "same_person", chosen=choice)
-            self.open_existing.emit(choice)
-            self.reject()
+            run(self, self.services.intake.record_duplicate_decision, ids, "same_person", chosen=choice,
+                done=lambda _r: (self.open_existing.emit(choice), self.reject()),
+                failed=lambda exc: self.general.show_error(exc.message))
         else:
-            self.services.intake.record_duplicate_decision(ids, "cancelled")
+            run(self, self.services.intake.record_duplicate_decision, ids, "cancelled",
+                failed=lambda exc: self.general.show_error(exc.message))
 
 
 class DuplicateDialog(QDialog):

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (QCalendarWidget, QCompleter, QDialog, QDialogButt
 from victimcare.domain.codes import search_regions
 from victimcare.domain.names import code_point_to_char
 from victimcare.core.errors import ValidationError
-from victimcare.ui.widgets import ErrorLabel, plain_label
+from victimcare.ui.kit.widgets import ErrorLabel, plain_label
 
 
 class _EditWithButton(QWidget):

@@ -1,0 +1,83 @@
+"""The case page: header card, then one tab per step in the order of the work (only the tabs this
+role may read), each marked with its status and a red dot when something is overdue.
+
+Everything the page shows is read off the GUI thread first (``load_case``), then the page is built
+from that bundle; a step's tab lives in ``victimcare/ui/case/tabs/<step>.py``.
+"""
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
+
+from victimcare.casework.steps import CODES
+from victimcare.domain.deadlines import OVERDUE
+from victimcare.ui.case.header import CaseHeader
+from victimcare.ui.case.tabs.intake import IntakeTab
+from victimcare.ui.case.tabs.overview import OverviewTab
+from victimcare.ui.kit.display import status_text, step_text
+
+
+@dataclass
+class CaseBundle:
+    case: dict
+    deadlines: list
+    timeline: list[dict]
+    photo: tuple[str, bytes] | None
+
+
+def load_case(services, case_id: int) -> CaseBundle:
+    """Everything the page shows (worker thread): each read is its own audited operation."""
+    case = services.cases.get_case(case_id)
+    return CaseBundle(case=case, deadlines=services.deadlines.for_case(case_id),
+                      timeline=services.cases.timeline(case_id),
+                      photo=services.cases.photo(case_id) if case["has_photo"] else None)
+
+
+class CasePage(QWidget):
+    back = Signal()
+    changed = Signal(int, str)  # case id, tab: something was recorded, show the case afresh
+
+    def __init__(self, services, bundle: CaseBundle, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.case = bundle.case
+        self.case_id = bundle.case["id"]
+        self.deadlines = bundle.deadlines
+        lay = QVBoxLayout(self)
+        top = QHBoxLayout()
+        back = QPushButton(self.tr("← Back to list"))
+        back.setAccessibleName(self.tr("Back to list"))
+        back.clicked.connect(self.back)
+        top.addWidget(back)
+        top.addStretch()
+        lay.addLayout(top)
+        lay.addWidget(CaseHeader(bundle.case, bundle.photo))
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Case steps"))
+        self.tab_codes: list[str] = []
+        overview = OverviewTab(services, bundle)
+        overview.changed.connect(self.changed)
+        self._add_tab("overview", self.tr("Overview"), overview)
+        self._add_tab("intake", step_text("intake"), IntakeTab(services, bundle))
+        lay.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _add_tab(self, code: str, title: str, widget: QWidget) -> None:
+        if code != "overview":
+            step = self.case["steps"].get(code, {})
+            overdue = any(d.step == code and d.status == OVERDUE for d in self.deadlines)
+            title = f"{'● ' if overdue else ''}{title} · {status_text(step.get('status', 'not_started'))}"
+        self.tabs.addTab(widget, title)
+        self.tab_codes.append(code)
+
+    def show_tab(self, code: str) -> None:
+        if code in self.tab_codes:
+            self.tabs.setCurrentIndex(self.tab_codes.index(code))
+        elif code in CODES:  # a step whose tab does not exist yet: show the overview
+            self.tabs.setCurrentIndex(0)
+
+    def _tab_changed(self, index: int) -> None:
+        shown = getattr(self.tabs.widget(index), "shown", None)
+        if shown is not None:
+            shown()

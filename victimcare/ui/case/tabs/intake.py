@@ -1,0 +1,113 @@
+"""接收登记: the intake as recorded (F1/F2), with the sensitive first-health-check section read only
+when the tab is opened, and audited then."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLayout, QScrollArea, QVBoxLayout, QWidget
+
+from victimcare.domain.codes import ethnicity_name, region_full_name
+from victimcare.domain.identity import IdStatus
+from victimcare.domain.vocabulary import ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, label
+from victimcare.security.permissions import Op, allowed
+from victimcare.ui.kit.display import age_label, date_label, datetime_label, sex_label
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ErrorLabel, plain_label
+
+AMBER = "#b26a00"
+
+
+class IntakeTab(QWidget):
+    def __init__(self, services, bundle, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.case = c = bundle.case
+        lay = QVBoxLayout(self)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        body = QWidget()
+        blay = QVBoxLayout(body)
+        blay.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # scroll rather than squeeze rows
+        scroll.setWidget(body)
+        lay.addWidget(scroll)
+
+        def group(title, rows):
+            box = QGroupBox(title)
+            form = QFormLayout(box)
+            for text, value in rows:
+                value_label = plain_label(value or "—")
+                value_label.setWordWrap(True)
+                value_label.setAccessibleName(text)
+                value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                form.addRow(text, value_label)
+            blay.addWidget(box)
+
+        id_text = IdStatus(c["id_status"]).label
+        if c["id_number"]:
+            id_text = f"{label(ID_TYPES, c['id_type'])} {c['id_number']}"
+        group(self.tr("Arrival"), [
+            (self.tr("Admitted at"), datetime_label(c["admitted_at"])),
+            (self.tr("How arrived"), label(ARRIVAL_MODES, c["arrival_mode"])),
+            (self.tr("Escorting unit"), c["escort_unit"]), (self.tr("Escorting officers"), c["escort_officers"]),
+            (self.tr("Police case number"), c["police_case_no"])])
+        birth = date_label(c["birth_date"])
+        if c["birth_estimated"]:
+            birth = self.tr("{age} (estimated: {basis})").format(age=age_label(c["birth_date"], 1),
+                                                                 basis=c["age_basis"])
+        group(self.tr("Identity"), [
+            (self.tr("Name"), c["name"] or self.tr("Name unknown")), (self.tr("Aliases"), "、".join(c["aliases"])),
+            (self.tr("Sex"), sex_label(c["sex"])), (self.tr("Date of birth"), birth),
+            (self.tr("Ethnicity"), ethnicity_name(c["ethnicity"]) or ""), (self.tr("ID document"), id_text),
+            (self.tr("Hukou place"), " ".join(x for x in (region_full_name(c["hukou_code"]) or "", c["hukou_detail"]) if x)),
+            (self.tr("Residence"), c["residence"]), (self.tr("Dialect / accent"), c["dialect"]),
+            (self.tr("Appearance"), c["appearance"])])
+        h = c["handover"] or {}
+        checks = "、".join(label(POLICE_CHECKS, x) for x in (h.get("checks") or "").split(",") if x)
+        group(self.tr("Police handover (F2)"), [
+            (self.tr("Police unit"), h.get("unit", "")), (self.tr("Officers and badge numbers"), h.get("officers", "")),
+            (self.tr("Found at (time)"), datetime_label(h.get("found_at"))),
+            (self.tr("Found at (place)"), h.get("found_place", "")), (self.tr("Checks done"), checks),
+            (self.tr("Handed over at"), datetime_label(h.get("handover_at")))])
+        group(self.tr("Belongings and relatives"), [
+            (self.tr("Belongings"), "；".join(" ".join(x for x in (b["item"], b["quantity"], b["storage_no"]) if x)
+                                              for b in c["belongings"])),
+            (self.tr("Close relatives"), "；".join(" ".join(x for x in (r["relation"], r["name"], r["contact"]) if x)
+                                                  for r in c["relatives"]))])
+        group(self.tr("Flags and decision"), [
+            (self.tr("Suspected trafficking"), self.tr("Yes — reported {at} to {unit}").format(
+                at=datetime_label(c["police_report_at"]), unit=c["police_report_unit"]) if c["suspected_trafficking"] else self.tr("No")),
+            (self.tr("What they ask for"), c["request"]),
+            (self.tr("Decision"), label(DECISIONS, c["decision"]) + (f"（{c['decision_reason']}）" if c["decision_reason"] else ""))])
+        self.sensitive_box = None
+        self._sensitive_loaded = False
+        if allowed(self.services.role, Op.CASE_VIEW_SENSITIVE):
+            self.sensitive_box = QGroupBox(self.tr("First health check and circumstances (sensitive)"))
+            slay = QVBoxLayout(self.sensitive_box)
+            notice = plain_label(self.tr("Sensitive section: opening it is recorded in the audit log."))
+            notice.setAccessibleName(self.tr("Sensitive notice"))
+            notice.setStyleSheet(f"color: {AMBER};")
+            slay.addWidget(notice)
+            self.sensitive_error = ErrorLabel(self.tr("Sensitive section error"))
+            slay.addWidget(self.sensitive_error)
+            self.sensitive_form = QFormLayout()
+            slay.addLayout(self.sensitive_form)
+            blay.addWidget(self.sensitive_box)
+        blay.addStretch()
+
+    def shown(self) -> None:
+        """The tab came into view: read the sensitive part now (an audited view), once."""
+        if self.sensitive_box is not None and not self._sensitive_loaded:
+            self._sensitive_loaded = True
+            run(self, self.services.intake.sensitive, self.case["id"], done=self._show_sensitive,
+                failed=lambda exc: self.sensitive_error.show_error(exc.message))
+
+    def _show_sensitive(self, s: dict) -> None:
+        rows = [(self.tr("Physical state"), s.get("health_check", "")),
+                (self.tr("Mental / intellectual signs"), " ".join(x for x in (label(MENTAL_STATES, s.get("mental_state", "")),
+                                                                             s.get("mental_note", "")) if x)),
+                (self.tr("Visible injuries"), (self.tr("Yes") + " " + s.get("injuries_note", "")) if s.get("injuries") else self.tr("No")),
+                (self.tr("How they were found"), s.get("found_circumstances", "")),
+                (self.tr("Cause, time and course of events"), s.get("circumstances", ""))]
+        for text, value in rows:
+            value_label = plain_label(value or "—")
+            value_label.setWordWrap(True)
+            value_label.setAccessibleName(text)
+            self.sensitive_form.addRow(text, value_label)

@@ -1,0 +1,79 @@
+"""概况: the case's deadlines, its step statuses, the timeline, and the referral to school."""
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
+                               QPushButton, QVBoxLayout, QWidget)
+
+from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
+from victimcare.security.permissions import Op, allowed
+from victimcare.ui.kit.display import datetime_label, status_text, step_choices, step_text
+from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import ErrorLabel, plain_label
+
+
+class OverviewTab(QWidget):
+    changed = Signal(int, str)  # case id, tab: something was recorded
+
+    def __init__(self, services, bundle, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.case = bundle.case
+        lay = QHBoxLayout(self)
+        left = QVBoxLayout()
+        dl_box = QGroupBox(self.tr("Deadlines"))
+        dl_lay = QVBoxLayout(dl_box)
+        self.deadline_list = QListWidget()
+        self.deadline_list.setAccessibleName(self.tr("Case deadlines"))
+        for d in bundle.deadlines:
+            item = QListWidgetItem(f"{step_text(d.step)}：{d.explain()}")
+            if d.status == OVERDUE:
+                item.setForeground(Qt.GlobalColor.red)
+            elif d.status == DUE_SOON:
+                item.setForeground(Qt.GlobalColor.darkYellow)
+            elif d.status in (MET, MET_LATE):
+                item.setForeground(Qt.GlobalColor.darkGray)
+            self.deadline_list.addItem(item)
+        if not bundle.deadlines:
+            self.deadline_list.addItem(self.tr("No deadlines."))
+        dl_lay.addWidget(self.deadline_list)
+        left.addWidget(dl_box, 2)
+        steps_box = QGroupBox(self.tr("Steps"))
+        steps_form = QFormLayout(steps_box)
+        for code, text in step_choices():
+            step = self.case["steps"].get(code, {})
+            value = status_text(step.get("status", "not_started"))
+            if step.get("reason"):
+                value += f"（{step['reason']}）"
+            steps_form.addRow(text, plain_label(value))
+        left.addWidget(steps_box, 1)
+        if allowed(services.role, Op.SCHOOL_REFER) and self.case["steps"].get("school", {}).get("status") != "not_applicable":
+            self.refer_button = QPushButton(self.tr("Refer to education bureau for school placement"))
+            self.refer_button.setAccessibleName(self.tr("Refer to school"))
+            if self.case["referred_to_school"]:
+                self.refer_button.setEnabled(False)
+                self.refer_button.setText(self.tr("Referred to education bureau"))
+            self.refer_button.clicked.connect(self._refer)
+            left.addWidget(self.refer_button)
+            self.refer_error = ErrorLabel(self.tr("Referral error"))
+            left.addWidget(self.refer_error)
+        lay.addLayout(left, 1)
+        tl_box = QGroupBox(self.tr("Timeline"))
+        tl_lay = QVBoxLayout(tl_box)
+        self.timeline = QListWidget()
+        self.timeline.setAccessibleName(self.tr("Timeline"))
+        for e in bundle.timeline:
+            self.timeline.addItem(f"{datetime_label(e['at'])}  {step_text(e['step'])}  {e['summary']}  （{e['actor']}）")
+        tl_lay.addWidget(self.timeline)
+        lay.addWidget(tl_box, 1)
+
+    def _refer(self) -> None:
+        """Ask which name the school will see (the real one, or a pseudonym); cancelling refers nothing."""
+        name, ok = QInputDialog.getText(self, self.tr("Refer to school"), self.tr(
+            "Education staff will see this name, the sex, the age and the school placement — nothing else.\n"
+            "Name for the school (you may enter a pseudonym):"), text=self.case["name"])
+        if not ok:
+            return
+        self.refer_error.show_error("")
+        run(self, self.services.school.refer, self.case["id"], name, busy=self.refer_button,
+            done=lambda _r: self.changed.emit(self.case["id"], "overview"),
+            failed=lambda exc: self.refer_error.show_error(exc.message))
