@@ -9,7 +9,7 @@ from dataclasses import fields
 from datetime import date, datetime
 
 from victimcare.casework.settings import StationSettings
-from victimcare.casework.steps import CODES
+from victimcare.casework.steps import CODES, deadline_rules
 from victimcare.db.connection import transaction
 from victimcare.domain.dates import age_on
 from victimcare.domain.deadlines import DUE_SOON, OVERDUE, PENDING, CaseFacts, compute_deadlines
@@ -60,7 +60,8 @@ def facts_from_rows(case: dict, milestones: dict[str, str], school: dict | None,
 
 
 def compute(facts: CaseFacts, now: datetime, calendar, rules):
-    return compute_deadlines(facts, now, calendar, rules)
+    """One case's deadlines by the rules of every step, in the registry's order."""
+    return compute_deadlines(facts, now, calendar, rules, deadline_rules())
 
 
 def next_due(deadlines) -> str:

@@ -1,4 +1,9 @@
-"""Deadlines of a case, computed from plain facts (PRODUCT.md §2, domain rules §1 and §4.5).
+"""The deadline engine: facts, rule numbers, the ``Deadline`` type and its plain-Chinese sentences
+(PRODUCT.md §2, domain rules §1 and §4.5).
+
+The rules themselves live in each step's home (``victimcare/casework/steps/<home>/rules.py``) and come in
+as ``step_rules``, an ordered sequence of (step code, rule function) whose order is the order of the result;
+so this module holds no list of steps, and a step's deadlines change in one place.
 
 Pure functions: no Qt, no database, no clock. The caller passes ``now`` and a ``WorkCalendar``, so the
 same facts always give the same list, and the home screen (工作台) and the case page agree.
@@ -9,27 +14,20 @@ Every deadline is a warning, never a block (domain §4.5). Conventions, chosen s
 - A date deadline ``due`` means "done on or before that day is on time"; it is overdue from the next day.
   Only the 24-hour search-notice rule has a time of day.
 - Calendar months clamp to the month end: 01-31 + 1 month = 02-28 (02-29 in a leap year).
-- ``due_soon`` starts ``due_soon_days`` calendar days before the due date (a follow-up visit is due soon as
-  soon as its visit window opens).
+- ``due_soon`` starts ``due_soon_days`` calendar days before the due date, unless a rule says when
+  (a follow-up visit is due soon as soon as its visit window opens).
 - Done items are always reported (``met`` / ``met_late``) so the case page shows the history. Items not yet
-  done are dropped when they no longer make sense: tracing rules and 落户 once identity is known or the
-  person has left the station.
-- Adults (16+ at admission by birth date, else ``not is_minor``; not disabled) normally stay ≤ 10 days
-  (domain §1 row 9); leaving or a long-term placement decision completes that item.
+  done are dropped by their rule when they no longer make sense (e.g. tracing once identity is known).
+- An eligibility notice (``Builder.inform``, 落户) is ``pending`` while more than ``due_soon_days`` away,
+  then ``due_soon`` until done, then ``met``; never ``overdue`` or ``met_late``.
 - Steps (or single rule codes) in ``steps_not_applicable`` produce nothing; a closed case produces nothing.
-- 落户 (hukou) is an eligibility notice, not a legal time limit: ``pending`` while eligibility is more than
-  ``due_soon_days`` away, then ``due_soon`` for as long as no application is recorded (so it stays on the
-  工作台 as something to act on), ``met`` once applied. It is never ``overdue`` or ``met_late``.
-- Follow-up visits: a visit counts for a scheduled visit if it falls inside its window (nominal date ±
-  ``follow_up_tolerance_days``, default 15) → ``met``; a visit after the window but before the next visit's
-  window opens → ``met_late``. Each recorded visit counts once. ``due`` is the window's last day.
 """
 
 from __future__ import annotations
 
 import calendar as _cal
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
@@ -37,11 +35,6 @@ from typing import Any
 from victimcare.domain.dates import format_date_zh
 from victimcare.domain.workcalendar import WorkCalendar
 from victimcare.core.errors import ValidationError, ValidationErrors
-
-STEPS = (
-    "intake", "relief", "tracing", "medical", "social", "legal_aid",
-    "school", "employment", "hukou", "return", "follow_up", "closure",
-)  # fmt: skip
 
 OVERDUE = "overdue"
 DUE_SOON = "due_soon"
@@ -73,7 +66,7 @@ def format_date(d: date | datetime) -> str:
     return s
 
 
-def _local(dt: datetime) -> datetime:
+def local_time(dt: datetime) -> datetime:
     """Naive local wall-clock time, so naive and aware inputs can be compared."""
     return dt.astimezone().replace(tzinfo=None) if dt.tzinfo is not None else dt
 
@@ -88,7 +81,7 @@ def _age_on(birth: date, on: date) -> int:
 
 
 def _sort_key(d: date | datetime) -> datetime:
-    return _local(d) if isinstance(d, datetime) else datetime.combine(d, time.max)
+    return local_time(d) if isinstance(d, datetime) else datetime.combine(d, time.max)
 
 
 # --------------------------------------------------------------------------------------------------- rules
@@ -214,6 +207,11 @@ class CaseFacts:
     follow_up_dates: list[date] = field(default_factory=list)
     steps_not_applicable: set[str] = field(default_factory=set)  # step codes, or single rule codes
 
+    @property
+    def searching(self) -> bool:
+        """Still in care with an unknown identity: while so, tracing and 落户 items are due."""
+        return not self.identity_known and self.left_on is None
+
     def is_minor_on(self, d: date, adult_age: int = 18) -> bool:
         if self.birth_date is not None:
             return _age_on(self.birth_date, d) < adult_age
@@ -271,22 +269,24 @@ def _span(delta: timedelta, round_up: bool) -> tuple[int, str]:
     return max(1, math.ceil(hours) if round_up else math.floor(hours)), HOURS
 
 
-class _Builder:
-    """Turns (rule, due, done) into ``Deadline`` objects for one case; holds the shared context."""
+class Builder:
+    """What a step's rule function gets: the case's context, and ``add`` / ``inform`` to turn
+    (rule, due, done) into ``Deadline`` objects stamped with that step's code."""
 
-    def __init__(self, facts: CaseFacts, now: datetime, calendar: WorkCalendar, rules: DeadlineRules):
-        self.facts, self.now, self.calendar, self.rules = facts, _local(now), calendar, rules
+    def __init__(self, facts: CaseFacts, now: datetime, calendar: WorkCalendar, rules: DeadlineRules,
+                 step: str) -> None:  # fmt: skip
+        self.facts, self.now, self.calendar, self.rules, self.step = facts, local_time(now), calendar, rules, step
         self.today = self.now.date()
+        self.admitted = local_time(facts.admitted_at)
         self.items: list[Deadline] = []
 
-    def add(self, step: str, rule: str, requirement: str, due: date | datetime,
-            done: date | datetime | None, *, workdays: bool = False, soon_from: date | None = None,
-            done_verb: str = "完成") -> None:  # fmt: skip
+    def add(self, rule: str, requirement: str, due: date | datetime, done: date | datetime | None, *,
+            workdays: bool = False, soon_from: date | None = None, done_verb: str = "完成") -> None:  # fmt: skip
         f = self.facts
-        common = dict(case_id=f.case_id, case_no=f.case_no, step=step, rule=rule, requirement=requirement,
+        common = dict(case_id=f.case_id, case_no=f.case_no, step=self.step, rule=rule, requirement=requirement,
                       done_verb=done_verb)  # fmt: skip
         if isinstance(due, datetime):
-            due = _local(due)
+            due = local_time(due)
         if done is not None:
             late, unit = self._lateness(done, due)
             status = MET if late <= 0 else MET_LATE
@@ -315,12 +315,12 @@ class _Builder:
     def _lateness(self, done: date | datetime, due: date | datetime) -> tuple[int, str]:
         """How late ``done`` is after ``due`` (≤ 0 means on time)."""
         if isinstance(due, datetime) and isinstance(done, datetime):
-            done = _local(done)
+            done = local_time(done)
             return (0, DAYS) if done <= due else _span(done - due, round_up=False)
         return (_day(done) - _day(due)).days, DAYS
 
-    def inform(self, step: str, rule: str, requirement: str, eligible_on: date, done: date | None,
-               done_verb: str) -> None:  # fmt: skip
+    def inform(self, rule: str, requirement: str, eligible_on: date, done: date | None, done_verb: str) -> None:
+        """An eligibility notice: something that becomes possible, never overdue (see the module docstring)."""
         f = self.facts
         if done is not None:
             status, left = MET, 0
@@ -328,131 +328,41 @@ class _Builder:
             left = max(0, (eligible_on - self.today).days)
             soon = self.today >= eligible_on - timedelta(days=self.rules.due_soon_days)
             status = DUE_SOON if soon else PENDING
-        self.items.append(Deadline(case_id=f.case_id, case_no=f.case_no, step=step, rule=rule, due=eligible_on,
+        self.items.append(Deadline(case_id=f.case_id, case_no=f.case_no, step=self.step, rule=rule, due=eligible_on,
                                    done_on=done, status=status, requirement=requirement, amount=left,
                                    done_verb=done_verb, informational=True))  # fmt: skip
 
 
-def compute_deadlines(facts: CaseFacts, now: datetime, calendar: WorkCalendar,
-                      rules: DeadlineRules) -> list[Deadline]:  # fmt: skip
-    """All deadlines of one case at ``now``, in step order then due order. See the module docstring."""
+# A step's deadline rule: reads ``b.facts`` / ``b.rules`` and calls ``b.add`` or ``b.inform``.
+StepRule = Callable[[Builder], None]
+
+
+def compute_deadlines(facts: CaseFacts, now: datetime, calendar: WorkCalendar, rules: DeadlineRules,
+                      step_rules: Sequence[tuple[str, StepRule]]) -> list[Deadline]:  # fmt: skip
+    """All deadlines of one case at ``now``: each step's in the order of ``step_rules``, then by due.
+
+    Each rule function's items carry the code it is listed under, so every ``Deadline.step`` is one
+    of the codes passed in."""
     if facts.closed:
         return []
-    b = _Builder(facts, now, calendar, rules)
-    admitted = _local(facts.admitted_at)
-    # Tracing and stay rules only matter while the person is in care with an unknown identity.
-    searching = not facts.identity_known and facts.left_on is None
-
-    _tracing(b, facts, rules, calendar, admitted, searching)
-    _stay(b, facts, rules, admitted)
-    _legal_aid(b, facts, rules)
-    if facts.school_transfer_started_on is not None:
-        n = rules.school_transfer_workdays
-        b.add("school", "school.transfer", f"学籍转接应在启动后{n}个工作日内办结",
-              calendar.add_workdays(facts.school_transfer_started_on, n), facts.school_transfer_done_on,
-              workdays=True, done_verb="办结")
-    if facts.hukou_applied_on is not None or searching:
-        n = rules.hukou_eligible_months
-        b.inform("hukou", "hukou.eligible", f"身份不明在站满{n}个月可申请落户",
-                 add_months(admitted.date(), n), facts.hukou_applied_on, "提出申请")
-    _follow_ups(b, facts, rules)
-
     skip = facts.steps_not_applicable
-    items = [d for d in b.items if d.step not in skip and d.rule not in skip]
-    items.sort(key=lambda d: (STEPS.index(d.step), _sort_key(d.due)))
+    items: list[Deadline] = []
+    for code, rule_fn in step_rules:
+        if code in skip:
+            continue
+        b = Builder(facts, now, calendar, rules, code)
+        rule_fn(b)
+        items += sorted((d for d in b.items if d.rule not in skip), key=lambda d: _sort_key(d.due))
     return items
 
 
-def _tracing(b: _Builder, f: CaseFacts, r: DeadlineRules, cal: WorkCalendar, admitted: datetime,
-             searching: bool) -> None:  # fmt: skip
-    if f.notice_published_at is not None or searching:
-        b.add("tracing", "tracing.notice", f"寻亲公告应在入站后{r.notice_hours}小时内发布",
-              admitted + timedelta(hours=r.notice_hours), f.notice_published_at, done_verb="发布")
-    if not f.dna_not_applicable:
-        if f.dna_requested_on is not None or searching:
-            n = r.dna_request_workdays
-            b.add("tracing", "tracing.dna_request", f"DNA采血申请应在入站后{n}个工作日内提出",
-                  cal.add_workdays(admitted.date(), n), f.dna_requested_on, workdays=True, done_verb="提出")
-        if f.dna_requested_on is not None and (f.dna_collected_on is not None or searching):
-            n = r.dna_collection_months
-            b.add("tracing", "tracing.dna_collection", f"DNA采血应在申请后{n}个月内完成",
-                  add_months(f.dna_requested_on, n), f.dna_collected_on)
-    if searching and f.notice_published_at is not None:
-        # A recurring duty: the item is always the next refresh, so it is never "done".
-        last = f.notice_last_refreshed_on or _local(f.notice_published_at).date()
-        start = add_months(admitted.date(), r.notice_refresh_after_months)
-        due = max(start, last + timedelta(days=r.notice_refresh_days))
-        after = f"在站满{r.notice_refresh_after_months}个月后，" if r.notice_refresh_after_months else ""
-        b.add("tracing", "tracing.notice_refresh", f"{after}寻亲公告应每{r.notice_refresh_days}天更新一次",
-              due, None)
-
-
-def _stay(b: _Builder, f: CaseFacts, r: DeadlineRules, admitted: datetime) -> None:
-    """Adults normally stay ≤ N days (domain §1 row 9): a reminder to arrange leaving or long-term care."""
-    day = admitted.date()
-    if f.birth_date is not None:
-        adult = _age_on(f.birth_date, day) >= r.adult_stay_min_age
-    else:
-        adult = not f.is_minor
-    if not adult or f.has_disability:
-        return
-    ends = [d for d in (f.left_on, f.long_term_placement_on) if d is not None]
-    b.add("relief", "relief.adult_stay", f"成年受助人在站一般不超过{r.adult_stay_days}天",
-          day + timedelta(days=r.adult_stay_days), min(ends) if ends else None, done_verb="离站或转入安置")
-
-
-def _legal_aid(b: _Builder, f: CaseFacts, r: DeadlineRules) -> None:
-    if f.legal_aid_applied_on is not None:
-        b.add("legal_aid", "legal_aid.decision", f"法律援助应在申请后{r.legal_aid_decision_days}天内作出决定",
-              f.legal_aid_applied_on + timedelta(days=r.legal_aid_decision_days), f.legal_aid_decided_on,
-              done_verb="作出决定")
-    if f.legal_aid_decided_on is not None and not f.legal_aid_refused:
-        b.add("legal_aid", "legal_aid.lawyer", f"决定给予法律援助后{r.lawyer_assign_days}天内应指派律师",
-              f.legal_aid_decided_on + timedelta(days=r.lawyer_assign_days), f.lawyer_assigned_on,
-              done_verb="指派")
-
-
-def follow_up_schedule(f: CaseFacts, r: DeadlineRules, today: date) -> list[tuple[int, date]]:
-    """(months after return, nominal visit date): the fixed visits, then every N months while a minor.
-
-    The open-ended part stops at the first visit whose window opens after ``today`` (or at adulthood), so a
-    minor with an unknown birth date still gets a finite list.
-    """
-    if f.returned_on is None:
-        return []
-    plan = [(m, add_months(f.returned_on, m)) for m in r.follow_up_months]
-    m = r.follow_up_months[-1]
-    while plan[-1][1] - timedelta(days=r.follow_up_tolerance_days) <= today:
-        m += r.minor_follow_up_every_months
-        nominal = add_months(f.returned_on, m)
-        if not f.is_minor_on(nominal, r.adult_age):
-            break
-        plan.append((m, nominal))
-    return plan
-
-
-def _follow_ups(b: _Builder, f: CaseFacts, r: DeadlineRules) -> None:
-    tol = timedelta(days=r.follow_up_tolerance_days)
-    plan = follow_up_schedule(f, r, b.today)
-    unused = sorted(set(f.follow_up_dates))
-    for i, (months, nominal) in enumerate(plan):
-        opens = nominal - tol
-        next_opens = plan[i + 1][1] - tol if i + 1 < len(plan) else None
-        visit = next((v for v in unused if v >= opens and (next_opens is None or v < next_opens)), None)
-        if visit is not None:
-            unused.remove(visit)
-        window = f"{format_date(nominal)}前后{r.follow_up_tolerance_days}天内" if tol else format_date(nominal)
-        b.add("follow_up", f"follow_up.{months}m", f"回归后满{months}个月应回访（{window}）",
-              nominal + tol, visit, soon_from=opens, done_verb="回访")
-
-
-def open_items(list_of_facts: Iterable[CaseFacts], now: datetime, calendar: WorkCalendar,
-               rules: DeadlineRules) -> tuple[list[Deadline], list[Deadline]]:  # fmt: skip
+def open_items(list_of_facts: Iterable[CaseFacts], now: datetime, calendar: WorkCalendar, rules: DeadlineRules,
+               step_rules: Sequence[tuple[str, StepRule]]) -> tuple[list[Deadline], list[Deadline]]:  # fmt: skip
     """(overdue, due_soon) across cases for the 工作台, each sorted by due (most urgent first)."""
     overdue: list[Deadline] = []
     soon: list[Deadline] = []
     for facts in list_of_facts:
-        for d in compute_deadlines(facts, now, calendar, rules):
+        for d in compute_deadlines(facts, now, calendar, rules, step_rules):
             if d.status == OVERDUE:
                 overdue.append(d)
             elif d.status == DUE_SOON:

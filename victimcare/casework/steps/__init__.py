@@ -5,16 +5,27 @@ service (``service.py``, gated operations), its numbered migrations (``migration
 and later its form; its tab lives in ``victimcare/ui/case/tabs/<code>.py``. Adding a step is one new
 package, its tab, its migrations, one line below and its tests.
 
-``service`` is the dotted path of the step's service class ("module:Class"), built per session by
-``victimcare.services``; a string, so that the registry imports only pure rules and the services
-(which use the registry) never form an import cycle with it.
+``home`` is the package name when it cannot be the code: the step "return" is a Python keyword, so it
+lives in ``steps/return_home/``. ``service`` is the dotted path of the step's service class
+("module:Class"), built per session by ``victimcare.services``; a string, so that the registry imports
+only pure rules and the services (which use the registry) never form an import cycle with it.
+
+``deadlines`` is the step's deadline rule function (in its ``rules.py``), None where it has none. This is
+the one list of steps: ``deadline_rules()`` gives the engine (``victimcare.domain.deadlines``) the rules
+in this order, which is the order of every case's deadline list.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from victimcare.casework.steps.employment import rules as employment
+from victimcare.casework.steps.hukou import rules as hukou
+from victimcare.casework.steps.legal_aid import rules as legal_aid
+from victimcare.casework.steps.relief import rules as relief
+from victimcare.casework.steps.return_home import rules as return_home
 from victimcare.casework.steps.school import rules as school
+from victimcare.casework.steps.tracing import rules as tracing
+from victimcare.domain.deadlines import StepRule
 
 NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE = "not_started", "in_progress", "done", "not_applicable"
 STEP_STATUSES = (
@@ -41,28 +52,66 @@ class Step:
     service: str = ""               # "module:Class" of the step's service, "" while it has none
     # (status, reason) when the case is opened, from the age in whole years at admission (None: unknown)
     initial_status: Callable[[int | None], tuple[str, str]] = _not_started
+    deadlines: StepRule | None = None  # the step's deadline rule function, None where it has none
+    home: str = ""                  # its package under steps/ when that cannot be the code; "" = the code
+
+    @property
+    def package(self) -> str:
+        """The dotted name of the step's home package."""
+        return f"{_HOME}.{self.home or self.code}"
+
+
+@dataclass(frozen=True)
+class DeadlineOnly:
+    """Deadlines with a code of their own, recorded under the step ``under``; they sort right after it."""
+
+    code: str
+    label: str
+    label_en: str
+    under: str
+    deadlines: StepRule
 
 
 _HOME = "victimcare.casework.steps"
 
 STEPS: tuple[Step, ...] = (
     Step("intake", "接收登记", "Intake", f"{_HOME}.intake.service:IntakeService", _done),
-    Step("relief", "救助安置", "Relief and placement"),
-    Step("tracing", "寻亲", "Family tracing"),
+    Step("relief", "救助安置", "Relief and placement", deadlines=relief.deadlines),
+    Step("tracing", "寻亲", "Family tracing", deadlines=tracing.deadlines),
     Step("medical", "医疗康复", "Medical and rehabilitation"),
     Step("social", "社会服务", "Social services"),
-    Step("legal_aid", "法律援助", "Legal aid"),
-    Step("school", "入学安置", "School placement", f"{_HOME}.school.service:SchoolService", school.initial_status),
+    Step("legal_aid", "法律援助", "Legal aid", deadlines=legal_aid.deadlines),
+    Step("school", "入学安置", "School placement", f"{_HOME}.school.service:SchoolService", school.initial_status,
+         deadlines=school.deadlines),
     Step("employment", "就业服务", "Employment", initial_status=employment.initial_status),
-    Step("hukou", "落户", "Household registration"),
-    Step("return", "回归与回访", "Return and follow-up"),
+    Step("hukou", "落户", "Household registration", deadlines=hukou.deadlines),
+    Step("return", "回归与回访", "Return and follow-up", home="return_home"),
     Step("closure", "结案", "Closure"),
 )
 BY_CODE = {s.code: s for s in STEPS}
 CODES = tuple(s.code for s in STEPS)
 
-# Deadlines of follow-up visits name their own code; they are recorded under 回归与回访.
-DEADLINE_ONLY = {"follow_up": ("跟踪回访", "Follow-up visits")}
+# Deadlines of follow-up visits name their own code; they are recorded under 回归与回访, whose home holds the rule.
+DEADLINE_ONLY = {d.code: d for d in (
+    DeadlineOnly("follow_up", "跟踪回访", "Follow-up visits", "return", return_home.follow_up_deadlines),
+)}
+
+
+def _ordered_rules() -> tuple[tuple[str, StepRule], ...]:
+    rules: list[tuple[str, StepRule]] = []
+    for s in STEPS:
+        if s.deadlines is not None:
+            rules.append((s.code, s.deadlines))
+        rules += [(d.code, d.deadlines) for d in DEADLINE_ONLY.values() if d.under == s.code]
+    return tuple(rules)
+
+
+_DEADLINE_RULES = _ordered_rules()
+
+
+def deadline_rules() -> tuple[tuple[str, StepRule], ...]:
+    """(code, rule function) in step order, a deadline-only code right after its step: the engine's input."""
+    return _DEADLINE_RULES
 
 
 def step_label(code: str, english: bool = False) -> str:
@@ -70,7 +119,7 @@ def step_label(code: str, english: bool = False) -> str:
     if code in BY_CODE:
         return BY_CODE[code].label_en if english else BY_CODE[code].label
     if code in DEADLINE_ONLY:
-        return DEADLINE_ONLY[code][1 if english else 0]
+        return DEADLINE_ONLY[code].label_en if english else DEADLINE_ONLY[code].label
     return code
 
 
