@@ -9,7 +9,7 @@ from dataclasses import fields
 from datetime import date, datetime
 
 from victimcare.casework.settings import StationSettings
-from victimcare.casework.steps import CODES, deadline_rules
+from victimcare.casework.steps import CODES, DEADLINE_ONLY, deadline_rules
 from victimcare.db.connection import transaction
 from victimcare.domain.dates import age_on
 from victimcare.domain.deadlines import DUE_SOON, OVERDUE, PENDING, CaseFacts, compute_deadlines
@@ -129,7 +129,7 @@ class DeadlineService(Service):
         return [CaseFacts(case_id=r["case_id"], case_no=r["case_no"], admitted_at=datetime.fromisoformat(r["referred_at"]),
                           identity_known=True, birth_date=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
                           school_transfer_started_on=date.fromisoformat(r["transfer_started_on"]),
-                          steps_not_applicable={code for code in CODES if code != "school"} | {"follow_up"})
+                          steps_not_applicable={code for code in (*CODES, *DEADLINE_ONLY) if code != "school"})
                 for r in rows]
 
     # -- operations ---------------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from victimcare.casework.steps import CODES
+from victimcare.casework.steps import CODES, DEADLINE_ONLY
 from victimcare.domain.deadlines import OVERDUE
 from victimcare.ui.case.header import CaseHeader
 from victimcare.ui.case.tabs.intake import IntakeTab
@@ -32,6 +32,12 @@ def load_case(services, case_id: int) -> CaseBundle:
     return CaseBundle(case=case, deadlines=services.deadlines.for_case(case_id),
                       timeline=services.cases.timeline(case_id),
                       photo=services.cases.photo(case_id) if case["has_photo"] else None)
+
+
+def recorded_under(deadline_step: str) -> str:
+    """The step whose tab shows a deadline (follow-up visits are recorded under 回归与回访)."""
+    only = DEADLINE_ONLY.get(deadline_step)
+    return only.under if only is not None else deadline_step
 
 
 class CasePage(QWidget):
@@ -66,7 +72,7 @@ class CasePage(QWidget):
     def _add_tab(self, code: str, title: str, widget: QWidget) -> None:
         if code != "overview":
             step = self.case["steps"].get(code, {})
-            overdue = any(d.step == code and d.status == OVERDUE for d in self.deadlines)
+            overdue = any(d.status == OVERDUE and recorded_under(d.step) == code for d in self.deadlines)
             title = f"{'● ' if overdue else ''}{title} · {status_text(step.get('status', 'not_started'))}"
         self.tabs.addTab(widget, title)
         self.tab_codes.append(code)
