@@ -4,37 +4,37 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
@@ -42,78 +42,78 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="21"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="33"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="47"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="49"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="39"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="41"/>
         <source>Chain head</source>
         <translation>审计链末端</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="41"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
         <source>Verification result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
         <source>Verify vault and audit chain</source>
         <translation>校验保险库和审计链</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="44"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="46"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
         <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="72"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="74"/>
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
     </message>
@@ -209,22 +209,22 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="49"/>
+        <location filename="../../victimcare/ui/case/page.py" line="55"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="50"/>
+        <location filename="../../victimcare/ui/case/page.py" line="56"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="57"/>
+        <location filename="../../victimcare/ui/case/page.py" line="63"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="61"/>
+        <location filename="../../victimcare/ui/case/page.py" line="67"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -447,42 +447,42 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="354"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="355"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="358"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="359"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="362"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
@@ -578,385 +578,385 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="86"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="87"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="102"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="103"/>
         <source>Form errors</source>
         <translation>表单错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="103"/>
         <location filename="../../victimcare/ui/case/intake_dialog.py" line="104"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="105"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="108"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="109"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="115"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="116"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="138"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="139"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="139"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="140"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="141"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="142"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="142"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="143"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="143"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="144"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="144"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="145"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="145"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="146"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="148"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="149"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="149"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="150"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="150"/>
         <location filename="../../victimcare/ui/case/intake_dialog.py" line="151"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="152"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="153"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="154"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="160"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="160"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="161"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="161"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="162"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="163"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="164"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="166"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="167"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="167"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="168"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="169"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="170"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="170"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="171"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="171"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="172"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="172"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="173"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="173"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="174"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="177"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="255"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="180"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="256"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="183"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="184"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="186"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="188"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="188"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="192"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="214"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="201"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="203"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="205"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
         <location filename="../../victimcare/ui/case/intake_dialog.py" line="208"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <location filename="../../victimcare/ui/case/intake_dialog.py" line="211"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="212"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="216"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="216"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="217"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="218"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
         <location filename="../../victimcare/ui/case/intake_dialog.py" line="220"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="221"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="222"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="227"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="228"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="232"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="235"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="235"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="236"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="240"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="243"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="244"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="246"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="247"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="248"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="249"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="249"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="251"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="262"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="263"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="321"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="322"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
@@ -1292,98 +1292,103 @@ Accounts: {accounts}</source>
         <translation>正在处理……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="74"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="80"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="81"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
         <source>&amp;Case</source>
         <translation>个案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="82"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="79"/>
         <source>New intake…</source>
         <translation>新建接收登记…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="84"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="81"/>
         <source>Find case</source>
         <translation>查找个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="85"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="82"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="84"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="88"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="85"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="89"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="86"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="90"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="208"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="205"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="116"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
+        <source>[DEMO DATA] </source>
+        <translation>【演示数据】</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="113"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="118"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="115"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="120"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="117"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="122"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="119"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="125"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="122"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="209"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="206"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1406,54 +1411,54 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="23"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="24"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="26"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="27"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="37"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="38"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="41"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="50"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="51"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="51"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="71"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="52"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="72"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="55"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="58"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="63"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="61"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="64"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="72"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="73"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
@@ -1622,153 +1627,153 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="56"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="57"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="74"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="75"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="81"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="84"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="82"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="96"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="97"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="99"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="101"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="105"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="121"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="122"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="125"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="126"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="128"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="131"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="132"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="142"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="145"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="146"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="157"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="158"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="162"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="163"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="182"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="223"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="224"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="228"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="229"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

@@ -237,9 +237,12 @@ class Deadline:
     unit: str = DAYS  # unit of ``amount``: 天, 个工作日 or 小时
     done_verb: str = "完成"
     informational: bool = False  # an eligibility notice (落户): never overdue
+    requirement_en: str = ""  # the rule in English words, for the English interface
 
-    def explain(self) -> str:
-        """One plain Chinese sentence for the 工作台 and the case page."""
+    def explain(self, english: bool = False) -> str:
+        """One plain sentence for the 工作台 and the case page (Chinese, or English on request)."""
+        if english:
+            return self._explain_en()
         due = format_date(self.due)
         if self.done_on is not None:
             when = format_date(_day(self.done_on))
@@ -256,6 +259,32 @@ class Deadline:
         if self.amount == 0:
             return f"{self.requirement}，今天截止（{due}）"
         return f"{self.requirement}，还剩 {self.amount} {self.unit}（截止 {due}）"
+
+    def _explain_en(self) -> str:
+        req, unit = self.requirement_en or self.rule, _UNITS_EN.get(self.unit, self.unit)
+        due = _iso(self.due)
+        if self.done_on is not None:
+            when = _day(self.done_on).isoformat()
+            if self.informational:
+                return f"{req}: done on {when}"
+            timing = "on time" if self.status == MET else f"late by {self.amount} {unit}"
+            return f"{req}: done on {when} ({timing})"
+        if self.informational:
+            if self.amount == 0:
+                return f"{req}: can be applied for now (from {due})"
+            return f"{req}: {self.amount} {unit} to go (can be applied for from {due})"
+        if self.status == OVERDUE:
+            return f"{req}: overdue by {self.amount} {unit}"
+        if self.amount == 0:
+            return f"{req}: due today ({due})"
+        return f"{req}: {self.amount} {unit} left (due {due})"
+
+
+_UNITS_EN = {DAYS: "day(s)", WORKDAYS: "working day(s)", HOURS: "hour(s)"}
+
+
+def _iso(d: date | datetime) -> str:
+    return f"{d:%Y-%m-%d %H:%M}" if isinstance(d, datetime) else d.isoformat()
 
 
 # --------------------------------------------------------------------------------------------------- engine
@@ -281,10 +310,11 @@ class Builder:
         self.items: list[Deadline] = []
 
     def add(self, rule: str, requirement: str, due: date | datetime, done: date | datetime | None, *,
-            workdays: bool = False, soon_from: date | None = None, done_verb: str = "完成") -> None:  # fmt: skip
+            workdays: bool = False, soon_from: date | None = None, done_verb: str = "完成",
+            en: str = "") -> None:  # fmt: skip
         f = self.facts
         common = dict(case_id=f.case_id, case_no=f.case_no, step=self.step, rule=rule, requirement=requirement,
-                      done_verb=done_verb)  # fmt: skip
+                      done_verb=done_verb, requirement_en=en)  # fmt: skip
         if isinstance(due, datetime):
             due = local_time(due)
         if done is not None:
@@ -319,7 +349,8 @@ class Builder:
             return (0, DAYS) if done <= due else _span(done - due, round_up=False)
         return (_day(done) - _day(due)).days, DAYS
 
-    def inform(self, rule: str, requirement: str, eligible_on: date, done: date | None, done_verb: str) -> None:
+    def inform(self, rule: str, requirement: str, eligible_on: date, done: date | None, done_verb: str,
+               en: str = "") -> None:
         """An eligibility notice: something that becomes possible, never overdue (see the module docstring)."""
         f = self.facts
         if done is not None:
@@ -330,7 +361,7 @@ class Builder:
             status = DUE_SOON if soon else PENDING
         self.items.append(Deadline(case_id=f.case_id, case_no=f.case_no, step=self.step, rule=rule, due=eligible_on,
                                    done_on=done, status=status, requirement=requirement, amount=left,
-                                   done_verb=done_verb, informational=True))  # fmt: skip
+                                   done_verb=done_verb, informational=True, requirement_en=en))  # fmt: skip
 
 
 # A step's deadline rule: reads ``b.facts`` / ``b.rules`` and calls ``b.add`` or ``b.inform``.

@@ -22,6 +22,12 @@ ROLE_LABELS = {
     Role.EDUCATION_OFFICER: "教育局工作人员",
     Role.AUDITOR: "审计/督导",
 }
+ROLE_LABELS_EN = {
+    Role.SUPERVISOR: "Supervisor",
+    Role.SOCIAL_WORKER: "Social worker",
+    Role.EDUCATION_OFFICER: "Education officer",
+    Role.AUDITOR: "Auditor",
+}
 
 # Every role writes the audit log (logins, views), so every role holds the audit key; only the
 # matrix below lets a role read it. The audit log holds IDs and categories, never personal values.

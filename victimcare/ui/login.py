@@ -35,8 +35,8 @@ class LoginPage(QWidget):
         lay.addWidget(QLabel(self.tr("Trafficking victim case management")))
         if vault.is_demo:
             from victimcare.demo import DEMO_ACCOUNTS
-            from victimcare.security.permissions import ROLE_LABELS
-            accounts = "、".join(f"{name}（{ROLE_LABELS[role]}）" for name, role in DEMO_ACCOUNTS.items())
+            from victimcare.ui.kit.display import role_text
+            accounts = ", ".join(f"{name} ({role_text(role)})" for name, role in DEMO_ACCOUNTS.items())
             banner = plain_label(self.tr("DEMO DATA — synthetic cases for training. Password: {pw}\nAccounts: {accounts}")
                                  .format(pw=demo_password or "", accounts=accounts))
             banner.setAccessibleName(self.tr("Demo notice"))

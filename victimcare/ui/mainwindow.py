@@ -6,11 +6,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
 
 from victimcare.core.clock import SYSTEM_CLOCK
-from victimcare.security.permissions import ROLE_LABELS
 from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
 from victimcare.ui.login import LoginPage
 from victimcare.ui.oslock import OsLockWatcher
 from victimcare.ui.password_dialog import ChangePasswordDialog
+from victimcare.ui.kit.display import role_text
 from victimcare.ui.kit.tasks import activity
 from victimcare.ui.kit.widgets import plain_label
 
@@ -102,7 +102,7 @@ class MainWindow(QMainWindow):
         if station:
             title = f"{station} — VictimCare"
         if self.vault is not None and self.vault.is_demo:
-            title = "【演示数据】" + title
+            title = self.tr("[DEMO DATA] ") + title
         self.setWindowTitle(title)
         for action in (self.lock_action, self.password_action, self.logout_action, self.refresh_action):
             action.setEnabled(signed_in)
@@ -111,7 +111,7 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(can_cases)
         if signed_in:
             self.user_label.setText(self.tr("User: {name} ({role})").format(
-                name=self.services.account, role=ROLE_LABELS[self.services.role]))
+                name=self.services.account, role=role_text(self.services.role)))
             self.vault_label.setText(self.tr("Vault: {path}").format(path=self.vault.path.name))
         else:
             self.user_label.setText(self.tr("Not signed in"))

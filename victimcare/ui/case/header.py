@@ -7,7 +7,7 @@ from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from victimcare.casework.steps.intake.rules import age_years
-from victimcare.ui.kit.display import age_label, days_in_care, sex_label
+from victimcare.ui.kit.display import age_label, days_in_care, joined, sex_label
 from victimcare.ui.kit.widgets import ACCENT, enlarge, isolate, plain_label
 
 
@@ -44,7 +44,7 @@ class CaseHeader(QFrame):
         info.addWidget(title)
         if c["aliases"]:
             aliases = plain_label(self.tr("Also known as: {names}").format(
-                names="、".join(isolate(a, 30) for a in c["aliases"])))
+                names=joined(isolate(a, 30) for a in c["aliases"])))
             aliases.setAccessibleName(self.tr("Aliases"))
             info.addWidget(aliases)
         facts = plain_label("  ·  ".join(x for x in (

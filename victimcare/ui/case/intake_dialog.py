@@ -18,6 +18,7 @@ from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, ME
 from victimcare.domain.identity import IdStatus
 from victimcare.core.errors import ValidationErrors
 from victimcare.ui.kit.inputs import DateField, NameField, RegionField
+from victimcare.ui.kit.display import joined, option_choices, option_text, shown
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label
 
@@ -40,7 +41,7 @@ def _combo(options, *, blank: str | None = None) -> QComboBox:
     box = _Combo()
     if blank is not None:
         box.addItem(blank, "")
-    for code, text in options:
+    for code, text in option_choices(options):  # official wording, or its English gloss
         box.addItem(text, code)
     return box
 
@@ -193,7 +194,7 @@ class IntakeDialog(QDialog):
         clay = QHBoxLayout(checks)
         clay.setContentsMargins(0, 0, 0, 0)
         self.h_checks = {}
-        for code, text in POLICE_CHECKS:
+        for code, text in option_choices(POLICE_CHECKS):
             box = QCheckBox(text)
             box.setAccessibleName(text)
             self.h_checks[code] = box
@@ -365,10 +366,9 @@ class DuplicateDialog(QDialog):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        sexes = dict(SEXES)
         for i, c in enumerate(candidates):
-            for j, text in enumerate((c["case_no"], c["name"], sexes.get(c["sex"], ""), c["birth_date"] or "",
-                                      "；".join(c["reasons"]))):
+            for j, text in enumerate((c["case_no"], c["name"], option_text(SEXES, c["sex"]), c["birth_date"] or "",
+                                      joined(shown(r) for r in c["reasons"]))):
                 self.table.setItem(i, j, QTableWidgetItem(text))
         if candidates:
             self.table.selectRow(0)

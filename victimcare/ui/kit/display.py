@@ -4,8 +4,52 @@ from datetime import date, datetime
 
 from victimcare.casework.steps import STEP_STATUSES, STEPS, status_label, step_label
 from victimcare.domain.dates import age_on, format_date_zh
-from victimcare.domain.vocabulary import SEXES, label
+from victimcare.domain.vocabulary import ARRIVAL_MODES, ENGLISH, SEXES, label
+from victimcare.security.permissions import ROLE_LABELS, ROLE_LABELS_EN, Role
 from victimcare.ui.i18n import english
+
+
+def shown(wording: str) -> str:
+    """A fixed Chinese wording of the domain (a vocabulary label, a step reason) in the interface language."""
+    return ENGLISH.get(wording, wording) if english() else wording
+
+
+def option_text(options, code: str) -> str:
+    """The label of a vocabulary code (``SEXES``, ``ARRIVAL_MODES`` …) in the interface language."""
+    return shown(label(options, code)) if code else ""
+
+
+def option_choices(options) -> list[tuple[str, str]]:
+    return [(code, shown(text)) for code, text in options]
+
+
+def event_text(event: dict, case: dict) -> str:
+    """A timeline entry's summary: as recorded, or in English rebuilt from what it records."""
+    if not english():
+        return event["summary"]
+    kind = (event["step"], event["kind"])
+    if kind == ("intake", "created"):
+        return f"Intake ({option_text(ARRIVAL_MODES, case['arrival_mode'])})"
+    if kind == ("intake", "police_report"):
+        return f"Suspected trafficking, reported to the police ({case['police_report_unit']})"
+    if kind == ("return", "follow_up"):
+        return "Follow-up visits"
+    return shown(event["summary"])
+
+
+def joined(items) -> str:
+    """A list of short items, separated as the interface language writes them."""
+    return (", " if english() else "、").join(items)
+
+
+def deadline_text(d, with_case: bool = False) -> str:
+    """A deadline as one line: its step and the plain-words explanation."""
+    line = f"{step_text(d.step)}{': ' if english() else '：'}{d.explain(english())}"
+    return f"{d.case_no}{'  ' if english() else '　'}{line}" if with_case else line
+
+
+def role_text(role) -> str:
+    return (ROLE_LABELS_EN if english() else ROLE_LABELS)[Role(role)]
 
 
 def step_text(code: str) -> str:
@@ -32,14 +76,18 @@ def status_choices() -> list[tuple[str, str]]:
 
 
 def sex_label(code: str) -> str:
-    return label(SEXES, code) if code else ""
+    return option_text(SEXES, code)
+
+
+def _day(d: date) -> str:
+    return d.isoformat() if english() else format_date_zh(d)
 
 
 def date_label(iso: str | None) -> str:
     if not iso:
         return ""
     try:
-        return format_date_zh(date.fromisoformat(iso[:10]))
+        return _day(date.fromisoformat(iso[:10]))
     except ValueError:
         return iso
 
@@ -51,7 +99,7 @@ def datetime_label(iso: str | None) -> str:
         dt = datetime.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{format_date_zh(dt.date())} {dt:%H:%M}"
+    return f"{_day(dt.date())} {dt:%H:%M}"
 
 
 def age_label(birth_iso: str | None, estimated: int | bool, today: date | None = None) -> str:
@@ -61,6 +109,8 @@ def age_label(birth_iso: str | None, estimated: int | bool, today: date | None =
     today = today or date.today()
     born = date.fromisoformat(birth_iso)
     years = age_on(born, today) if born <= today else 0
+    if english():
+        return f"about {years}" if estimated else str(years)
     return f"约{years}岁" if estimated else f"{years}岁"
 
 

@@ -6,11 +6,13 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QT
                                QWidget)
 
 from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, OBJECT_LABELS, RESULT_LABELS
-from victimcare.security.permissions import ROLE_LABELS
-from victimcare.ui.kit.display import vocab_text
+from victimcare.security.permissions import Role
+from victimcare.ui.kit.display import joined, role_text, vocab_text
 from victimcare.ui.kit.models import PagedTableModel
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ERROR, plain_label
+
+ROLES = {r.value for r in Role}
 
 
 class AuditPage(QWidget):
@@ -21,7 +23,7 @@ class AuditPage(QWidget):
             ("seq", self.tr("No."), lambda r: str(r["seq"])),
             ("ts", self.tr("Time"), lambda r: _local(r["ts_utc"])),
             ("actor", self.tr("Account"), lambda r: r["actor"]),
-            ("role", self.tr("Role"), lambda r: ROLE_LABELS.get(r["role"], r["role"])),
+            ("role", self.tr("Role"), lambda r: role_text(r["role"]) if r["role"] in ROLES else r["role"]),
             ("action", self.tr("Action"), lambda r: vocab_text(ACTION_LABELS, r["action"])),
             ("object", self.tr("Object"),
              lambda r: " ".join(x for x in (vocab_text(OBJECT_LABELS, r["object_type"]), r["object_id"]) if x)),
@@ -83,7 +85,7 @@ class AuditPage(QWidget):
 
 
 def _categories(codes: str) -> str:
-    return "、".join(vocab_text(CATEGORY_LABELS, c) for c in codes.split(",") if c)
+    return joined(vocab_text(CATEGORY_LABELS, c) for c in codes.split(",") if c)
 
 
 def _local(ts_utc: str) -> str:

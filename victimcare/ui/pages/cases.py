@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, Q
 
 from victimcare.casework.cases import CaseQuery
 from victimcare.security.permissions import Op, allowed
-from victimcare.ui.kit.display import age_label, days_in_care, due_label, sex_label, status_choices, step_choices, step_text
+from victimcare.ui.kit.display import age_label, days_in_care, due_label, sex_label, joined, status_choices, step_choices, step_text
 from victimcare.ui.kit.models import PagedTableModel
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ERROR, isolate, plain_label
@@ -92,7 +92,7 @@ class CasesPage(QWidget):
             ("age", self.tr("Age"), lambda r: age_label(r["birth_date"], r["birth_estimated"])),
             ("days", self.tr("Days in care"), lambda r: str(days_in_care(r["admitted_at"]))),
             ("steps", self.tr("Current steps"),
-             lambda r: "、".join(step_text(s) for s in (r["active"] or "").split(",") if s)),
+             lambda r: joined(step_text(s) for s in (r["active"] or "").split(",") if s)),
             ("due", self.tr("Next deadline"), lambda r: due_label(r["next_due"])),
         ]
         self.model = PagedTableModel(columns, self._fetch, self)

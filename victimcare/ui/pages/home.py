@@ -5,7 +5,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from victimcare.security.permissions import Op, Role, allowed
-from victimcare.ui.kit.display import step_text
+from victimcare.ui.kit.display import deadline_text
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ERROR, plain_label
 
@@ -52,7 +52,7 @@ class HomePage(QWidget):
         for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
             widget.clear()
             for d in items:
-                item = QListWidgetItem(f"{d.case_no}　{step_text(d.step)}：{d.explain()}")
+                item = QListWidgetItem(deadline_text(d, with_case=True))
                 item.setData(Qt.ItemDataRole.UserRole, (d.case_id, d.step))
                 item.setForeground(colour)
                 widget.addItem(item)

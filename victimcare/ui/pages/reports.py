@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from victimcare.security.audit import ACTION_LABELS
+from victimcare.ui.i18n import english
 from victimcare.ui.kit.display import status_text, step_text, vocab_text
 from victimcare.ui.kit.tasks import run
 
@@ -36,5 +37,5 @@ class ReportsPage(QWidget):
             return {"open": self.tr("Open cases"), "closed": self.tr("Closed cases"),
                     "suspected": self.tr("Suspected trafficking")}.get(code, code)
         if kind == "step":
-            return f"{step_text(code)}：{status_text(sub)}"
+            return f"{step_text(code)}{': ' if english() else '：'}{status_text(sub)}"
         return self.tr("Audit entries: {action}").format(action=vocab_text(ACTION_LABELS, code))

@@ -5,7 +5,8 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
                                QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
                                QVBoxLayout, QWidget)
 
-from victimcare.security.permissions import ROLE_LABELS, Role
+from victimcare.security.permissions import Role
+from victimcare.ui.kit.display import role_text
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, save_buttons, show_field_error
@@ -22,7 +23,7 @@ class AccountDialog(QDialog):
         self.name.setReadOnly(name is not None)
         self.role = QComboBox()
         for role in Role:
-            self.role.addItem(ROLE_LABELS[role], str(role))
+            self.role.addItem(role_text(role), str(role))
         self.role.setCurrentIndex(self.role.findData(str(Role.SOCIAL_WORKER)))  # the most common new account
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -180,7 +181,7 @@ class SettingsPage(QWidget):
         self.table.setRowCount(len(accounts))
         for i, a in enumerate(accounts):
             state = self.tr("Disabled") if a["disabled"] else self.tr("Locked") if a["locked"] else self.tr("Active")
-            for j, text in enumerate((a["name"], a["role_label"], state)):
+            for j, text in enumerate((a["name"], role_text(a["role"]), state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a["name"])
                 self.table.setItem(i, j, item)

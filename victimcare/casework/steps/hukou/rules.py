@@ -12,4 +12,5 @@ def deadlines(b: Builder) -> None:
     if f.hukou_applied_on is not None or f.searching:
         n = r.hukou_eligible_months
         b.inform("hukou.eligible", f"身份不明在站满{n}个月可申请落户", add_months(b.admitted.date(), n),
-                 f.hukou_applied_on, "提出申请")
+                 f.hukou_applied_on, "提出申请",
+                 en=f"Household registration can be applied for after {n} months in care with identity unknown")

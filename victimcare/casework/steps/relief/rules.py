@@ -16,4 +16,5 @@ def deadlines(b: Builder) -> None:
         return
     ends = [d for d in (f.left_on, f.long_term_placement_on) if d is not None]
     b.add("relief.adult_stay", f"成年受助人在站一般不超过{r.adult_stay_days}天",
-          day + timedelta(days=r.adult_stay_days), min(ends) if ends else None, done_verb="离站或转入安置")
+          day + timedelta(days=r.adult_stay_days), min(ends) if ends else None, done_verb="离站或转入安置",
+          en=f"Adults normally stay at most {r.adult_stay_days} days")

@@ -46,4 +46,5 @@ def follow_up_deadlines(b: Builder) -> None:
             unused.remove(visit)
         window = f"{format_date(nominal)}前后{r.follow_up_tolerance_days}天内" if tol else format_date(nominal)
         b.add(f"follow_up.{months}m", f"回归后满{months}个月应回访（{window}）",
-              nominal + tol, visit, soon_from=opens, done_verb="回访")
+              nominal + tol, visit, soon_from=opens, done_verb="回访",
+              en=f"Follow-up visit {months} month(s) after return (around {nominal.isoformat()})")

@@ -19,4 +19,4 @@ def deadlines(b: Builder) -> None:
         n = b.rules.school_transfer_workdays
         b.add("school.transfer", f"学籍转接应在启动后{n}个工作日内办结",
               b.calendar.add_workdays(f.school_transfer_started_on, n), f.school_transfer_done_on,
-              workdays=True, done_verb="办结")
+              workdays=True, done_verb="办结", en=f"School record transfer completed within {n} working days")

@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLayout, QScrollArea, QVBo
 
 from victimcare.domain.codes import ethnicity_name, region_full_name
 from victimcare.domain.identity import IdStatus
-from victimcare.domain.vocabulary import ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, label
+from victimcare.domain.vocabulary import ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS
 from victimcare.security.permissions import Op, allowed
-from victimcare.ui.kit.display import age_label, date_label, datetime_label, sex_label
+from victimcare.ui.kit.display import age_label, date_label, datetime_label, joined, option_text, sex_label, shown
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, plain_label
 
@@ -40,12 +40,12 @@ class IntakeTab(QWidget):
                 form.addRow(text, value_label)
             blay.addWidget(box)
 
-        id_text = IdStatus(c["id_status"]).label
+        id_text = shown(IdStatus(c["id_status"]).label)
         if c["id_number"]:
-            id_text = f"{label(ID_TYPES, c['id_type'])} {c['id_number']}"
+            id_text = f"{option_text(ID_TYPES, c['id_type'])} {c['id_number']}"
         group(self.tr("Arrival"), [
             (self.tr("Admitted at"), datetime_label(c["admitted_at"])),
-            (self.tr("How arrived"), label(ARRIVAL_MODES, c["arrival_mode"])),
+            (self.tr("How arrived"), option_text(ARRIVAL_MODES, c["arrival_mode"])),
             (self.tr("Escorting unit"), c["escort_unit"]), (self.tr("Escorting officers"), c["escort_officers"]),
             (self.tr("Police case number"), c["police_case_no"])])
         birth = date_label(c["birth_date"])
@@ -55,12 +55,12 @@ class IntakeTab(QWidget):
         group(self.tr("Identity"), [
             (self.tr("Name"), c["name"] or self.tr("Name unknown")), (self.tr("Aliases"), "、".join(c["aliases"])),
             (self.tr("Sex"), sex_label(c["sex"])), (self.tr("Date of birth"), birth),
-            (self.tr("Ethnicity"), ethnicity_name(c["ethnicity"]) or ""), (self.tr("ID document"), id_text),
+            (self.tr("Ethnicity"), shown(ethnicity_name(c["ethnicity"]) or "")), (self.tr("ID document"), id_text),
             (self.tr("Hukou place"), " ".join(x for x in (region_full_name(c["hukou_code"]) or "", c["hukou_detail"]) if x)),
             (self.tr("Residence"), c["residence"]), (self.tr("Dialect / accent"), c["dialect"]),
             (self.tr("Appearance"), c["appearance"])])
         h = c["handover"] or {}
-        checks = "、".join(label(POLICE_CHECKS, x) for x in (h.get("checks") or "").split(",") if x)
+        checks = joined(option_text(POLICE_CHECKS, x) for x in (h.get("checks") or "").split(",") if x)
         group(self.tr("Police handover (F2)"), [
             (self.tr("Police unit"), h.get("unit", "")), (self.tr("Officers and badge numbers"), h.get("officers", "")),
             (self.tr("Found at (time)"), datetime_label(h.get("found_at"))),
@@ -75,7 +75,7 @@ class IntakeTab(QWidget):
             (self.tr("Suspected trafficking"), self.tr("Yes — reported {at} to {unit}").format(
                 at=datetime_label(c["police_report_at"]), unit=c["police_report_unit"]) if c["suspected_trafficking"] else self.tr("No")),
             (self.tr("What they ask for"), c["request"]),
-            (self.tr("Decision"), label(DECISIONS, c["decision"]) + (f"（{c['decision_reason']}）" if c["decision_reason"] else ""))])
+            (self.tr("Decision"), option_text(DECISIONS, c["decision"]) + (f"（{c['decision_reason']}）" if c["decision_reason"] else ""))])
         self.sensitive_box = None
         self._sensitive_loaded = False
         if allowed(self.services.role, Op.CASE_VIEW_SENSITIVE):
@@ -101,7 +101,7 @@ class IntakeTab(QWidget):
 
     def _show_sensitive(self, s: dict) -> None:
         rows = [(self.tr("Physical state"), s.get("health_check", "")),
-                (self.tr("Mental / intellectual signs"), " ".join(x for x in (label(MENTAL_STATES, s.get("mental_state", "")),
+                (self.tr("Mental / intellectual signs"), " ".join(x for x in (option_text(MENTAL_STATES, s.get("mental_state", "")),
                                                                              s.get("mental_note", "")) if x)),
                 (self.tr("Visible injuries"), (self.tr("Yes") + " " + s.get("injuries_note", "")) if s.get("injuries") else self.tr("No")),
                 (self.tr("How they were found"), s.get("found_circumstances", "")),

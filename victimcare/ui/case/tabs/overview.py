@@ -6,7 +6,8 @@ from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog
 
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
 from victimcare.security.permissions import Op, allowed
-from victimcare.ui.kit.display import datetime_label, status_text, step_choices, step_text
+from victimcare.ui.i18n import english
+from victimcare.ui.kit.display import datetime_label, deadline_text, event_text, shown, status_text, step_choices, step_text
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, plain_label
 
@@ -25,7 +26,7 @@ class OverviewTab(QWidget):
         self.deadline_list = QListWidget()
         self.deadline_list.setAccessibleName(self.tr("Case deadlines"))
         for d in bundle.deadlines:
-            item = QListWidgetItem(f"{step_text(d.step)}：{d.explain()}")
+            item = QListWidgetItem(deadline_text(d))
             if d.status == OVERDUE:
                 item.setForeground(Qt.GlobalColor.red)
             elif d.status == DUE_SOON:
@@ -43,7 +44,7 @@ class OverviewTab(QWidget):
             step = self.case["steps"].get(code, {})
             value = status_text(step.get("status", "not_started"))
             if step.get("reason"):
-                value += f"（{step['reason']}）"
+                value += f" ({shown(step['reason'])})" if english() else f"（{step['reason']}）"
             steps_form.addRow(text, plain_label(value))
         left.addWidget(steps_box, 1)
         if allowed(services.role, Op.SCHOOL_REFER) and self.case["steps"].get("school", {}).get("status") != "not_applicable":
@@ -62,7 +63,7 @@ class OverviewTab(QWidget):
         self.timeline = QListWidget()
         self.timeline.setAccessibleName(self.tr("Timeline"))
         for e in bundle.timeline:
-            self.timeline.addItem(f"{datetime_label(e['at'])}  {step_text(e['step'])}  {e['summary']}  （{e['actor']}）")
+            self.timeline.addItem(f"{datetime_label(e['at'])}  {step_text(e['step'])}  {event_text(e, self.case)}  ({e['actor']})")
         tl_lay.addWidget(self.timeline)
         lay.addWidget(tl_box, 1)
 
