@@ -26,11 +26,7 @@ from victimcare.core.clock import FakeClock  # noqa: E402
 CANARIES = ["CANARY_7f3a", "王小明测试", "\U00020000\U00020BB7", "DNA-SAMPLE-ZZ-0001"]
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
 
-STATION = "测试救助站"
-STATION_CODE = "TS"
-SUPERVISOR = "zhanzhang"
-PASSWORD = "蓝色小船-over the quiet harbour-2718"  # synthetic; passes the password rules
-OTHER_PASSWORD = "绿色山谷里 有一条 river-31415"  # for accounts the tests create
+from support import OTHER_PASSWORD, PASSWORD, STATION, STATION_CODE, SUPERVISOR, SignedIn  # noqa: E402
 
 
 def scan(directory) -> list[tuple[Path, str, str]]:
@@ -167,22 +163,6 @@ def vault_factory(tmp_path, vault_copier):
         return vault_copier(tmp_path / name, clock)
 
     return make
-
-
-class SignedIn:
-    """What the tests hold after signing in: the services (``signed.cases``, ``signed.intake`` …) and,
-    for tests that look underneath, the session's own attributes (``signed.conn``, ``signed.owner`` …)."""
-
-    def __init__(self, session):
-        from victimcare.services import Services
-        self.services = Services(session)
-        self.session = session
-
-    def __getattr__(self, name):
-        try:
-            return getattr(self.services, name)
-        except AttributeError:
-            return getattr(self.session, name)
 
 
 @pytest.fixture

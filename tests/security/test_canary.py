@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from conftest import SignedIn
+from support import SignedIn
 
 from victimcare.db.connection import integrity_problems, open_compartment
 from victimcare.db.schema import COMPARTMENTS

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from conftest import SignedIn
+from support import SignedIn
 import sqlcipher3
 
 from victimcare.security import crypto

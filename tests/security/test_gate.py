@@ -10,7 +10,7 @@ import threading
 import pytest
 import sqlcipher3
 
-from conftest import OTHER_PASSWORD, PASSWORD, SUPERVISOR
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR
 from victimcare.core.errors import PermissionDenied, StorageError, VaultLocked
 from victimcare.db.storage_errors import storage_error
 from victimcare.security.permissions import Role, allowed

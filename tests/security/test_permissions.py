@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from conftest import SignedIn
+from support import SignedIn
 
 from victimcare.core.errors import PermissionDenied
 from victimcare.security.permissions import MATRIX, NAVIGATION, Op, Role, allowed, navigation_for, require

@@ -116,14 +116,14 @@ class Session:
                                      action=action, **fields)
 
     @contextmanager
-    def side_connections(self):
-        """This thread's own connections to the case compartments, for one long job (an import) so
-        that the owner thread stays free for the window meanwhile. Closed (uncommitted work rolled
-        back) when the block ends."""
+    def side_connections(self, *, audit: bool = False):
+        """This thread's own connections to the case compartments (and the audit log if asked), for one
+        long job (an import, a verification) so that the owner thread stays free for the window
+        meanwhile. Closed (uncommitted work rolled back) when the block ends."""
         self.check_open()
         conns = {}
         try:
-            for name in sorted(self.compartments() - {"audit"}):
+            for name in sorted(self.compartments() - (set() if audit else {"audit"})):
                 conns[name] = open_compartment(self.vault.compartment_path(name), self._keys[name])
             yield conns
         finally:

@@ -1,0 +1,23 @@
+"""What tests import by name (a conftest is not importable reliably: tests/ui has its own)."""
+
+STATION = "测试救助站"
+STATION_CODE = "TS"
+SUPERVISOR = "zhanzhang"
+PASSWORD = "蓝色小船-over the quiet harbour-2718"  # synthetic; passes the password rules
+OTHER_PASSWORD = "绿色山谷里 有一条 river-31415"  # for accounts the tests create
+
+
+class SignedIn:
+    """What the tests hold after signing in: the services (``signed.cases``, ``signed.intake`` …) and,
+    for tests that look underneath, the session's own attributes (``signed.conn``, ``signed.owner`` …)."""
+
+    def __init__(self, session):
+        from victimcare.services import Services
+        self.services = Services(session)
+        self.session = session
+
+    def __getattr__(self, name):
+        try:
+            return getattr(self.services, name)
+        except AttributeError:
+            return getattr(self.session, name)
