@@ -12,7 +12,7 @@ from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps import CODES, DEADLINE_ONLY, deadline_rules
 from victimcare.db.connection import transaction
 from victimcare.domain.dates import age_on
-from victimcare.domain.deadlines import DUE_SOON, OVERDUE, PENDING, CaseFacts, compute_deadlines
+from victimcare.domain.deadlines import DUE_SOON, OVERDUE, PENDING, CaseFacts, compute_deadlines, open_items
 from victimcare.domain.identity import IdStatus
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
@@ -76,10 +76,6 @@ def _as_datetime(d) -> datetime:
     if isinstance(d, datetime):
         return d.replace(tzinfo=None)
     return datetime.combine(d, datetime.max.time()).replace(second=0, microsecond=0)
-
-
-def _day(d) -> date:
-    return d.date() if isinstance(d, datetime) else d
 
 
 def local_now(session) -> datetime:
@@ -156,15 +152,7 @@ class DeadlineService(Service):
             facts = self._facts(ids, now.date())
         else:
             facts = self._school_facts(now.date())
-        overdue, soon = [], []
-        for f in facts:
-            for d in compute(f, now, calendar, rules):
-                if d.status == OVERDUE:
-                    overdue.append(d)
-                elif d.status == DUE_SOON and not (d.informational and _day(d.due) < now.date()):
-                    soon.append(d)  # an eligibility notice shows while it is new, then on the case page only
-        key = lambda d: (str(d.due), d.case_no)
-        return sorted(overdue, key=key), sorted(soon, key=key)
+        return open_items(facts, now, calendar, rules, deadline_rules())
 
     @operation(Op.CASE_EDIT, thread=CALLER)
     def recompute_due(self, progress=None) -> int:

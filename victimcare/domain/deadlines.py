@@ -389,14 +389,17 @@ def compute_deadlines(facts: CaseFacts, now: datetime, calendar: WorkCalendar, r
 
 def open_items(list_of_facts: Iterable[CaseFacts], now: datetime, calendar: WorkCalendar, rules: DeadlineRules,
                step_rules: Sequence[tuple[str, StepRule]]) -> tuple[list[Deadline], list[Deadline]]:  # fmt: skip
-    """(overdue, due_soon) across cases for the 工作台, each sorted by due (most urgent first)."""
+    """(overdue, due_soon) across cases for the 工作台, each sorted by due (most urgent first).
+
+    An eligibility notice shows while it is new; once its date has passed it stays on the case page only."""
     overdue: list[Deadline] = []
     soon: list[Deadline] = []
+    today = local_time(now).date()
     for facts in list_of_facts:
         for d in compute_deadlines(facts, now, calendar, rules, step_rules):
             if d.status == OVERDUE:
                 overdue.append(d)
-            elif d.status == DUE_SOON:
+            elif d.status == DUE_SOON and not (d.informational and _day(d.due) < today):
                 soon.append(d)
 
     def key(d: Deadline) -> tuple[datetime, str, str]:
