@@ -12,6 +12,7 @@ reports. New ids are taken above every id any compartment has used, so such left
 a later intake.
 """
 
+import gc
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -30,6 +31,12 @@ SENSITIVE_COLUMNS = ("health_check", "mental_state", "mental_note", "injuries", 
 SCHOOL_COLUMNS = ("case_id", "case_no", "display_name", "sex", "birth_date", "birth_estimated", "referred_at",
                   "referred_by", "status", "school", "grade", "enrolled_on", "transfer_started_on",
                   "transfer_done_on", "updated_at")
+
+
+# pypinyin's tables are ~190,000 container objects that live as long as the process. A full garbage
+# collection pauses every thread while it walks them (~25 ms, and >100 ms during an import that adds
+# its own); frozen, the collector skips them and everything else loaded so far.
+gc.freeze()
 
 
 @lru_cache(maxsize=1 << 16)  # names repeat (surnames, nicknames) and pypinyin costs ~0.1 ms a name
