@@ -16,20 +16,14 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def build_vault(n: int) -> tuple[Path, str, str]:
-    from victimcare.security import crypto
-    from victimcare.casework.demodata import fill_demo_cases
-    from victimcare.security.vault import Vault
-    password = "bench password that is long enough"
+    from bench_cases import PASSWORD, USER, create_and_fill
     path = Path(tempfile.mkdtemp(prefix="vc-bench-")) / "vault"
-    Vault.create(path, station_name="基准测试站", station_code="BM", supervisor="bench", password=password,
-                 kdf=crypto.calibrate())
-    session = Vault(path).login("bench", password)
-    fill_demo_cases(session, n)
-    session.close()
-    return path, "bench", password
+    create_and_fill(path, n, seed=0)
+    return path, USER, PASSWORD
 
 
 def main() -> None:
@@ -50,18 +44,19 @@ def main() -> None:
     from victimcare.ui.fonts import install_app_fonts
     from victimcare.ui.i18n import install_translators
     from victimcare.ui.pages.cases import CasesPage
+    from victimcare.casework.case_list import CaseQuery
     from victimcare.security.vault import Vault
+    from victimcare.services import sign_in
 
     app = QApplication([])
     install_app_fonts(app)
     install_translators(app, "zh_CN")
-    session = Vault(path).login(user, password)
-    from victimcare.casework.cases import CaseQuery
-    total = session.cases.count(CaseQuery(status="all"))
+    services = sign_in(Vault(path), user, password)
+    total = services.cases.count(CaseQuery(status="all"))
     timings = []
     for _ in range(args.runs):
         start = time.perf_counter()
-        page = CasesPage(session)
+        page = CasesPage(services)
         page.resize(1366, 700)
         page.refresh()
         page.show()
@@ -71,7 +66,7 @@ def main() -> None:
         page.close()
         page.deleteLater()
         app.processEvents()
-    session.close()
+    services.close()
     result = {"cases": total, "rows_loaded": rows, "first_paint_ms_median": round(statistics.median(timings), 1),
               "first_paint_ms_runs": [round(t, 1) for t in timings], "target_ms": 150}
     print(f"case list first paint with {total} cases: median {result['first_paint_ms_median']} ms "

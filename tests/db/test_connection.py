@@ -52,7 +52,8 @@ def test_pragmas_read_back_on_every_connection(folder, key):
         assert pragma("temp_store") == 2  # MEMORY
         assert pragma("foreign_keys") == 1
         assert pragma("trusted_schema") == 0
-        assert str(pragma("cipher_memory_security")) == "1"
+        # the designed setting (see MEMORY_SECURITY in db/connection.py): SQLCipher's default, off
+        assert str(pragma("cipher_memory_security")) == connection.MEMORY_SECURITY == "0"
         # R2: the pinned SQLCipher 4 settings
         assert pragma("cipher_version").startswith("4.")
         assert pragma("cipher_page_size") == "4096"
@@ -63,6 +64,23 @@ def test_pragmas_read_back_on_every_connection(folder, key):
         assert conn.isolation_level is None  # explicit transactions only
     finally:
         conn.close()
+
+
+def test_nothing_turns_memory_security_on():
+    """It is process-wide and sticky: one PRAGMA anywhere would slow every query of the session."""
+    pattern = re.compile(r"cipher_memory_security\s*=", re.IGNORECASE)
+    assert [str(p.relative_to(PACKAGE)) for p in sources() if pattern.search(p.read_text("utf-8"))] == []
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="core files are a POSIX matter")
+def test_an_open_vault_writes_no_core_dump(folder, key):
+    import resource
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+    if hard == 0:
+        pytest.skip("core dumps are already impossible here")
+    resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+    open_compartment(folder / "c.db", key).close()
+    assert resource.getrlimit(resource.RLIMIT_CORE) == (0, hard)
 
 
 def test_check_driver_reports_sqlcipher_4():

@@ -17,7 +17,7 @@ from victimcare.domain.identity import IdStatus
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
-RECOMPUTE_CHUNK = 250  # cases per owner-thread trip: a few tens of milliseconds at 100k cases
+RECOMPUTE_CHUNK = 100  # cases per owner-thread trip: ~7 ms, so a case page's three reads wait ≤ ~20 ms
 
 # milestone keys are CaseFacts fields holding a date or datetime
 _DATETIME_FACTS = {"notice_published_at"}

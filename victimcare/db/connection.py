@@ -16,6 +16,19 @@ from victimcare.core.errors import VaultError
 _HEX_KEY = re.compile(r"[0-9a-f]{64}")
 CACHE_KIB = 131072  # 128 MiB: keeps the working set decrypted, see bench/ for the measured effect
 
+# SQLCipher's cipher_memory_security stays at its default, OFF: nothing in the app turns it on (a test
+# checks the setting in force and the source).
+# When ON it mlocks every allocation SQLite makes and overwrites it on free: two system calls per
+# malloc. At 100,000 cases that made the demo fill and warm queries several times slower (figures in
+# the README performance section, from bench/bench_cases.py). It is process-wide and cannot be turned off
+# once on, so it cannot be confined to a sensitive section. What it protected without being needed:
+# SQLCipher keeps its key material in a private heap that is locked and wiped whatever this setting,
+# and a session wipes its own key copies and closes its connections on lock. What is given up: SQLite's
+# page cache (decrypted rows) may be paged out and is not overwritten when freed; the same values live
+# in Python strings and Qt models, which were never locked or wiped either. Instead, core dumps are
+# switched off while the app has a vault open (``_no_core_dumps``).
+MEMORY_SECURITY = "0"  # as PRAGMA cipher_memory_security reads it
+
 # Pragmas set on every connection, and the value each must read back as.
 _PRAGMAS = (
     ("secure_delete", "ON", 1),
@@ -66,12 +79,23 @@ def _owner_only(path: Path) -> None:
             pass
 
 
+def _no_core_dumps() -> None:
+    """A crash must not write the process memory (freed pages with decrypted rows among it) to a core
+    file. POSIX only: Windows writes no dump unless an administrator configured one."""
+    try:
+        import resource
+    except ImportError:
+        return
+    _soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, hard))
+
+
 def open_compartment(path: Path, key: bytes | bytearray) -> sqlcipher3.Connection:
     """Open (or create) an encrypted compartment file and verify the key with a read."""
     _owner_only(Path(path))
     conn = sqlcipher3.connect(str(path), isolation_level=None, check_same_thread=True)
     try:
-        conn.execute("PRAGMA cipher_memory_security = ON")
+        _no_core_dumps()
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(_key_sql(key))
         try:
@@ -86,8 +110,6 @@ def open_compartment(path: Path, key: bytes | bytearray) -> sqlcipher3.Connectio
             actual = conn.execute(f"PRAGMA {name}").fetchone()[0]
             if actual != expected:
                 raise VaultError("保险库安全设置未能生效。请重新安装 VictimCare。")
-        if str(conn.execute("PRAGMA cipher_memory_security").fetchone()[0]) != "1":
-            raise VaultError("保险库安全设置未能生效。请重新安装 VictimCare。")
     except BaseException:
         conn.close()
         raise

@@ -5,6 +5,7 @@ Every service call is executed here; callers on other threads block only for the
 Once shut down, a call raises ``VaultLocked`` (never ``RuntimeError``), from whichever thread.
 """
 
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
@@ -12,9 +13,18 @@ from victimcare.core.errors import VaultLocked
 
 LOCKED_MESSAGE = "已锁定。请重新登录。"
 
+# The owner thread hands the GIL back around every sqlite3_step, i.e. once per row. While another
+# thread runs Python flat out (an import's checks), each hand-back waits the interpreter's switch
+# interval before it gets the GIL again: at the default 5 ms a 200-row page took up to 0.9 s
+# (bench/bench_concurrency.py). At 0.2 ms the same page stays under 100 ms; CPU-bound threads pay a
+# few more switches. Process-wide, so it is only ever lowered.
+SWITCH_INTERVAL_S = 0.0002
+
 
 class OwnerThread:
     def __init__(self, name: str = "vault-db"):
+        if sys.getswitchinterval() > SWITCH_INTERVAL_S:
+            sys.setswitchinterval(SWITCH_INTERVAL_S)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix=name)
         self._ident = self._executor.submit(threading.get_ident).result()
         self._closed = False
