@@ -2,7 +2,8 @@
 
 from pathlib import Path
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
 
 from victimcare.core.clock import SYSTEM_CLOCK
@@ -12,7 +13,9 @@ from victimcare.ui.oslock import OsLockWatcher
 from victimcare.ui.password_dialog import ChangePasswordDialog
 from victimcare.ui.kit.display import role_text
 from victimcare.ui.kit.tasks import activity
-from victimcare.ui.kit.widgets import plain_label
+from victimcare.ui.kit.widgets import WINDOW_DECORATION, fit_to_screen, plain_label, screen_budget, scrolling
+
+MINIMUM_SIZE = (640, 400)  # below a 1366×768 screen at 125 % (1093×582 logical, less the taskbar)
 
 
 class MainWindow(QMainWindow):
@@ -35,17 +38,28 @@ class MainWindow(QMainWindow):
         self.os_lock.watch_window(self.winId())
         self._build_status_bar()
         self._build_menus()
-        self.resize(1280, 720)
+        self._fit_screen()
         if vault is None:
             from victimcare.ui.setup import SetupPage
             self.setup_page = SetupPage(vault_dir, create_vault, self)
             self.setup_page.finished.connect(self._setup_finished)
-            self.stack.addWidget(self.setup_page)
+            self.setup_area = scrolling(self.setup_page)  # the form scrolls on a small screen
+            self.stack.addWidget(self.setup_area)
         else:
             self._show_login()
         self._update_chrome()
 
     # -- chrome -----------------------------------------------------------------------------------
+
+    def _fit_screen(self) -> None:
+        """1280×720 where the screen allows, else the screen's free area; centred. The minimum size is
+        set here, once, so that no page can push the window past the screen: long pages scroll."""
+        size = fit_to_screen(self, 1280, 720)
+        self.setMinimumSize(QSize(*MINIMUM_SIZE).boundedTo(screen_budget(self)))
+        free = (self.screen() or QGuiApplication.primaryScreen()).availableGeometry()
+        frame = WINDOW_DECORATION
+        self.move(free.x() + max((free.width() - size.width() - frame.width()) // 2, 0),
+                  free.y() + max((free.height() - size.height() - frame.height()) // 2, 0))
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -125,8 +139,8 @@ class MainWindow(QMainWindow):
 
     def _setup_finished(self, vault) -> None:
         self.vault = vault
-        self.stack.removeWidget(self.setup_page)
-        self.setup_page.deleteLater()
+        self.stack.removeWidget(self.setup_area)
+        self.setup_area.deleteLater()  # and the setup page in it
         self._show_login()
         self._update_chrome()
 

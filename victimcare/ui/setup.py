@@ -39,9 +39,11 @@ class SetupPage(QWidget):
         title = QLabel(self.tr("Set up VictimCare"))
         enlarge(title, 1.5, bold=True)
         outer.addWidget(title)
-        outer.addWidget(plain_label(self.tr(
+        intro = plain_label(self.tr(
             "Create the encrypted vault for this station and its first supervisor account. "
-            "The password protects every record: use a sentence of at least 15 characters that only you know.")))
+            "The password protects every record: use a sentence of at least 15 characters that only you know."))
+        intro.setWordWrap(True)
+        outer.addWidget(intro)
         form = QFormLayout()
         self.station = QLineEdit()
         self.station_code = QLineEdit()
@@ -115,10 +117,12 @@ class SetupPage(QWidget):
     def _recovery_page(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(plain_label(self.tr(
+        intro = plain_label(self.tr(
             "The vault has been created. Below is its recovery code. If every supervisor password is "
             "lost, only this code can open the data again. Save the recovery sheet as a PDF, print two "
-            "copies, seal them in separate safes, then delete the file.")))
+            "copies, seal them in separate safes, then delete the file."))
+        intro.setWordWrap(True)
+        lay.addWidget(intro)
         self.code_label = plain_label("")
         self.code_label.setAccessibleName(self.tr("Recovery code"))
         font = QFont("monospace")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
 from victimcare.security.permissions import navigation_for
+from victimcare.ui.kit.widgets import scrolling
 
 
 class Workspace(QWidget):
@@ -29,7 +30,7 @@ class Workspace(QWidget):
         for section in navigation_for(services.role):
             page = self._make_page(section)
             self.pages[section] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(scrolling(page))  # a page taller or wider than the window scrolls
             item = QListWidgetItem(labels[section])
             item.setData(Qt.ItemDataRole.UserRole, section)
             self.nav.addItem(item)
@@ -51,14 +52,15 @@ class Workspace(QWidget):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.stack.widget(row)
-        self.stack.setCurrentWidget(page)
+        self.stack.setCurrentIndex(row)
+        page = self.pages[self.sections()[row]]
         refresh = getattr(page, "refresh", None)
         if refresh:
             refresh()
 
     def refresh_current(self) -> None:
-        refresh = getattr(self.stack.currentWidget(), "refresh", None)
+        row = self.stack.currentIndex()
+        refresh = getattr(self.pages[self.sections()[row]], "refresh", None) if row >= 0 else None
         if refresh:
             refresh()
 

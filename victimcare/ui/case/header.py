@@ -41,11 +41,13 @@ class CaseHeader(QFrame):
         title = plain_label(isolate(c["name"] or self.tr("Name unknown"), 64))
         title.setAccessibleName(self.tr("Case name"))
         enlarge(title, 1.4, bold=True)
+        title.setWordWrap(True)  # a long name wraps rather than widening the window
         info.addWidget(title)
         if c["aliases"]:
             aliases = plain_label(self.tr("Also known as: {names}").format(
                 names=joined(isolate(a, 30) for a in c["aliases"])))
             aliases.setAccessibleName(self.tr("Aliases"))
+            aliases.setWordWrap(True)
             info.addWidget(aliases)
         facts = plain_label("  ·  ".join(x for x in (
             sex_label(c["sex"]), age_label(c["birth_date"], c["birth_estimated"]),

@@ -20,7 +20,7 @@ from victimcare.core.errors import ValidationErrors
 from victimcare.ui.kit.inputs import DateField, NameField, RegionField
 from victimcare.ui.kit.display import joined, option_choices, option_text, shown
 from victimcare.ui.kit.tasks import run
-from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label
+from victimcare.ui.kit.widgets import ErrorLabel, add_field, fit_to_screen, plain_label
 
 
 class _Combo(QComboBox):
@@ -85,7 +85,7 @@ class IntakeDialog(QDialog):
         self.services = services
         self.photo_bytes: bytes | None = None
         self.setWindowTitle(self.tr("New intake registration"))
-        self.resize(900, 680)
+        fit_to_screen(self, 900, 680)  # the form scrolls; Save and Cancel stay below it, always in view
         self.errors: dict[str, ErrorLabel] = {}
         body = QWidget()
         self.body_layout = QVBoxLayout(body)
@@ -110,11 +110,14 @@ class IntakeDialog(QDialog):
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.general, 1)
+        buttons.addStretch()  # while the error line is hidden the buttons keep their size, on the right
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
         lay = QVBoxLayout(self)
-        lay.addWidget(plain_label(self.tr("Fields marked * are required. Sections marked (sensitive) "
-                                          "are stored in the sensitive compartment.")))
+        note = plain_label(self.tr("Fields marked * are required. Sections marked (sensitive) "
+                                   "are stored in the sensitive compartment."))
+        note.setWordWrap(True)
+        lay.addWidget(note)
         lay.addWidget(scroll, 1)
         lay.addLayout(buttons)
         for signal in (self.arrival_mode.currentIndexChanged, self.name.edit.textChanged,
@@ -387,7 +390,7 @@ class DuplicateDialog(QDialog):
         row.addStretch()
         row.addWidget(back)
         lay.addLayout(row)
-        self.resize(760, 320)
+        fit_to_screen(self, 760, 320)
 
     def _same(self) -> None:
         rows = self.table.selectionModel().selectedRows()

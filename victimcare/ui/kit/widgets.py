@@ -1,7 +1,8 @@
 """Small widgets used across screens: plain-text labels, inline field errors, form rows."""
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 ACCENT = "#1d5fa8"
 ERROR = "#c62828"
@@ -80,3 +81,62 @@ def save_buttons(dialog: QDialog) -> QDialogButtonBox:
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons
+
+
+# Room the window system takes around a window: the title bar (about 31 px at any scale on Windows 10/11)
+# and the borders. The screens are 1366×768 with a taskbar, at 100 % or 125 % (1093×582 logical).
+WINDOW_DECORATION = QSize(16, 40)
+
+
+def screen_budget(widget: QWidget) -> QSize:
+    """The largest client size a top-level window may have on the screen ``widget`` is on."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    available = screen.availableGeometry().size()
+    return QSize(max(available.width() - WINDOW_DECORATION.width(), 1),
+                 max(available.height() - WINDOW_DECORATION.height(), 1))
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> QSize:
+    """Resize a top-level window to ``width``×``height``, or less when the screen is smaller."""
+    size = QSize(width, height).boundedTo(screen_budget(window))
+    window.resize(size)
+    return size
+
+
+class _Holder(QWidget):
+    """Holds one widget at the holder's own size. Having no layout, it lets the scroll area size the
+    body by its minimum size rather than by the height a layout with word-wrapped labels would like
+    (its height-for-width, worked out from preferred sizes), so the body scrolls only when it must."""
+
+    def __init__(self, body: QWidget, area: QScrollArea):
+        super().__init__()
+        self.body = body
+        self.area = area
+        body.setParent(self)
+        body.installEventFilter(self)
+
+    def sizeHint(self) -> QSize:
+        return self.body.sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.body.minimumSizeHint()
+
+    def resizeEvent(self, event) -> None:
+        self.body.setGeometry(self.rect())
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.body and event.type() == QEvent.Type.LayoutRequest:  # the body's sizes changed
+            self.updateGeometry()
+            QCoreApplication.postEvent(self.area, QEvent(QEvent.Type.LayoutRequest))
+        return False
+
+
+def scrolling(body: QWidget) -> QScrollArea:
+    """``body`` in a frameless scroll area: when the window is smaller than the body's minimum size the
+    body scrolls instead of pushing the window larger; when there is room it fills the area."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no extra tab stop: Tab goes through the form, which scrolls along
+    area.setWidget(_Holder(body, area))
+    return area

@@ -125,8 +125,10 @@ class SettingsPage(QWidget):
     def _holidays_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Public holidays and make-up working days"))
         blay = QVBoxLayout(box)
-        blay.addWidget(plain_label(self.tr("Working-day deadlines skip these days off and count these weekend "
-                                           "working days. One date per line, e.g. 2026-10-01.")))
+        note = plain_label(self.tr("Working-day deadlines skip these days off and count these weekend "
+                                   "working days. One date per line, e.g. 2026-10-01."))
+        note.setWordWrap(True)
+        blay.addWidget(note)
         row = QHBoxLayout()
         self.holidays = QPlainTextEdit()
         self.holidays.setAccessibleName(self.tr("Days off"))
@@ -135,13 +137,15 @@ class SettingsPage(QWidget):
         for title, edit in ((self.tr("Days off"), self.holidays), (self.tr("Make-up working days"), self.workdays)):
             col = QVBoxLayout()
             col.addWidget(plain_label(title))
-            edit.setFixedHeight(110)
+            edit.setMinimumHeight(66)  # 110 px when there is room; less on a small screen
+            edit.setMaximumHeight(110)
             col.addWidget(edit)
             row.addLayout(col)
         blay.addLayout(row)
         buttons = QHBoxLayout()
         self.holiday_message = ErrorLabel(self.tr("Holiday table message"))
         buttons.addWidget(self.holiday_message, 1)
+        buttons.addStretch()
         self.save_holidays_button = QPushButton(self.tr("Save holiday table"))
         self.save_holidays_button.setAccessibleName(self.tr("Save holiday table"))
         self.save_holidays_button.clicked.connect(self.save_holidays)

@@ -9,7 +9,7 @@ from victimcare.security.permissions import Op, allowed
 from victimcare.ui.i18n import english
 from victimcare.ui.kit.display import datetime_label, deadline_text, event_text, shown, status_text, step_choices, step_text
 from victimcare.ui.kit.tasks import run
-from victimcare.ui.kit.widgets import ErrorLabel, plain_label
+from victimcare.ui.kit.widgets import ErrorLabel, plain_label, scrolling
 
 
 class OverviewTab(QWidget):
@@ -20,7 +20,9 @@ class OverviewTab(QWidget):
         self.services = services
         self.case = bundle.case
         lay = QHBoxLayout(self)
-        left = QVBoxLayout()
+        left_body = QWidget()
+        left = QVBoxLayout(left_body)
+        left.setContentsMargins(0, 0, 0, 0)
         dl_box = QGroupBox(self.tr("Deadlines"))
         dl_lay = QVBoxLayout(dl_box)
         self.deadline_list = QListWidget()
@@ -57,7 +59,7 @@ class OverviewTab(QWidget):
             left.addWidget(self.refer_button)
             self.refer_error = ErrorLabel(self.tr("Referral error"))
             left.addWidget(self.refer_error)
-        lay.addLayout(left, 1)
+        lay.addWidget(scrolling(left_body), 1)  # the twelve steps scroll on a small screen
         tl_box = QGroupBox(self.tr("Timeline"))
         tl_lay = QVBoxLayout(tl_box)
         self.timeline = QListWidget()
