@@ -8,6 +8,7 @@ window's reads go on meanwhile); a save made in the window during the import wai
 told to try again.
 """
 
+import gc
 import hashlib
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -125,12 +126,18 @@ class ImportService(Service):
 
         with session.side_connections() as conns:  # this thread's own connections, see the docstring
             existing = existing_cases_index(conns["core"])
-            step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
-            report.warnings += duplicate_warnings(existing, records, step)
-            report.warnings.sort(key=lambda w: w[0])
-            writer = case_writer(session, now, conns)
-            report.imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
-            conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
+            # Millions of long-lived objects now (every case's names, the file's records): keep them out of
+            # the collector's full passes, which would otherwise pause every thread, the window's included.
+            gc.freeze()
+            try:
+                step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
+                report.warnings += duplicate_warnings(existing, records, step)
+                report.warnings.sort(key=lambda w: w[0])
+                writer = case_writer(session, now, conns)
+                report.imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
+                conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
+            finally:
+                gc.unfreeze()
         audit(True, len(report.imported))
         if progress is not None:
             progress(total, total)

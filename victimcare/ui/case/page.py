@@ -62,20 +62,40 @@ class CasePage(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Case steps"))
         self.tab_codes: list[str] = []
-        overview = OverviewTab(services, bundle)
-        overview.changed.connect(self.changed)
-        self._add_tab("overview", self.tr("Overview"), overview)
-        self._add_tab("intake", step_text("intake"), IntakeTab(services, bundle))
+        self._bundle = bundle
+        self._made: dict[int, QWidget] = {}
+        self._add_tab("overview", self.tr("Overview"), self._overview)
+        self._add_tab("intake", step_text("intake"), lambda: IntakeTab(self.services, self._bundle))
         lay.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
+        self._tab_changed(0)
 
-    def _add_tab(self, code: str, title: str, widget: QWidget) -> None:
+    def _overview(self) -> QWidget:
+        overview = OverviewTab(self.services, self._bundle)
+        overview.changed.connect(self.changed)
+        return overview
+
+    def _add_tab(self, code: str, title: str, make) -> None:
+        """A tab whose content is built the first time it is shown: opening a case lays out one tab,
+        not twelve (that is most of the window's work in opening a case)."""
         if code != "overview":
             step = self.case["steps"].get(code, {})
             overdue = any(d.status == OVERDUE and recorded_under(d.step) == code for d in self.deadlines)
             title = f"{'● ' if overdue else ''}{title} · {status_text(step.get('status', 'not_started'))}"
-        self.tabs.addTab(widget, title)
+        holder = QWidget()
+        holder.make = make
+        QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        self.tabs.addTab(holder, title)
         self.tab_codes.append(code)
+
+    def tab(self, code: str) -> QWidget:
+        """The content of a step's tab, built now if it has not been shown yet."""
+        index = self.tab_codes.index(code)
+        if index not in self._made:
+            holder = self.tabs.widget(index)
+            self._made[index] = holder.make()
+            holder.layout().addWidget(self._made[index])
+        return self._made[index]
 
     def show_tab(self, code: str) -> None:
         if code in self.tab_codes:
@@ -84,6 +104,8 @@ class CasePage(QWidget):
             self.tabs.setCurrentIndex(0)
 
     def _tab_changed(self, index: int) -> None:
-        shown = getattr(self.tabs.widget(index), "shown", None)
+        if index < 0:
+            return
+        shown = getattr(self.tab(self.tab_codes[index]), "shown", None)
         if shown is not None:
             shown()

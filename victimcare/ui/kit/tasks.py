@@ -28,13 +28,16 @@ class _Signals(QObject):
 class Task:
     """``Task(fn, *args).start(on_done, on_failed)``; with ``with_progress`` ``fn`` gets ``progress(i, n)``."""
 
-    def __init__(self, fn, *args, with_progress: bool = False, **kwargs):
+    def __init__(self, fn, *args, with_progress: bool = False, background: bool = False, **kwargs):
         self.signals = _Signals()  # created on the GUI thread, so its slots run there
         self._fn, self._args, self._kwargs = fn, args, kwargs
+        self._background = background
         if with_progress:
             self._kwargs["progress"] = self.signals.progress.emit
 
     def _run(self) -> None:
+        if self._background:
+            lower_thread_priority()
         try:
             result = self._fn(*self._args, **self._kwargs)
         except BaseException as exc:  # delivered to the GUI thread and shown there
@@ -93,9 +96,26 @@ def unexpected(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
-def run(owner: QObject, fn, *args, done=None, failed=None, busy=None, progress=None, **kwargs) -> Task:
+def lower_thread_priority() -> None:
+    """Let the window's thread have the CPU first: a long job (an import, a verification) on two cores
+    otherwise slows painting and every answer the window gives. Best effort, this thread only."""
+    try:
+        if sys.platform == "win32":
+            import ctypes
+            kernel32 = ctypes.windll.kernel32
+            kernel32.SetThreadPriority(kernel32.GetCurrentThread(), -1)  # THREAD_PRIORITY_BELOW_NORMAL
+        else:
+            import os
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), 10)  # Linux: a thread is a task
+    except (OSError, AttributeError, ValueError):
+        pass
+
+
+def run(owner: QObject, fn, *args, done=None, failed=None, busy=None, progress=None, background: bool = False,
+        **kwargs) -> Task:
     """Call ``fn(*args, **kwargs)`` on a worker thread. ``done(result)`` and ``failed(user_error)`` run
-    on the GUI thread while ``owner`` lives; ``progress(i, n)`` too, and makes ``fn`` get ``progress``."""
+    on the GUI thread while ``owner`` lives; ``progress(i, n)`` too, and makes ``fn`` get ``progress``.
+    ``background`` marks a long job whose thread yields the CPU to the window."""
     if busy is not None:
         busy.setEnabled(False)
 
@@ -123,7 +143,7 @@ def run(owner: QObject, fn, *args, done=None, failed=None, busy=None, progress=N
         else:
             unexpected(exc)
 
-    task = Task(fn, *args, with_progress=progress is not None, **kwargs)
+    task = Task(fn, *args, with_progress=progress is not None, background=background, **kwargs)
     if progress is not None:
         task.signals.progress.connect(lambda i, n: alive() and progress(i, n))
     return task.start(on_done, on_failed)
