@@ -72,7 +72,8 @@ class AuditPage(QWidget):
     def verify(self) -> None:
         self.result_label.setStyleSheet("")
         self.result_label.setText(self.tr("Checking every page of every compartment…"))
-        run(self, self.services.integrity.verify, busy=self.verify_button, done=self._verified, failed=self._failed)
+        run(self, self.services.integrity.verify, busy=self.verify_button, background=True, done=self._verified,
+            failed=self._failed)
 
     def _verified(self, report) -> None:
         self.result_label.setStyleSheet("" if report.ok else f"color: {ERROR};")

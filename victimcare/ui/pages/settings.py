@@ -110,7 +110,8 @@ class SettingsPage(QWidget):
         return box
 
     def save_case_no_pattern(self) -> None:
-        run(self, self.services.settings.set_case_no_pattern, self.case_no_pattern.text(), busy=self.save_pattern_button,
+        run(self, self.services.settings.set_case_no_pattern, self.case_no_pattern.text(),
+            busy=self.save_pattern_button,
             done=self._pattern_saved, failed=lambda exc: self._say(self.case_no_message, exc.message, ok=False))
 
     def _say(self, label, message: str, *, ok: bool) -> None:
@@ -160,7 +161,8 @@ class SettingsPage(QWidget):
 
     def _holidays_saved(self, _years) -> None:
         self._say(self.holiday_message, self.tr("Saved. Recalculating deadlines…"), ok=True)
-        run(self, self.services.deadlines.recompute_due, busy=self.save_holidays_button, done=self._recomputed,
+        run(self, self.services.deadlines.recompute_due, busy=self.save_holidays_button, background=True,
+            done=self._recomputed,
             failed=lambda exc: self._say(self.holiday_message, exc.message, ok=False))
 
     def _recomputed(self, n: int) -> None:
