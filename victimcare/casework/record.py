@@ -58,6 +58,12 @@ def add_event(core, case_id: int, at: str, step: str, kind: str, summary: str, a
                  (case_id, at, step, kind, summary, actor))
 
 
+def insert_school_children(school, rows: list[tuple]) -> None:
+    """School-compartment rows, each a tuple in ``SCHOOL_COLUMNS`` order (inside the caller's transaction)."""
+    school.executemany(f"INSERT INTO school_children({', '.join(SCHOOL_COLUMNS)}) "
+                       f"VALUES ({','.join('?' * len(SCHOOL_COLUMNS))})", rows)
+
+
 def set_step_status(core, case_id: int, step: str, status: str, stamp: str) -> None:
     core.execute("UPDATE steps SET status = ?, updated_at = ? WHERE case_id = ? AND step = ?",
                  (status, stamp, case_id, step))
@@ -128,9 +134,7 @@ class CaseWriter:
                         f"VALUES ({','.join('?' * (len(SENSITIVE_COLUMNS) + 2))})", batch.sensitive)
                 if batch.school:
                     with transaction(self.school):
-                        self.school.executemany(
-                            f"INSERT INTO school_children({', '.join(SCHOOL_COLUMNS)}) "
-                            f"VALUES ({','.join('?' * len(SCHOOL_COLUMNS))})", batch.school)
+                        insert_school_children(self.school, batch.school)
                 try:
                     self._insert_core(batch)
                 except BaseException:

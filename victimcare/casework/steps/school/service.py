@@ -2,7 +2,7 @@
 
 from victimcare.casework.cases import row_of, rows_of
 from victimcare.casework.deadlines import local_now
-from victimcare.casework.record import add_event, set_step_status
+from victimcare.casework.record import SCHOOL_COLUMNS, add_event, insert_school_children, set_step_status
 from victimcare.core.errors import UserError, ValidationError
 from victimcare.db.connection import transaction
 from victimcare.domain.names import validate_person_name
@@ -30,11 +30,11 @@ class SchoolService(Service):
         if school.execute("SELECT 1 FROM school_children WHERE case_id = ?", (case_id,)).fetchone():
             raise UserError("这个孩子已经转介到教育部门。")
         stamp = now.isoformat(timespec="seconds")
+        row = {"case_id": case_id, "case_no": case["case_no"], "display_name": shown, "sex": case["sex"],
+               "birth_date": case["birth_date"], "birth_estimated": case["birth_estimated"], "referred_at": stamp,
+               "referred_by": self.session.account, "status": "referred", "updated_at": stamp}
         with transaction(school):
-            school.execute("INSERT INTO school_children(case_id, case_no, display_name, sex, birth_date, "
-                           "birth_estimated, referred_at, referred_by, updated_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                           (case_id, case["case_no"], shown, case["sex"], case["birth_date"], case["birth_estimated"],
-                            stamp, self.session.account, stamp))
+            insert_school_children(school, [tuple(row.get(c, "") for c in SCHOOL_COLUMNS)])
         with transaction(core):
             set_step_status(core, case_id, "school", "in_progress", stamp)
             add_event(core, case_id, stamp, "school", "referred", "转介教育部门安排入学", self.session.account)
