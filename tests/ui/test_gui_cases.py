@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ui_helpers import all_text, click, fill, find, settle, type_text, when_modal
+from ui_helpers import all_text, click, fill, find, settle, sign_in_window, type_text, when_modal
 from victimcare.services import sign_in
 from victimcare.casework.cases import CaseQuery
 from victimcare.domain.dates import age_on
@@ -43,10 +43,7 @@ def signed_in(qtbot, qapp, vault_factory):
         windows.append(window)
         qtbot.addWidget(window)
         window.show()
-        fill(qtbot, window, "账户", account)
-        fill(qtbot, window, "密码", password)
-        click(qtbot, window, "登录")
-        qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+        sign_in_window(qtbot, window, account, password)
         return window
 
     yield open_as

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from ui_helpers import all_text, click, fill, settle
+from ui_helpers import all_text, click, fill, settle, sign_in_window
 from victimcare.services import sign_in
 from victimcare.ui.i18n import install_translators
 from victimcare.ui.case.intake_dialog import IntakeDialog
@@ -40,10 +40,7 @@ def test_the_english_interface_has_no_chinese_outside_user_data(qtbot, qapp, eng
     window = MainWindow(qapp, vault=vault)
     qtbot.addWidget(window)
     window.show()
-    fill(qtbot, window, "Account", "zhanzhang")
-    fill(qtbot, window, "Password", password)
-    click(qtbot, window, "Sign in")
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    sign_in_window(qtbot, window, "zhanzhang", password, english=True)
     seen = []
     for section in window.workspace.sections():
         window.workspace.show_section(section)

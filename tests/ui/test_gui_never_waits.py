@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from ui_helpers import click, fill, find, settle
+from ui_helpers import click, fill, find, settle, sign_in_window
 from victimcare.security import session as session_module
 from victimcare.security import vault as vault_module
 from victimcare.services import sign_in
@@ -49,10 +49,7 @@ def test_every_screen_reads_and_writes_off_the_gui_thread(qtbot, qapp, vault_fac
     window = MainWindow(qapp, vault=vault)
     qtbot.addWidget(window)
     window.show()
-    fill(qtbot, window, "账户", SUPERVISOR)
-    fill(qtbot, window, "密码", password)
-    click(qtbot, window, "登录")
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    sign_in_window(qtbot, window, SUPERVISOR, password)
     busy_seen = []
     watch = lambda n: busy_seen.append(n > 0 and window.busy.isVisibleTo(window))
     activity.changed.connect(watch)

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from ui_helpers import all_text, click, fill, find, when_modal
+from ui_helpers import all_text, click, fill, find, sign_in_window, when_modal
 from victimcare.ui.mainwindow import MainWindow
 from victimcare.ui.pages.settings import AccountDialog
 
@@ -17,10 +17,7 @@ def settings_page(qtbot, qapp, vault_factory):
     window = MainWindow(qapp, vault=vault)
     qtbot.addWidget(window)
     window.show()
-    fill(qtbot, window, "账户", "zhanzhang")
-    fill(qtbot, window, "密码", password)
-    click(qtbot, window, "登录")
-    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+    sign_in_window(qtbot, window, "zhanzhang", password)
     return window, window.workspace.show_section("settings")
 
 

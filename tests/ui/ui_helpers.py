@@ -130,3 +130,11 @@ def when_modal(cls, handler, interval_ms: int = 30) -> QTimer:
     timer.timeout.connect(poll)
     timer.start()
     return timer
+
+
+def sign_in_window(qtbot, window, account: str, password: str, *, english: bool = False) -> None:
+    """Type the account and password on the window's sign-in page and wait for the workspace."""
+    fill(qtbot, window, "Account" if english else "账户", account)
+    fill(qtbot, window, "Password" if english else "密码", password)
+    click(qtbot, window, "Sign in" if english else "登录")
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
