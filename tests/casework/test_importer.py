@@ -458,3 +458,58 @@ def test_property_csv_cells_of_any_bytes_import_cleanly_or_change_nothing(sessio
         assert name == validate_person_name(importer.reading._unprotect(cell.decode("utf-8")))
     else:
         assert counts(session) == before and {r for r, _f, _m in report.rejected} == {3}
+
+
+def _understated_xlsx(path, rows: int, declared: str = "A1:C2") -> None:
+    """A workbook whose sheet declares a smaller size (<dimension ref=…>) than it holds, as some tools write."""
+    import re
+    import zipfile as zf
+    import xlsxwriter
+    book = xlsxwriter.Workbook(str(path))
+    ws = book.add_worksheet()
+    for col, name in enumerate(["入站时间", "来站方式", "性别", "姓名", "估计年龄", "年龄依据"]):
+        ws.write_string(0, col, name)
+    for r in range(1, rows + 1):
+        for col, value in enumerate([f"2026-02-{1 + r % 27:02d} 10:00", "自行来站", "女", f"测试{r}", "30", "目测"]):
+            ws.write_string(r, col, value)
+    book.close()
+    with zf.ZipFile(path) as src:
+        parts = {name: src.read(name) for name in src.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    parts[sheet] = re.sub(rb'<dimension ref="[^"]*"/>', f'<dimension ref="{declared}"/>'.encode(), parts[sheet])
+    with zf.ZipFile(path, "w", zf.ZIP_DEFLATED) as dst:
+        for name, data in parts.items():
+            dst.writestr(name, data)
+
+
+def test_xlsx_rows_beyond_the_declared_dimension_are_all_read(session, tmp_path):
+    path = tmp_path / "understated.xlsx"
+    _understated_xlsx(path, rows=10)
+    report = session.imports.import_file(path)
+    assert report.ok and report.rows == 10 and len(report.imported) == 10
+
+
+def test_xlsx_row_limit_holds_whatever_the_sheet_declares(session, tmp_path, monkeypatch):
+    monkeypatch.setattr(importer.reading, "MAX_ROWS", 5)
+    path = tmp_path / "too-many.xlsx"
+    _understated_xlsx(path, rows=8)
+    with pytest.raises(ImportFileError, match="超过 5 行"):
+        session.imports.import_file(path)
+    assert session.cases.count(CaseQuery(status="all")) == 0
+
+
+def test_an_import_that_fails_while_writing_is_audited_and_writes_nothing(session, tmp_path, monkeypatch):
+    from victimcare.casework import record
+    from victimcare.core.errors import StorageError
+
+    def full_disk(self, batch):
+        raise __import__("sqlcipher3").OperationalError("database or disk is full")
+
+    monkeypatch.setattr(record.CaseWriter, "_insert_core", full_disk)
+    path = tmp_path / "ok.xlsx"
+    _understated_xlsx(path, rows=3, declared="A1:F4")
+    with pytest.raises(StorageError):
+        session.imports.import_file(path)
+    assert session.cases.count(CaseQuery(status="all")) == 0
+    [entry] = audit_imports(session)
+    assert (entry["result"], entry["detail"], entry["record_count"]) == ("error", "failed", 3)

@@ -245,6 +245,7 @@ def _parse_xlsx(data: bytes) -> _Table:
         ws = wb.worksheets[0] if wb.worksheets else None
         if ws is None:
             raise ImportFileError("Excel 文件中没有工作表。")
+        ws.reset_dimensions()  # never trust the sheet's own <dimension>: it may claim fewer rows than it holds
         rows_iter = ws.iter_rows()
         header_cells = next(rows_iter, None)
         if not header_cells:

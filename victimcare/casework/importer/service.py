@@ -94,10 +94,10 @@ class ImportService(Service):
         path = Path(path)
         digest = ""
 
-        def audit(ok: bool, count: int) -> None:
-            session.record("import", object_type="case", record_count=count, detail="ok" if ok else "rejected",
-                           result="ok" if ok else "error", file_hash=digest,
-                           categories=INTAKE_CATEGORIES if ok else "")
+        def audit(ok: bool, count: int, detail: str = "") -> None:
+            session.record("import", object_type="case", record_count=count,
+                           detail=detail or ("ok" if ok else "rejected"), result="ok" if ok else "error",
+                           file_hash=digest, categories=INTAKE_CATEGORIES if ok else "")
 
         try:
             data = read_limited(path)
@@ -124,7 +124,22 @@ class ImportService(Service):
             audit(False, rows)
             return report
 
-        with session.side_connections() as conns:  # this thread's own connections, see the docstring
+        try:
+            report.imported = self._write(records, report, now, progress, rows, total)
+        except BaseException:
+            try:
+                audit(False, rows, "failed")  # a full disk, a busy file: nothing was written, and it is on record
+            except Exception:  # the audit file may be the full one: the original failure is what the user sees
+                pass
+            raise
+        audit(True, len(report.imported))
+        if progress is not None:
+            progress(total, total)
+        return report
+
+    def _write(self, records, report: ImportReport, now: datetime, progress, rows: int, total: int) -> list[str]:
+        """Duplicate warnings, then every record in one batch, on this thread's own connections."""
+        with self.session.side_connections() as conns:
             existing = existing_cases_index(conns["core"])
             # Millions of long-lived objects now (every case's names, the file's records): keep them out of
             # the collector's full passes, which would otherwise pause every thread, the window's included.
@@ -133,15 +148,12 @@ class ImportService(Service):
                 step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
                 report.warnings += duplicate_warnings(existing, records, step)
                 report.warnings.sort(key=lambda w: w[0])
-                writer = case_writer(session, now, conns)
-                report.imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
+                writer = case_writer(self.session, now, conns)
+                imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
                 conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
+                return imported
             finally:
                 gc.unfreeze()
-        audit(True, len(report.imported))
-        if progress is not None:
-            progress(total, total)
-        return report
 
     def _validate_rows(self, table, now: datetime, report: ImportReport, progress, total: int):
         records: list[tuple[int, IntakeRecord]] = []
