@@ -20,6 +20,10 @@ class AccountService(Service):
         self.vault.keyring = Keyring.load(self.vault.path)
         return self.vault.keyring
 
+    def _changing(self):
+        """The keyring for one read-change-write step (see ``Keyring.update``)."""
+        return Keyring.update(self.vault.path)
+
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def list(self) -> list[dict]:
         ring = self._keyring()
@@ -36,31 +40,30 @@ class AccountService(Service):
             role = Role(role)
         except ValueError:
             raise ValidationError("role", "请选择角色。") from None
-        ring = self._keyring()
-        if ring.account(name) is not None:
-            raise ValidationError("account", "已有同名账户，请换一个账户名。")
-        password = check_new_password(password, account=name, station=ring.station_name)
-        self._store(ring, name, role, password)
+        with self._changing() as ring:
+            if ring.account(name) is not None:
+                raise ValidationError("account", "已有同名账户，请换一个账户名。")
+            password = check_new_password(password, account=name, station=ring.station_name)
+            self._store(ring, name, role, password)
         self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def create_demo(self, name: str, role: Role, password: str) -> None:
         """Demo vaults only: accounts with the published demo password and no change required."""
-        ring = self._keyring()
-        if not ring.is_demo:
-            raise ValidationError("account", "只有演示保险库可以这样创建账户。")
-        keys = {c: self.session.key_for(c) for c in self.session.compartments()}
-        store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault.kdf_template())
-        ring.save()
+        with self._changing() as ring:
+            if not ring.is_demo:
+                raise ValidationError("account", "只有演示保险库可以这样创建账户。")
+            keys = {c: self.session.key_for(c) for c in self.session.compartments()}
+            store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault.kdf_template())
         self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def reset_password(self, name: str, password: str) -> None:
         """Give an account a new password (re-wrapping the keys this supervisor holds)."""
-        ring = self._keyring()
-        record = self._existing(ring, name)
-        password = check_new_password(password, account=name, station=ring.station_name)
-        self._store(ring, name, Role(record["role"]), password)
+        with self._changing() as ring:
+            record = self._existing(ring, name)
+            password = check_new_password(password, account=name, station=ring.station_name)
+            self._store(ring, name, Role(record["role"]), password)
         self.session.record("key_change", object_type="account", object_id=name, detail="reset")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
@@ -68,40 +71,36 @@ class AccountService(Service):
         """Disabling deletes the account's key wraps; enabling again needs a new password."""
         if name == self.session.account and disabled:
             raise ValidationError("account", "不能停用当前登录的账户。")
-        ring = self._keyring()
-        record = self._existing(ring, name)
-        if disabled:
-            record.update(disabled=True, keys={})
-            ring.save()
-        else:
-            if not password:
-                raise ValidationError("password", "重新启用账户时需要设置新密码。")
-            self._store(ring, name, Role(record["role"]), check_new_password(password, account=name,
-                                                                              station=ring.station_name))
+        with self._changing() as ring:
+            record = self._existing(ring, name)
+            if disabled:
+                record.update(disabled=True, keys={})
+            else:
+                if not password:
+                    raise ValidationError("password", "重新启用账户时需要设置新密码。")
+                self._store(ring, name, Role(record["role"]), check_new_password(password, account=name,
+                                                                                  station=ring.station_name))
         self.session.record("perm_change", object_type="account", object_id=name,
                       detail="disable" if disabled else "enable")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def unlock(self, name: str) -> None:
-        ring = self._keyring()
-        record = self._existing(ring, name)
-        record.update(locked=False, failures=0, next_try_at=0)
-        ring.save()
+        with self._changing() as ring:
+            self._existing(ring, name).update(locked=False, failures=0, next_try_at=0)
         self.session.record("perm_change", object_type="account", object_id=name, detail="unlock")
 
     @operation(None, thread=CALLER)
     def change_own_password(self, old: str, new: str) -> None:
-        ring = self._keyring()
-        record = ring.account(self.session.account)
+        record = self._keyring().account(self.session.account)
         keys = self.vault.unwrap(self.session.account, record, old)
         if keys is None:
             raise WrongPassword("当前密码不正确。")
         try:
-            new = check_new_password(new, account=self.session.account, station=ring.station_name)
-            if new == old:
-                raise ValidationError("password", "新密码不能与当前密码相同。")
-            store_account(ring, self.session.account, Role(record["role"]), new, keys, self.vault.kdf_template())
-            ring.save()
+            with self._changing() as ring:
+                new = check_new_password(new, account=self.session.account, station=ring.station_name)
+                if new == old:
+                    raise ValidationError("password", "新密码不能与当前密码相同。")
+                store_account(ring, self.session.account, Role(record["role"]), new, keys, self.vault.kdf_template())
         finally:
             for key in keys.values():
                 crypto.wipe(key)
@@ -121,4 +120,3 @@ class AccountService(Service):
     def _store(self, ring: Keyring, name: str, role: Role, password: str) -> None:
         keys = {c: self.session.key_for(c) for c in self.session.compartments()}
         store_account(ring, name, role, password, keys, self.vault.kdf_template(), must_change=True)
-        ring.save()

@@ -6,13 +6,17 @@ AES-GCM-wrapped keys and failure counters. Writes are atomic and owner-only.
 """
 
 import json
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 from victimcare.core.errors import VaultError
 from victimcare.core.fsutil import write_private_file
+from victimcare.core.locks import exclusive
 
 FORMAT = 1
 KEYRING_FILE = "keyring.json"
+KEYRING_LOCK = "keyring.lock"
 
 # Throttling after NIST 800-63B: a few free attempts, then waits that double from 30 s to an hour;
 # at 100 consecutive failures only a supervisor can unlock the account.
@@ -20,6 +24,9 @@ FREE_ATTEMPTS = 5
 FIRST_DELAY = 30.0
 MAX_DELAY = 3600.0
 LOCK_AT = 100
+
+
+_threads = threading.Lock()  # threads of this process queue here before taking the OS lock
 
 
 def throttle_delay(failures: int) -> float:
@@ -50,6 +57,20 @@ class Keyring:
     def new(cls, vault_dir: Path, **fields) -> "Keyring":
         data = {"format": FORMAT, "accounts": {}, "pending_audit": [], **fields}
         return cls(Path(vault_dir) / KEYRING_FILE, data)
+
+    @classmethod
+    @contextmanager
+    def update(cls, vault_dir: Path):
+        """Read, change and write the keyring as one step: no other process or thread writes it
+        meanwhile (a sign-in's failure count cannot undo an account's disabling, nor two failures
+        count as one). Saved when the block ends without an error."""
+        def busy():
+            raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
+
+        with _threads, exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=15.0, on_timeout=busy):
+            ring = cls.load(vault_dir)
+            yield ring
+            ring.save()
 
     def save(self) -> None:
         text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)

@@ -24,7 +24,7 @@ EXPIRED_MESSAGE = "登录已超过 12 小时，请重新登录。"
 
 
 class Session:
-    def __init__(self, vault, account: str, role: Role, keys: dict[str, bytearray]):
+    def __init__(self, vault, account: str, role: Role, keys: dict[str, bytearray], on_close=None):
         self.vault = vault
         self.account = account
         self.role = Role(role)
@@ -35,6 +35,7 @@ class Session:
         self._conns: dict = {}
         self._closing = threading.Lock()
         self._closed = False
+        self._on_close = on_close  # releases the vault's one-writer lock
         self.audit_log: AuditLog | None = None
         try:
             self._owner.call(self._open_all)
@@ -172,6 +173,9 @@ class Session:
                 wipe(key)
             self._keys.clear()
             self.audit_log = None
+            if self._on_close is not None:
+                self._on_close, release = None, self._on_close
+                release()
 
     # -- for the key-holding services (accounts, backups) --------------------------------------------
 

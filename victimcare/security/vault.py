@@ -2,6 +2,8 @@
 
     vault/
       keyring.json        accounts, wrapped keys, throttling (nothing about victims)
+      keyring.lock        held while the keyring is read, changed and written (one step at a time)
+      writer.lock         held by the one process that has the vault open; says who (account, host, pid, since)
       audit-anchor.json   the audit chain head, kept outside the audit database
       core.db  sensitive.db  school.db  audit.db   (each with its own random 256-bit key)
       backups/            encrypted copies taken before migrations and on demand
@@ -23,6 +25,7 @@ from victimcare.core.fsutil import ensure_private_dir, fsync_dir
 from victimcare.security.keyring import LOCK_AT, Keyring, throttle_delay
 from victimcare.security.passwords import check_new_password
 from victimcare.security.permissions import COMPARTMENTS_BY_ROLE, Role
+from victimcare.security import vault_lock
 from victimcare.security.session import Session
 
 RECOVERY_HOLDER = "__recovery__"
@@ -60,6 +63,7 @@ class Vault:
         self.path = Path(path)
         self.clock = clock
         check_driver()
+        vault_lock.check_location(self.path)
         self.keyring = Keyring.load(self.path)
 
     @staticmethod
@@ -86,6 +90,7 @@ class Vault:
         """Create a new vault with its first supervisor. Returns the vault and the recovery code."""
         check_driver()
         path = Path(path)
+        vault_lock.check_location(path)
         station_name = validate_station_name(station_name)
         supervisor = validate_account_name(supervisor)
         if not re.fullmatch(r"[A-Za-z0-9]{2,12}", station_code or ""):
@@ -138,14 +143,35 @@ class Vault:
             raise AccountLocked(f"登录失败次数较多，请等待 {int(wait) + 1} 秒后再试。", wait)
         keys = self.unwrap(account, record, password)
         if keys is None:
-            self._count_failure(account, record, now)
-        if record.get("failures"):
-            record["failures"], record["next_try_at"] = 0, 0
-            self.keyring.save()
-        session = Session(self, account, Role(record["role"]), keys)
+            self._count_failure(account, now)
+        try:
+            role = self._signed_in(account, record)
+            vault_lock.acquire(self.path, account)
+        except BaseException:
+            for key in keys.values():
+                crypto.wipe(key)
+            raise
+        try:
+            session = Session(self, account, role, keys, on_close=lambda: vault_lock.release(self.path))
+        except BaseException:
+            vault_lock.release(self.path)
+            raise
         self._flush_pending_audit(session)
         session.record(action, detail="must_change" if record.get("must_change") else "")
         return session
+
+    def _signed_in(self, account: str, record: dict) -> Role:
+        """The password was right: reset the failure count, on the keyring as it is now (the key derivation
+        took a while; a supervisor may have disabled the account meanwhile, which must stand)."""
+        if not record.get("failures") and Keyring.load(self.path).account(account) == record:
+            return Role(record["role"])
+        with Keyring.update(self.path) as ring:
+            current = ring.account(account)
+            if current is None or current.get("disabled") or current.get("keys") != record.get("keys"):
+                raise WrongPassword("此账户已停用或密码已被重置。如需使用，请联系站长。")
+            current["failures"], current["next_try_at"] = 0, 0
+        self.keyring = ring
+        return Role(current["role"])
 
     def kdf_template(self) -> crypto.KdfParams:
         return crypto.KdfParams.from_dict(self.keyring.data["kdf_template"])
@@ -169,14 +195,16 @@ class Vault:
         finally:
             crypto.wipe(kek)
 
-    def _count_failure(self, account: str, record: dict, now: float):
-        failures = record.get("failures", 0) + 1
-        record["failures"] = failures
-        record["next_try_at"] = now + throttle_delay(failures)
-        record["locked"] = failures >= LOCK_AT
-        self.keyring.queue_audit({"at": now, "actor": account, "role": record["role"], "action": "login_fail",
-                                  "detail": "locked" if record["locked"] else f"failures={failures}"})
-        self.keyring.save()
+    def _count_failure(self, account: str, now: float):
+        with Keyring.update(self.path) as ring:  # every failure counts, however many arrive at once
+            record = ring.account(account)
+            failures = record.get("failures", 0) + 1
+            record["failures"] = failures
+            record["next_try_at"] = now + throttle_delay(failures)
+            record["locked"] = failures >= LOCK_AT
+            ring.queue_audit({"at": now, "actor": account, "role": record["role"], "action": "login_fail",
+                              "detail": "locked" if record["locked"] else f"failures={failures}"})
+        self.keyring = ring
         if record["locked"]:
             raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
         delay = throttle_delay(failures)
@@ -184,12 +212,13 @@ class Vault:
         raise WrongPassword(f"账户名或密码不正确。{hint}", delay or None)
 
     def _flush_pending_audit(self, session: Session) -> None:
-        events = self.keyring.take_pending_audit()
-        for e in events:
-            session.owner.call(session.audit_log.append, actor=e["actor"], role=e["role"], session_id="-",
-                               action=e["action"], result="denied", detail=e.get("detail", ""), at=e["at"])
-        if events:
-            self.keyring.save()
+        if not Keyring.load(self.path).data.get("pending_audit"):
+            return
+        with Keyring.update(self.path) as ring:  # kept in the keyring if appending fails
+            for e in ring.take_pending_audit():
+                session.owner.call(session.audit_log.append, actor=e["actor"], role=e["role"], session_id="-",
+                                   action=e["action"], result="denied", detail=e.get("detail", ""), at=e["at"])
+        self.keyring = ring
 
     # -- recovery ---------------------------------------------------------------------------------
 
@@ -202,12 +231,13 @@ class Vault:
         keys = self.unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
         if keys is None:
             raise WrongPassword("恢复码不正确。请对照恢复凭证逐组核对。")
-        existing = self.keyring.account(account)
-        if existing is not None and existing["role"] != Role.SUPERVISOR:
-            raise ValidationError("account", "恢复码只能为站长账户设置新密码。")
         try:
-            store_account(self.keyring, account, Role.SUPERVISOR, new_password, keys, self.kdf_template())
-            self.keyring.save()
+            with Keyring.update(self.path) as ring:
+                existing = ring.account(account)
+                if existing is not None and existing["role"] != Role.SUPERVISOR:
+                    raise ValidationError("account", "恢复码只能为站长账户设置新密码。")
+                store_account(ring, account, Role.SUPERVISOR, new_password, keys, self.kdf_template())
+            self.keyring = ring
         finally:
             for key in keys.values():
                 crypto.wipe(key)
