@@ -146,62 +146,62 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="46"/>
+        <location filename="../../victimcare/ui/case/header.py" line="47"/>
         <source>Also known as: {names}</source>
         <translation>曾用名/自述名：{names}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="48"/>
+        <location filename="../../victimcare/ui/case/header.py" line="49"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="52"/>
+        <location filename="../../victimcare/ui/case/header.py" line="54"/>
         <source>Case {no}</source>
         <translation>个案编号 {no}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="53"/>
+        <location filename="../../victimcare/ui/case/header.py" line="55"/>
         <source>{n} days in care</source>
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="54"/>
+        <location filename="../../victimcare/ui/case/header.py" line="56"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="55"/>
+        <location filename="../../victimcare/ui/case/header.py" line="57"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="59"/>
+        <location filename="../../victimcare/ui/case/header.py" line="61"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="60"/>
+        <location filename="../../victimcare/ui/case/header.py" line="62"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="61"/>
+        <location filename="../../victimcare/ui/case/header.py" line="63"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="62"/>
+        <location filename="../../victimcare/ui/case/header.py" line="64"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="67"/>
+        <location filename="../../victimcare/ui/case/header.py" line="69"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="69"/>
+        <location filename="../../victimcare/ui/case/header.py" line="71"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -366,7 +366,7 @@
         <translation>共 {n} 个个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="177"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="180"/>
         <source>Opening the case…</source>
         <translation>正在打开个案……</translation>
     </message>
@@ -447,67 +447,67 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="355"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="427"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="359"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="431"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="435"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="436"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="436"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="436"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="437"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="437"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="377"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="449"/>
         <source>Same person — open that case</source>
         <translation>是同一人——打开该个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="378"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="450"/>
         <source>Open existing case</source>
         <translation>打开已有个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="380"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="452"/>
         <source>Different person — create new case</source>
         <translation>不是同一人——新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="381"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="453"/>
         <source>Create new case</source>
         <translation>新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="383"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="455"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
     </message>
@@ -515,13 +515,13 @@ Please give this file to IT support.</source>
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../victimcare/ui/kit/widgets.py" line="46"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="47"/>
         <source>{label} error</source>
         <translation>{label}错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/kit/widgets.py" line="78"/>
         <location filename="../../victimcare/ui/kit/widgets.py" line="79"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -578,385 +578,405 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="87"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="116"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="103"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="132"/>
         <source>Form errors</source>
         <translation>表单错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="104"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="105"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="133"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="134"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="109"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="138"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="116"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="146"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="139"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="174"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="140"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="175"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="142"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="177"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="143"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="144"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="145"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="180"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="146"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="181"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="149"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="184"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="150"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="185"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="151"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="152"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="186"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="192"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="193"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="194"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="160"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="195"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="161"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="196"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="162"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="197"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="164"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="199"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="167"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="168"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="203"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="170"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="205"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="171"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="172"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="173"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="208"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="174"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="213"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="214"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="180"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="256"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="291"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="184"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="222"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="188"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="225"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="226"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="192"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="227"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="237"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="203"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="238"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="208"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="243"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="244"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="211"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="212"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="246"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="247"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="216"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="251"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="217"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="252"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="254"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="220"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="221"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="255"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="256"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="258"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="259"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="228"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="263"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="268"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="269"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="269"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="235"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="270"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="236"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="271"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="276"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="277"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="243"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="278"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="280"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="247"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="282"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="249"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="284"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="285"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="251"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="286"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="263"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="298"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="322"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="353"/>
+        <source>Discard this intake?</source>
+        <translation>放弃这份接收登记？</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="354"/>
+        <source>The form has entries that are not saved. Discard them?</source>
+        <translation>表单中有尚未保存的内容。要放弃这些内容吗？</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="355"/>
+        <source>Discard</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="356"/>
+        <source>Keep editing</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="394"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
@@ -1267,128 +1287,148 @@ Accounts: {accounts}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="53"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="68"/>
         <source>Signed-in user</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="55"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="70"/>
         <source>Vault</source>
         <translation>保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="57"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
         <source>Lock status</source>
         <translation>锁定状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="61"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="79"/>
         <source>Working…</source>
         <translation>正在处理……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="88"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="74"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="89"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="90"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="92"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="93"/>
         <source>&amp;Case</source>
         <translation>个案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="79"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="94"/>
         <source>New intake…</source>
         <translation>新建接收登记…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="81"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="96"/>
         <source>Find case</source>
         <translation>查找个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="82"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="97"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="84"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="99"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="85"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="100"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="86"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="101"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="205"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="102"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="258"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="120"/>
         <source>[DEMO DATA] </source>
         <translation>【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="113"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="128"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="115"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="130"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="117"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="132"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="119"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="134"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="122"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="137"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="203"/>
+        <source>Unsaved intake</source>
+        <translation>未保存的接收登记</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="204"/>
+        <source>An intake form was kept when the screen locked ({when}). Continue it now?</source>
+        <translation>上次锁定（{when}）时保留了一份未填完的接收登记。现在继续填写吗？</translation>
+    </message>
+    <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="206"/>
+        <source>Continue the form</source>
+        <translation>继续填写</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="207"/>
+        <source>Discard it</source>
+        <translation>放弃</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/mainwindow.py" line="259"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1411,54 +1451,54 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="24"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="26"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="27"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="29"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="38"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="41"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="51"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="53"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="52"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="72"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="55"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="58"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="61"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="64"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="63"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="66"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="73"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="75"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
@@ -1510,38 +1550,38 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="15"/>
-        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="21"/>
         <source>Measure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="21"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
         <source>Open cases</source>
         <translation>在案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="38"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="41"/>
         <source>Audit entries: {action}</source>
         <translation>审计记录：{action}</translation>
     </message>
@@ -1705,75 +1745,75 @@ Name for the school (you may enter a pseudonym):</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="122"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="126"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="128"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="132"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="138"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="137"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="138"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="147"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="145"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="146"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="150"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="151"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="158"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="163"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="163"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="169"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="224"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="230"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="229"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="235"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>
@@ -1791,95 +1831,95 @@ Name for the school (you may enter a pseudonym):</source>
         <translation>为本站创建加密保险库和第一个站长账户。密码保护全部记录：请用一句只有您知道、至少 15 个字符的话。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="55"/>
+        <location filename="../../victimcare/ui/setup.py" line="57"/>
         <source>Station name</source>
         <translation>救助站名称</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="56"/>
+        <location filename="../../victimcare/ui/setup.py" line="58"/>
         <source>Station code</source>
         <translation>站点代码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="57"/>
+        <location filename="../../victimcare/ui/setup.py" line="59"/>
         <source>Supervisor account</source>
         <translation>站长账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="58"/>
+        <location filename="../../victimcare/ui/setup.py" line="60"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="59"/>
+        <location filename="../../victimcare/ui/setup.py" line="61"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="61"/>
+        <location filename="../../victimcare/ui/setup.py" line="63"/>
         <source>Letters or digits, used in case numbers, e.g. YX</source>
         <translation>字母或数字，用于个案编号，如 YX</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="63"/>
+        <location filename="../../victimcare/ui/setup.py" line="65"/>
         <source>Setup error</source>
         <translation>设置错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="67"/>
-        <location filename="../../victimcare/ui/setup.py" line="68"/>
-        <location filename="../../victimcare/ui/setup.py" line="105"/>
+        <location filename="../../victimcare/ui/setup.py" line="69"/>
+        <location filename="../../victimcare/ui/setup.py" line="70"/>
+        <location filename="../../victimcare/ui/setup.py" line="107"/>
         <source>Create vault</source>
         <translation>创建保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="85"/>
+        <location filename="../../victimcare/ui/setup.py" line="87"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="88"/>
+        <location filename="../../victimcare/ui/setup.py" line="90"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="119"/>
+        <location filename="../../victimcare/ui/setup.py" line="121"/>
         <source>The vault has been created. Below is its recovery code. If every supervisor password is lost, only this code can open the data again. Save the recovery sheet as a PDF, print two copies, seal them in separate safes, then delete the file.</source>
         <translation>保险库已创建，下方为恢复码。如所有站长密码均丢失，只有此恢复码能重新打开数据。请将恢复凭证保存为 PDF，打印两份，分别密封存放于不同保险柜，然后删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="123"/>
+        <location filename="../../victimcare/ui/setup.py" line="127"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="129"/>
+        <location filename="../../victimcare/ui/setup.py" line="133"/>
         <source>Recovery sheet status</source>
         <translation>恢复凭证状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="132"/>
+        <location filename="../../victimcare/ui/setup.py" line="136"/>
         <source>Save recovery sheet (PDF)…</source>
         <translation>保存恢复凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="133"/>
-        <location filename="../../victimcare/ui/setup.py" line="146"/>
+        <location filename="../../victimcare/ui/setup.py" line="137"/>
+        <location filename="../../victimcare/ui/setup.py" line="150"/>
         <source>Save recovery sheet</source>
         <translation>保存恢复凭证</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="137"/>
+        <location filename="../../victimcare/ui/setup.py" line="141"/>
         <source>I have stored the recovery code safely — continue</source>
         <translation>我已妥善保管恢复码——继续</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="138"/>
+        <location filename="../../victimcare/ui/setup.py" line="142"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="158"/>
+        <location filename="../../victimcare/ui/setup.py" line="162"/>
         <source>Saved. Print it, seal it, then delete the file.</source>
         <translation>已保存。请打印、密封，然后删除该文件。</translation>
     </message>
@@ -1887,37 +1927,37 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="19"/>
+        <location filename="../../victimcare/ui/workspace.py" line="20"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="43"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="43"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

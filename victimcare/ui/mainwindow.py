@@ -4,15 +4,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QStackedWidget
 
 from victimcare.core.clock import SYSTEM_CLOCK
 from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
 from victimcare.ui.login import LoginPage
 from victimcare.ui.oslock import OsLockWatcher
 from victimcare.ui.password_dialog import ChangePasswordDialog
-from victimcare.ui.kit.display import role_text
-from victimcare.ui.kit.tasks import activity
+from victimcare.core.errors import UserError
+from victimcare.ui.kit.display import datetime_label, role_text
+from victimcare.ui.kit.tasks import activity, run
 from victimcare.ui.kit.widgets import WINDOW_DECORATION, fit_to_screen, plain_label, screen_budget, scrolling
 
 MINIMUM_SIZE = (640, 400)  # below a 1366×768 screen at 125 % (1093×582 logical, less the taskbar)
@@ -172,6 +173,43 @@ class MainWindow(QMainWindow):
         self.idle.start()
         self._update_chrome()
         self._show_remaining(int(self.idle.remaining()))
+        self._offer_draft()
+
+    def _keep_drafts(self) -> None:
+        """Before the lock clears the screen: an intake form with entries is kept as an encrypted draft in
+        the vault (offered back at the next sign-in), then every open dialog closes. This one write waits
+        on the database: the keys are wiped right after it, so it cannot wait for later."""
+        from victimcare.ui.case.intake_dialog import IntakeDialog
+        for dialog in self.findChildren(IntakeDialog):
+            if dialog.isVisible() and dialog.changed:
+                try:
+                    self.services.intake.save_draft(dialog.raw())
+                except UserError:
+                    pass  # locking goes ahead: a form that cannot be kept must not keep the screen open
+            dialog.close_quietly()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+
+    def _offer_draft(self) -> None:
+        """After sign-in: a form kept at the last lock is offered back."""
+        if self.workspace is None or "cases" not in self.workspace.pages:
+            return
+        run(self.workspace, self.services.intake.draft, done=self._draft_found)
+
+    def _draft_found(self, draft) -> None:
+        if draft is None or self.workspace is None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Unsaved intake"),
+                          self.tr("An intake form was kept when the screen locked ({when}). Continue it now?")
+                          .format(when=datetime_label(draft["saved_at"][:16])), parent=self)
+        resume = box.addButton(self.tr("Continue the form"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Discard it"), QMessageBox.ButtonRole.DestructiveRole)
+        box.exec()
+        if box.clickedButton() is resume:
+            self.workspace.show_section("cases").new_intake(draft["values"])
+        else:
+            run(self.workspace, self.services.intake.discard_draft)
 
     def _end_session(self, action: str) -> str:
         account = ""
@@ -189,6 +227,7 @@ class MainWindow(QMainWindow):
     def lock(self) -> None:
         if self.services is None:
             return
+        self._keep_drafts()
         account = self._end_session("lock")
         self._show_login(account)
         self._update_chrome()
@@ -222,5 +261,7 @@ class MainWindow(QMainWindow):
         box.exec()
 
     def closeEvent(self, event) -> None:
+        if self.services is not None:
+            self._keep_drafts()  # closing the window keeps a half-filled form, as locking does
         self._end_session("logout")
         super().closeEvent(event)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLayout, QLineEdit, QPlainTextEdit, QPushButton,
+                               QHeaderView, QLayout, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton,
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from victimcare.casework.steps.intake.service import DuplicateCandidates
@@ -44,6 +44,35 @@ def _combo(options, *, blank: str | None = None) -> QComboBox:
     for code, text in option_choices(options):  # official wording, or its English gloss
         box.addItem(text, code)
     return box
+
+
+def _value_of(widget):
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, RegionField):
+        return widget.code()
+    if isinstance(widget, _RowsTable):
+        return widget.rows()
+    return widget.text()
+
+
+def _set_value(widget, value) -> None:
+    if isinstance(widget, QComboBox):
+        widget.setCurrentIndex(max(widget.findData(value or ""), 0))
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(str(value or ""))
+    elif isinstance(widget, _RowsTable):
+        for r, row in enumerate((value or [])[:widget.rowCount()]):
+            for key in widget.keys:
+                widget.set_cell(r, key, str(row.get(key, "")))
+    else:
+        widget.setText(str(value or ""))
 
 
 def _text_area(height: int = 60) -> QPlainTextEdit:
@@ -125,6 +154,9 @@ class IntakeDialog(QDialog):
                        self.estimated_age.textChanged):
             signal.connect(self._update_save_enabled)
         self._update_save_enabled()
+        self._closing_quietly = False
+        self.from_draft = False  # restored from a draft: the draft goes once the case is saved or discarded
+        self._pristine = self.raw()
 
     # -- groups, in the order of the paper form ---------------------------------------------------
 
@@ -271,35 +303,71 @@ class IntakeDialog(QDialog):
         self.save_button.setEnabled(bool(self.arrival_mode.currentData()) and has_name
                                     and bool(self.sex.currentData()) and has_age)
 
+    def _fields(self) -> dict:
+        """Every simple field by the key the services layer reads it under (one table for raw and load)."""
+        return {
+            "admitted_at": self.admitted_at, "arrival_mode": self.arrival_mode, "escort_unit": self.escort_unit,
+            "escort_officers": self.escort_officers, "police_case_no": self.police_case_no, "name": self.name,
+            "name_unknown": self.name_unknown, "aliases": self.aliases, "sex": self.sex,
+            "birth_date": self.birth_date, "estimated_age": self.estimated_age, "age_basis": self.age_basis,
+            "ethnicity": self.ethnicity, "id_status": self.id_status, "id_type": self.id_type,
+            "id_number": self.id_number, "hukou_code": self.hukou, "hukou_detail": self.hukou_detail,
+            "residence": self.residence, "dialect": self.dialect, "appearance": self.appearance,
+            "handover_unit": self.h_unit, "handover_officers": self.h_officers, "handover_found_at": self.h_found_at,
+            "handover_found_place": self.h_found_place, "found_circumstances": self.h_found,
+            "handover_at": self.h_at, "belongings": self.belongings, "relatives": self.relatives,
+            "health_check": self.health_check, "mental_state": self.mental_state, "mental_note": self.mental_note,
+            "injuries": self.injuries, "injuries_note": self.injuries_note, "circumstances": self.circumstances,
+            **self.flags, "suspected_trafficking": self.suspected, "police_report_at": self.police_report_at,
+            "police_report_unit": self.police_report_unit, "request": self.request, "decision": self.decision,
+            "decision_reason": self.decision_reason,
+        }
+
     def raw(self) -> dict:
         """The form's values as the services layer reads them."""
-        return {
-            "admitted_at": self.admitted_at.text(), "arrival_mode": self.arrival_mode.currentData(),
-            "escort_unit": self.escort_unit.text(), "escort_officers": self.escort_officers.text(),
-            "police_case_no": self.police_case_no.text(), "name": self.name.text(),
-            "name_unknown": self.name_unknown.isChecked(), "aliases": self.aliases.text(),
-            "sex": self.sex.currentData(), "birth_date": self.birth_date.text(),
-            "estimated_age": self.estimated_age.text(), "age_basis": self.age_basis.text(),
-            "ethnicity": self.ethnicity.currentData(), "id_status": self.id_status.currentData(),
-            "id_type": self.id_type.currentData(), "id_number": self.id_number.text(),
-            "hukou_code": self.hukou.code(), "hukou_detail": self.hukou_detail.text(),
-            "residence": self.residence.text(), "dialect": self.dialect.text(),
-            "appearance": self.appearance.toPlainText(), "photo": self.photo_bytes,
-            "handover_unit": self.h_unit.text(), "handover_officers": self.h_officers.text(),
-            "handover_found_at": self.h_found_at.text(), "handover_found_place": self.h_found_place.text(),
-            "found_circumstances": self.h_found.toPlainText(),
-            "handover_checks": [c for c, box in self.h_checks.items() if box.isChecked()],
-            "handover_at": self.h_at.text(), "belongings": self.belongings.rows(),
-            "relatives": self.relatives.rows(), "health_check": self.health_check.toPlainText(),
-            "mental_state": self.mental_state.currentData(), "mental_note": self.mental_note.text(),
-            "injuries": self.injuries.isChecked(), "injuries_note": self.injuries_note.text(),
-            "circumstances": self.circumstances.toPlainText(),
-            **{key: box.isChecked() for key, box in self.flags.items()},
-            "suspected_trafficking": self.suspected.isChecked(),
-            "police_report_at": self.police_report_at.text(), "police_report_unit": self.police_report_unit.text(),
-            "request": self.request.toPlainText(), "decision": self.decision.currentData(),
-            "decision_reason": self.decision_reason.text(),
-        }
+        values = {key: _value_of(widget) for key, widget in self._fields().items()}
+        values["photo"] = self.photo_bytes
+        values["handover_checks"] = [c for c, box in self.h_checks.items() if box.isChecked()]
+        return values
+
+    def load(self, values: dict) -> None:
+        """Fill the form from saved values (a draft kept when the screen locked)."""
+        for key, widget in self._fields().items():
+            if key in values:
+                _set_value(widget, values[key])
+        for code, box in self.h_checks.items():
+            box.setChecked(code in (values.get("handover_checks") or []))
+        if values.get("photo"):
+            self.set_photo(values["photo"])
+        self._pristine = self.raw()
+        self.from_draft = True
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was typed or chosen since the form opened (or was loaded)."""
+        return self.raw() != self._pristine
+
+    def reject(self) -> None:
+        """Cancel: a changed form asks before its contents are thrown away."""
+        if self.changed and not self._closing_quietly:
+            box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard this intake?"),
+                              self.tr("The form has entries that are not saved. Discard them?"), parent=self)
+            discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+            box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not discard:
+                return
+        self._drop_draft()
+        super().reject()
+
+    def _drop_draft(self) -> None:
+        if self.from_draft:
+            run(self.parent() or self, self.services.intake.discard_draft)
+
+    def close_quietly(self) -> None:
+        """Close without asking (the screen is locking; a draft has been kept)."""
+        self._closing_quietly = True
+        super().reject()
 
     def save(self, reviewed: list[int] | None = None) -> None:
         for err in self.errors.values():
@@ -310,6 +378,7 @@ class IntakeDialog(QDialog):
 
     def _saved(self, case_id: int) -> None:
         self.general.show_error("")
+        self._drop_draft()
         self.created.emit(case_id)
         self.accept()
 

@@ -45,7 +45,7 @@ class CasesPage(QWidget):
         self.new_button = QPushButton(self.tr("New intake registration"))
         self.new_button.setAccessibleName(self.tr("New intake registration"))
         self.new_button.setStyleSheet("QPushButton { font-weight: bold; }")
-        self.new_button.clicked.connect(self.new_intake)
+        self.new_button.clicked.connect(lambda: self.new_intake())  # not clicked(checked) as the draft
         self.new_button.setVisible(allowed(self.services.role, Op.CASE_CREATE))
         top.addWidget(self.new_button)
         lay.addLayout(top)
@@ -164,9 +164,12 @@ class CasesPage(QWidget):
             self.case_page = None
         self.stack.setCurrentWidget(self.list_view)
 
-    def new_intake(self) -> None:
+    def new_intake(self, draft: dict | None = None) -> None:
+        """The intake form; ``draft`` holds the values of a form kept when the screen locked."""
         from victimcare.ui.case.intake_dialog import IntakeDialog
         dialog = IntakeDialog(self.services, self)
+        if draft is not None:
+            dialog.load(draft)
         dialog.created.connect(lambda case_id: (self.refresh(), self.open_case(case_id)))
         dialog.open_existing.connect(self.open_case)
         dialog.exec()

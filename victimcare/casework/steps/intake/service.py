@@ -1,5 +1,8 @@
-"""接收登记 intake: check a form, look for duplicates, save a new case, read the sensitive part."""
+"""接收登记 intake: check a form, look for duplicates, save a new case, read the sensitive part, and
+keep a half-filled form as a draft when the screen locks."""
 
+import base64
+import json
 from datetime import datetime
 
 from victimcare.casework.deadlines import local_now
@@ -7,12 +10,14 @@ from victimcare.casework.duplicates import find_candidates
 from victimcare.casework.record import CaseWriter, NewCase
 from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
-from victimcare.core.errors import UserError
+from victimcare.core.errors import UserError, ValidationError
+from victimcare.db.connection import transaction
 from victimcare.security.gate import Service, operation
 from victimcare.security.permissions import Op
 
 INTAKE_CATEGORIES = "identity,medical,trafficking"
 SENSITIVE_CATEGORIES = "medical,trafficking"
+MAX_DRAFT_CHARS = 12 * 1024 * 1024  # the form's fields and a photo of at most 5 MB, as base64
 
 
 class DuplicateCandidates(UserError):
@@ -78,3 +83,45 @@ class IntakeService(Service):
         self.session.record("view", object_type="case", object_id=case_id, categories=SENSITIVE_CATEGORIES,
                             detail="intake_sensitive")
         return dict(zip([d[0] for d in cur.description], row)) if row else {}
+
+    # -- drafts ------------------------------------------------------------------------------------
+
+    @operation(Op.CASE_CREATE)
+    def save_draft(self, raw: dict) -> None:
+        """Keep a half-filled form (the screen is about to lock), replacing this account's earlier draft."""
+        values = dict(raw)
+        if values.get("photo"):
+            values["photo"] = {"base64": base64.b64encode(bytes(values["photo"])).decode("ascii")}
+        try:
+            data = json.dumps(values, ensure_ascii=False)
+        except (TypeError, ValueError):
+            raise ValidationError("draft", "这份表单无法保存为草稿。") from None
+        if len(data) > MAX_DRAFT_CHARS:
+            raise ValidationError("draft", "表单内容太多，无法保存为草稿。")
+        conn = self.session.conn("sensitive")
+        with transaction(conn):
+            conn.execute("INSERT INTO intake_drafts(account, data, saved_at) VALUES (?, ?, ?) ON CONFLICT(account) "
+                         "DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at",
+                         (self.session.account, data, local_now(self.session).isoformat(timespec="seconds")))
+        self.session.record("create", object_type="draft", categories=INTAKE_CATEGORIES)
+
+    @operation(Op.CASE_CREATE)
+    def draft(self) -> dict | None:
+        """This account's draft (the form's values and ``saved_at``), or None."""
+        row = self.session.conn("sensitive").execute(
+            "SELECT data, saved_at FROM intake_drafts WHERE account = ?", (self.session.account,)).fetchone()
+        if row is None:
+            return None
+        values = json.loads(row[0])
+        if isinstance(values.get("photo"), dict):
+            values["photo"] = base64.b64decode(values["photo"]["base64"])
+        self.session.record("view", object_type="draft", categories=INTAKE_CATEGORIES)
+        return {"values": values, "saved_at": row[1]}
+
+    @operation(Op.CASE_CREATE)
+    def discard_draft(self) -> None:
+        conn = self.session.conn("sensitive")
+        with transaction(conn):
+            gone = conn.execute("DELETE FROM intake_drafts WHERE account = ?", (self.session.account,)).rowcount
+        if gone:
+            self.session.record("delete", object_type="draft")
