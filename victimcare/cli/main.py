@@ -10,7 +10,7 @@ import sys
 
 from victimcare.cli import admin, cases
 from victimcare.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Secrets
-from victimcare.core.errors import UserError
+from victimcare.core.errors import UserError, os_error_message
 from victimcare.core.paths import default_vault_dir
 
 
@@ -37,9 +37,12 @@ def main(argv: list[str] | None = None) -> int:
     except UserError as exc:
         print(f"错误：{exc.message}", file=sys.stderr)
         return EXIT_ERROR
-    except KeyboardInterrupt:
-        print("已取消。", file=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:  # output piped into head or a closed pager: not an error of ours
         sys.stdout = open(os.devnull, "w")
         return EXIT_OK
+    except OSError as exc:  # a path the user gave that cannot be used: never a traceback
+        print(f"错误：{os_error_message(exc)}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return EXIT_ERROR

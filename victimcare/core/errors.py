@@ -64,3 +64,14 @@ class StorageError(UserError):
     def __init__(self, message: str, kind: str = "internal"):
         super().__init__(message)
         self.kind = kind
+
+
+def os_error_message(exc: OSError) -> str:
+    """A file-system failure in plain Chinese, without the path (it may name a person)."""
+    import errno
+    reasons = {errno.ENOENT: "找不到该文件或文件夹", errno.EACCES: "没有访问权限", errno.EPERM: "没有访问权限",
+               errno.ENAMETOOLONG: "路径太长", errno.ENOSPC: "磁盘空间已满", errno.EROFS: "磁盘是只读的",
+               errno.EISDIR: "这是一个文件夹，不是文件", errno.ENOTDIR: "路径中有一部分不是文件夹",
+               errno.EEXIST: "已有同名的文件或文件夹"}
+    reason = reasons.get(exc.errno, "读写文件时出错")
+    return f"无法访问文件或文件夹：{reason}。请检查路径后重试。"
