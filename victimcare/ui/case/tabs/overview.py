@@ -65,7 +65,8 @@ class OverviewTab(QWidget):
         self.timeline = QListWidget()
         self.timeline.setAccessibleName(self.tr("Timeline"))
         for e in bundle.timeline:
-            self.timeline.addItem(f"{datetime_label(e['at'])}  {step_text(e['step'])}  {event_text(e, self.case)}  ({e['actor']})")
+            actor = f"({e['actor']})" if english() else f"（{e['actor']}）"
+            self.timeline.addItem(f"{datetime_label(e['at'])}  {step_text(e['step'])}  {event_text(e, self.case)}  {actor}")
         tl_lay.addWidget(self.timeline)
         lay.addWidget(tl_box, 1)
 
