@@ -143,17 +143,15 @@ class ImportService(Service):
             existing = existing_cases_index(conns["core"])
             # Millions of long-lived objects now (every case's names, the file's records): keep them out of
             # the collector's full passes, which would otherwise pause every thread, the window's included.
+            # Not unfrozen afterwards: that would also thaw what record.py froze; these go by refcount.
             gc.freeze()
-            try:
-                step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
-                report.warnings += duplicate_warnings(existing, records, step)
-                report.warnings.sort(key=lambda w: w[0])
-                writer = case_writer(self.session, now, conns)
-                imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
-                conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
-                return imported
-            finally:
-                gc.unfreeze()
+            step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
+            report.warnings += duplicate_warnings(existing, records, step)
+            report.warnings.sort(key=lambda w: w[0])
+            writer = case_writer(self.session, now, conns)
+            imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
+            conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
+            return imported
 
     def _validate_rows(self, table, now: datetime, report: ImportReport, progress, total: int):
         records: list[tuple[int, IntakeRecord]] = []
