@@ -6,10 +6,9 @@ import unicodedata
 
 from bad_inputs import TEXT
 from support import SUPERVISOR
-from ui_helpers import click, fill, find, settle, sign_in_window, type_text
+from ui_helpers import click, fill, find, open_window, settle, sign_in_window, type_text
 from victimcare.casework.case_list import CaseQuery
 from victimcare.ui.case.intake_dialog import IntakeDialog
-from victimcare.ui.mainwindow import MainWindow
 
 CJK = re.compile(r"[\u4e00-\u9fff]{4}")
 TYPED = ["nul", "escape", "rtl_override", "zero_width", "ext_b", "variation_selector", "sql_injection", "html"]
@@ -17,9 +16,7 @@ TYPED = ["nul", "escape", "rtl_override", "zero_width", "ext_b", "variation_sele
 
 def test_bad_names_typed_into_the_form(qtbot, qapp, vault_factory):
     vault, _code, password = vault_factory()
-    window = MainWindow(qapp, vault=vault)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault)
     sign_in_window(qtbot, window, SUPERVISOR, password)
     outcomes = {}
     for label in TYPED:

@@ -5,9 +5,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from support import SUPERVISOR
-from ui_helpers import all_text, click, fill, find, settle, sign_in_window, when_modal
+from ui_helpers import all_text, click, fill, find, open_window, settle, sign_in_window, when_modal
 from victimcare.ui.case.intake_dialog import IntakeDialog
-from victimcare.ui.mainwindow import MainWindow
 
 NARRATIVE = "CANARY_7f3a 草稿里的叙述"
 
@@ -22,9 +21,7 @@ def press(box_text: str):
 
 def test_the_idle_lock_keeps_the_form_as_a_draft_that_comes_back(qtbot, qapp, vault_factory, fake_clock, scan):
     vault, _code, password = vault_factory(clock=fake_clock)
-    window = MainWindow(qapp, vault=vault, idle_seconds=300, clock=fake_clock)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault, idle_seconds=300, clock=fake_clock)
     sign_in_window(qtbot, window, SUPERVISOR, password)
     cases = window.workspace.show_section("cases")
     typed = {}
@@ -66,9 +63,7 @@ def test_a_discarded_draft_is_gone(qtbot, qapp, vault_factory):
     s = sign_in(vault, SUPERVISOR, password)
     s.intake.save_draft({"name": "旧草稿", "sex": "F"})
     s.close()
-    window = MainWindow(qapp, vault=vault)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault)
     press("放弃")
     sign_in_window(qtbot, window, SUPERVISOR, password)
     settle()
@@ -78,9 +73,7 @@ def test_a_discarded_draft_is_gone(qtbot, qapp, vault_factory):
 
 def test_cancelling_a_changed_form_asks_first(qtbot, qapp, vault_factory):
     vault, _code, password = vault_factory()
-    window = MainWindow(qapp, vault=vault)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault)
     sign_in_window(qtbot, window, SUPERVISOR, password)
     dialog = IntakeDialog(window.services, window)
     dialog.show()

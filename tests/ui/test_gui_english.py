@@ -4,11 +4,10 @@ import re
 
 import pytest
 
-from ui_helpers import all_text, click, fill, settle, sign_in_window
+from ui_helpers import all_text, click, fill, open_window, settle, sign_in_window
 from victimcare.services import sign_in
 from victimcare.ui.i18n import install_translators
 from victimcare.ui.case.intake_dialog import IntakeDialog
-from victimcare.ui.mainwindow import MainWindow
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef\U00020000-\U0003ffff]")
 USER_DATA = ("测试救助站", "孙英文", "小英", "目测",  # the station's name and what the test typed about the case
@@ -37,9 +36,7 @@ def test_the_english_interface_has_no_chinese_outside_user_data(qtbot, qapp, eng
                                "suspected_trafficking": True, "police_report_at": "2026-01-05 10:00",
                                "police_report_unit": "PSB", "circumstances": "typed in English"})
     s.close()
-    window = MainWindow(qapp, vault=vault)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault)
     sign_in_window(qtbot, window, "zhanzhang", password, english=True)
     seen = []
     for section in window.workspace.sections():

@@ -5,11 +5,10 @@ import threading
 
 import pytest
 
-from ui_helpers import click, fill, find, settle, sign_in_window
+from ui_helpers import click, fill, find, open_window, settle, sign_in_window
 from victimcare.security import session as session_module
 from victimcare.security import vault as vault_module
 from victimcare.services import sign_in
-from victimcare.ui.mainwindow import MainWindow
 from victimcare.ui.kit.tasks import activity
 
 SUPERVISOR = "zhanzhang"
@@ -46,9 +45,7 @@ def test_every_screen_reads_and_writes_off_the_gui_thread(qtbot, qapp, vault_fac
     s.close()
     gui_thread_calls.clear()
 
-    window = MainWindow(qapp, vault=vault)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault)
     sign_in_window(qtbot, window, SUPERVISOR, password)
     busy_seen = []
     watch = lambda n: busy_seen.append(n > 0 and window.busy.isVisibleTo(window))

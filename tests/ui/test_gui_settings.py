@@ -4,8 +4,7 @@ from datetime import date
 
 import pytest
 
-from ui_helpers import all_text, click, fill, find, sign_in_window, when_modal
-from victimcare.ui.mainwindow import MainWindow
+from ui_helpers import all_text, click, fill, find, open_window, sign_in_window, when_modal
 from victimcare.ui.pages.settings import AccountDialog
 
 FIRST_PASSWORD = "新同事的初始密码 morning tea 2026"
@@ -14,9 +13,7 @@ FIRST_PASSWORD = "新同事的初始密码 morning tea 2026"
 @pytest.fixture
 def settings_page(qtbot, qapp, vault_factory):
     vault, _code, password = vault_factory()
-    window = MainWindow(qapp, vault=vault)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_window(qtbot, qapp, vault)
     sign_in_window(qtbot, window, "zhanzhang", password)
     return window, window.workspace.show_section("settings")
 

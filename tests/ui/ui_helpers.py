@@ -138,3 +138,12 @@ def sign_in_window(qtbot, window, account: str, password: str, *, english: bool 
     fill(qtbot, window, "Password" if english else "密码", password)
     click(qtbot, window, "Sign in" if english else "登录")
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10000)
+
+
+def open_window(qtbot, qapp, vault, **kwargs):
+    """The application window on ``vault``, shown and closed at the end of the test."""
+    from victimcare.ui.mainwindow import MainWindow
+    window = MainWindow(qapp, vault=vault, **kwargs)
+    qtbot.addWidget(window)
+    window.show()
+    return window
