@@ -130,3 +130,27 @@ def test_a_sign_in_during_a_disable_never_undoes_it(vault_factory, login, add_ac
         worker.join()
         record = Keyring.load(vault.path).account(name)
         assert record["disabled"] and record["keys"] == {}, f"trial {trial}: {results}"
+
+
+def test_a_read_only_vault_folder_is_explained(vault_factory):
+    if os.geteuid() == 0:
+        pytest.skip("root ignores folder permissions")
+    vault, _, password = vault_factory()
+    os.chmod(vault.path, 0o500)
+    try:
+        with pytest.raises(VaultError, match="无法"):
+            Vault(vault.path).login(SUPERVISOR, password)
+    finally:
+        os.chmod(vault.path, 0o700)
+
+
+def test_a_lock_that_cannot_be_written_is_explained(vault_factory, monkeypatch):
+    from victimcare.core import locks
+    vault, _, password = vault_factory()
+
+    def refuse(self, timeout=0.0):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(locks.FileLock, "acquire", refuse)
+    with pytest.raises(VaultError, match="无法在保险库文件夹中写入.*没有访问权限"):
+        Vault(vault.path).login(SUPERVISOR, password)

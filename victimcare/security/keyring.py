@@ -10,7 +10,7 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from victimcare.core.errors import VaultError
+from victimcare.core.errors import VaultError, os_error_message
 from victimcare.core.fsutil import write_private_file
 from victimcare.core.locks import exclusive
 
@@ -67,10 +67,14 @@ class Keyring:
         def busy():
             raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
 
-        with _threads, exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=15.0, on_timeout=busy):
-            ring = cls.load(vault_dir)
-            yield ring
-            ring.save()
+        try:
+            lock = exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=15.0, on_timeout=busy)
+            with _threads, lock:
+                ring = cls.load(vault_dir)
+                yield ring
+                ring.save()
+        except OSError as exc:  # a read-only folder, a full disk: said plainly, never a traceback
+            raise VaultError(f"无法保存保险库的账户信息（{os_error_message(exc)}）。") from None
 
     def save(self) -> None:
         text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)

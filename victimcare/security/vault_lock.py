@@ -15,7 +15,7 @@ import threading
 from datetime import datetime
 from pathlib import Path
 
-from victimcare.core.errors import VaultError
+from victimcare.core.errors import VaultError, os_error_message
 from victimcare.core.locks import FileLock
 
 LOCK_FILE = "writer.lock"
@@ -86,9 +86,14 @@ def acquire(folder: Path, account: str) -> None:
             entry[1] += 1
             return
         lock = FileLock(folder / LOCK_FILE)
-        if not lock.acquire(timeout=0.5):
-            raise VaultError(_in_use_message(folder / LOCK_FILE))
-        lock.write(json.dumps(holder_info(account), ensure_ascii=False).encode("utf-8"))
+        try:
+            if not lock.acquire(timeout=0.5):
+                raise VaultError(_in_use_message(folder / LOCK_FILE))
+            lock.write(json.dumps(holder_info(account), ensure_ascii=False).encode("utf-8"))
+        except OSError as exc:
+            lock.release()
+            raise VaultError(f"无法在保险库文件夹中写入（{os_error_message(exc)}）。"
+                             "请确认文件夹可以写入、磁盘没有写保护。") from None
         _held[folder] = [lock, 1]
 
 
