@@ -147,6 +147,15 @@ class _Maker:
     def _on_or_before_today(self, d: date | None) -> date | None:
         return d if d is not None and d <= self.today else None
 
+    def _after(self, start: date, *, on_time: tuple[int, int], late: tuple[int, int], p_on_time: float,
+               p_late: float) -> date | None:
+        """A follow-up date: on time with ``p_on_time``, late up to ``p_late``, else not (yet) done."""
+        r = self.rng
+        roll = r.random()
+        d = (start + timedelta(days=r.randint(*on_time)) if roll < p_on_time
+             else start + timedelta(days=r.randint(*late)) if roll < p_late else None)
+        return self._on_or_before_today(d)
+
     def story(self, record, hidden: dict) -> dict:
         """Milestones (CaseFacts names → stored text), step statuses, school referral, closure, events."""
         r, today = self.rng, self.today
@@ -179,10 +188,7 @@ class _Maker:
                 requested = None
             if requested:
                 m["dna_requested_on"] = requested.isoformat()
-                roll = r.random()
-                collected = (requested + timedelta(days=r.randint(0, 25)) if roll < 0.8
-                             else requested + timedelta(days=r.randint(32, 50)) if roll < 0.9 else None)
-                collected = self._on_or_before_today(collected)
+                collected = self._after(requested, on_time=(0, 25), late=(32, 50), p_on_time=0.8, p_late=0.9)
                 if collected:
                     m["dna_collected_on"] = collected.isoformat()
             still_searching = resolved is None
@@ -273,10 +279,7 @@ class _Maker:
                     school.update(status="placed", school=r.choice(("尤溪县第一实验小学", "尤溪县城关中学", "尤溪县西城中心小学")),
                                   grade=r.choice(("一年级", "三年级", "五年级", "初一", "初二")),
                                   enrolled_on=started.isoformat(), transfer_started_on=started.isoformat())
-                    done_roll = r.random()
-                    done = (started + timedelta(days=r.randint(1, 13)) if done_roll < 0.7
-                            else started + timedelta(days=r.randint(16, 30)) if done_roll < 0.8 else None)
-                    done = self._on_or_before_today(done)
+                    done = self._after(started, on_time=(1, 13), late=(16, 30), p_on_time=0.7, p_late=0.8)
                     if done:
                         school["transfer_done_on"] = done.isoformat()
             steps["school"][0] = "done" if school["transfer_done_on"] else "in_progress"
