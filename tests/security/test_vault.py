@@ -290,3 +290,14 @@ def test_damaged_later_page_is_found_by_verify_and_the_file_kept(vault_factory, 
     assert report.compartments["sensitive"] == [] and report.compartments["audit"] == []
     assert any(line.startswith("个案与身份：发现") for line in report.lines())
     assert sha256_files(vault.path)["core.db"] == damaged
+
+
+@pytest.mark.parametrize("name", ["core", "sensitive", "school", "audit"])
+def test_an_emptied_compartment_is_refused_not_started_afresh(vault_factory, sha256_files, name):
+    vault, _, password = vault_factory()
+    vault.compartment_path(name).write_bytes(b"")  # truncated to zero bytes (a failed copy, a bad disk)
+    before = sha256_files(vault.path)
+    with pytest.raises(VaultError, match=f"{name}.db.*空的") as err:
+        vault.login("zhanzhang", password)
+    assert "备份" in err.value.message
+    assert sha256_files(vault.path) == before and vault.compartment_path(name).stat().st_size == 0

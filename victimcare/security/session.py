@@ -50,6 +50,9 @@ class Session:
             path = self.vault.compartment_path(name)
             if not path.is_file():  # never let SQLite create an empty file in place of lost data
                 raise VaultError(f"保险库文件 {path.name} 不见了。请勿继续使用，请从备份恢复。")
+            if path.stat().st_size == 0:  # SQLite would take an emptied file for a new one and start afresh
+                raise VaultError(f"保险库文件 {path.name} 是空的（0 字节），其中的记录已丢失。文件已保持原样，"
+                                 "请勿继续使用，请从备份恢复。")
             try:
                 conn = open_compartment(path, key)
             except WrongKey:
