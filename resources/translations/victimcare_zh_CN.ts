@@ -4,37 +4,37 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="22"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="22"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="36"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="37"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
@@ -119,6 +119,114 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="57"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="61"/>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="63"/>
+        <source>Back up to a USB drive or external disk, and keep it locked away from this computer. Backups are encrypted with the vault&apos;s own keys.</source>
+        <translation>请备份到 U 盘或移动硬盘，并与这台电脑分开锁好保管。备份用保险库自己的密钥加密。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="68"/>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="69"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="73"/>
+        <source>Backups to keep</source>
+        <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="74"/>
+        <source>Remind after days</source>
+        <translation>超过几天提醒备份</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="75"/>
+        <source>Save backup settings</source>
+        <translation>保存备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="78"/>
+        <source>Backup message</source>
+        <translation>备份提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="112"/>
+        <source>No backup of this vault has been made yet.</source>
+        <translation>此保险库还没有做过备份。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="115"/>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="119"/>
+        <source>Backup settings saved.</source>
+        <translation>备份设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="124"/>
+        <source>Choose the folder to back up to</source>
+        <translation>选择备份到哪个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="126"/>
+        <source>Backing up and checking the copy… The window can be used meanwhile.</source>
+        <translation>正在备份并校验副本……其间可以继续使用窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="131"/>
+        <source>Backed up and checked: {folder} ({cases} cases, {seconds:.0f} s).</source>
+        <translation>已备份并校验：{folder}（个案 {cases} 个，用时 {seconds:.0f} 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="134"/>
+        <source>{n} older backup(s) removed, as set below.</source>
+        <translation>已按下面的保留份数删除较早的备份 {n} 份。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="142"/>
+        <source>Choose the backup to restore (a folder named VictimCare-backup-…)</source>
+        <translation>选择要恢复的备份（名为 VictimCare-backup-… 的文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="144"/>
+        <source>Checking the backup…</source>
+        <translation>正在校验备份……</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="151"/>
+        <source>Restore cancelled. Nothing was changed.</source>
+        <translation>已取消恢复，没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="153"/>
+        <source>Restoring… Do not close the window.</source>
+        <translation>正在恢复……请不要关闭窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="160"/>
+        <source>The vault was restored from the backup of {date}. Sign in with the account and password as they were then.</source>
+        <translation>保险库已从 {date} 的备份恢复。请用备份当时的账户和密码登录。</translation>
+    </message>
+</context>
+<context>
     <name>CaseHeader</name>
     <message>
         <location filename="../../victimcare/ui/case/header.py" line="25"/>
@@ -146,62 +254,62 @@
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="46"/>
+        <location filename="../../victimcare/ui/case/header.py" line="47"/>
         <source>Also known as: {names}</source>
         <translation>曾用名/自述名：{names}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="48"/>
+        <location filename="../../victimcare/ui/case/header.py" line="49"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="52"/>
+        <location filename="../../victimcare/ui/case/header.py" line="54"/>
         <source>Case {no}</source>
         <translation>个案编号 {no}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="53"/>
+        <location filename="../../victimcare/ui/case/header.py" line="55"/>
         <source>{n} days in care</source>
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="54"/>
+        <location filename="../../victimcare/ui/case/header.py" line="56"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="55"/>
+        <location filename="../../victimcare/ui/case/header.py" line="57"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="59"/>
+        <location filename="../../victimcare/ui/case/header.py" line="61"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="60"/>
+        <location filename="../../victimcare/ui/case/header.py" line="62"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="61"/>
+        <location filename="../../victimcare/ui/case/header.py" line="63"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="62"/>
+        <location filename="../../victimcare/ui/case/header.py" line="64"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="67"/>
+        <location filename="../../victimcare/ui/case/header.py" line="69"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="69"/>
+        <location filename="../../victimcare/ui/case/header.py" line="71"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -447,67 +555,67 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="355"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="358"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="359"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="362"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="366"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="367"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="367"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="364"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="367"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="368"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="368"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="377"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="380"/>
         <source>Same person — open that case</source>
         <translation>是同一人——打开该个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="378"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="381"/>
         <source>Open existing case</source>
         <translation>打开已有个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="380"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="383"/>
         <source>Different person — create new case</source>
         <translation>不是同一人——新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="381"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="384"/>
         <source>Create new case</source>
         <translation>新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="383"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="386"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
     </message>
@@ -515,13 +623,13 @@ Please give this file to IT support.</source>
 <context>
     <name>Form</name>
     <message>
-        <location filename="../../victimcare/ui/kit/widgets.py" line="46"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="47"/>
         <source>{label} error</source>
         <translation>{label}错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/kit/widgets.py" line="78"/>
         <location filename="../../victimcare/ui/kit/widgets.py" line="79"/>
+        <location filename="../../victimcare/ui/kit/widgets.py" line="80"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -534,43 +642,58 @@ Please give this file to IT support.</source>
         <translation>数量统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <source>Backup reminder</source>
+        <translation>备份提醒</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="33"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="33"/>
         <source>Overdue items</source>
         <translation>逾期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
         <source>Due soon items</source>
         <translation>即将到期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="37"/>
         <source>Pending approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="47"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="53"/>
         <source>Reading deadlines…</source>
         <translation>正在读取期限……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="60"/>
         <location filename="../../victimcare/ui/pages/home.py" line="63"/>
+        <source>This vault has never been backed up. Back it up now: Settings → Back up to…</source>
+        <translation>此保险库从未备份。请现在备份：设置 → 备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="66"/>
+        <source>The last backup was {days} days ago (a reminder comes after {limit} days). Back up now: Settings → Back up to…</source>
+        <translation>上次备份是 {days} 天前（超过 {limit} 天即提醒）。请现在备份：设置 → 备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="84"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="87"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="88"/>
         <source>Overdue: {o}    Due within 3 days: {s}</source>
         <translation>已逾期：{o}    3 天内到期：{s}</translation>
     </message>
@@ -599,364 +722,364 @@ Please give this file to IT support.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="116"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="117"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="139"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="142"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="140"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="143"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="142"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="145"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="143"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="146"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="144"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="147"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="145"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="148"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="146"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="149"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="149"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="152"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="150"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="153"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="213"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="151"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="152"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="154"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="155"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="156"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="160"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="161"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="162"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="160"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="163"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="161"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="164"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="162"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="165"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="164"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="167"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="167"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="170"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="168"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="171"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="170"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="173"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="171"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="174"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="172"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="175"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="173"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="176"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="174"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="177"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="181"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="182"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="180"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="256"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="183"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="259"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="184"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="188"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="192"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="193"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="194"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="192"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="195"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="218"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="205"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="203"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="208"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="211"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="212"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="213"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="210"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="213"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="211"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="212"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="214"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="216"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="217"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="220"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="222"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="220"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="221"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="226"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="227"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="228"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="231"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="236"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="237"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="237"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="235"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="238"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="236"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="239"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="244"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="243"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="246"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="248"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="247"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="249"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="252"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="253"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="251"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="254"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="263"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="266"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="322"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="325"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
@@ -1267,128 +1390,128 @@ Accounts: {accounts}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="53"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="67"/>
         <source>Signed-in user</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="55"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="69"/>
         <source>Vault</source>
         <translation>保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="57"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="71"/>
         <source>Lock status</source>
         <translation>锁定状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="61"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="64"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
         <source>Working…</source>
         <translation>正在处理……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="86"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="74"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="88"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="75"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="89"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="91"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="78"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="92"/>
         <source>&amp;Case</source>
         <translation>个案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="79"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="93"/>
         <source>New intake…</source>
         <translation>新建接收登记…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="81"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="95"/>
         <source>Find case</source>
         <translation>查找个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="82"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="96"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="84"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="98"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="85"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="99"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="86"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="100"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="205"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="101"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="227"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="105"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="119"/>
         <source>[DEMO DATA] </source>
         <translation>【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="113"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="127"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="115"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="129"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="117"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="131"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="119"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="133"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="122"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="136"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="206"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="228"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1411,54 +1534,54 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="24"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="26"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="27"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="29"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="38"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="41"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="51"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="53"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="52"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="72"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="55"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="58"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="61"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="64"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="63"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="66"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="73"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="75"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
@@ -1510,40 +1633,97 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>ReportsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="15"/>
-        <location filename="../../victimcare/ui/pages/reports.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="16"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
         <source>Statistics</source>
         <translation>统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="21"/>
         <source>Measure</source>
         <translation>统计项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="21"/>
         <source>Count</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
         <source>Open cases</source>
         <translation>在案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="38"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/reports.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/reports.py" line="41"/>
         <source>Audit entries: {action}</source>
         <translation>审计记录：{action}</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="21"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="23"/>
+        <source>This backup was checked and is complete.</source>
+        <translation>此备份已校验，完整无损。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="25"/>
+        <source>Made on: {date}
+Station code: {code}
+Cases: {cases}
+Accounts in the backup: {accounts}</source>
+        <translation>备份时间：{date}
+机构代码：{code}
+个案：{cases} 个
+备份中的账户：{accounts}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="28"/>
+        <source>Backup contents</source>
+        <translation>备份内容</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="31"/>
+        <source>Restoring puts the vault back as it was at that time: cases entered or changed since then, and the audit entries since then, will not be in the restored vault.
+Accounts and passwords go back to that time as well: accounts created since then will not exist, changed passwords become the old ones again, and accounts disabled since then can sign in again.
+The current vault is not deleted: it is kept beside it as “{name}-replaced-…”.
+Everyone is signed out; sign in again with the account and password as they were then.</source>
+        <translation>恢复后，保险库回到备份时的状态：此后录入或修改的个案、此后的审计记录，都不在恢复后的保险库中。
+账户和密码也回到备份时：此后新建的账户将不存在，改过的密码恢复为旧密码，此后停用的账户又能登录。
+当前保险库不会删除，会原样保存在旁边，名为“{name}-replaced-…”。
+恢复后所有人退出登录，请用备份当时的账户和密码重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="38"/>
+        <source>What restoring means</source>
+        <translation>恢复的后果</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="42"/>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="47"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
     </message>
 </context>
 <context>
@@ -1627,153 +1807,153 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="57"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="75"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="77"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="82"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="86"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="89"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="97"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="101"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="101"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="105"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="105"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="109"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="112"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="122"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="126"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="131"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="128"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="132"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="139"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="142"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="134"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="142"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="151"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="145"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="146"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="154"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="155"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="158"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="167"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="163"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="173"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="194"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="194"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="183"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="194"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="224"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="235"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="229"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="240"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>
@@ -1791,95 +1971,95 @@ Name for the school (you may enter a pseudonym):</source>
         <translation>为本站创建加密保险库和第一个站长账户。密码保护全部记录：请用一句只有您知道、至少 15 个字符的话。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="55"/>
+        <location filename="../../victimcare/ui/setup.py" line="57"/>
         <source>Station name</source>
         <translation>救助站名称</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="56"/>
+        <location filename="../../victimcare/ui/setup.py" line="58"/>
         <source>Station code</source>
         <translation>站点代码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="57"/>
+        <location filename="../../victimcare/ui/setup.py" line="59"/>
         <source>Supervisor account</source>
         <translation>站长账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="58"/>
+        <location filename="../../victimcare/ui/setup.py" line="60"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="59"/>
+        <location filename="../../victimcare/ui/setup.py" line="61"/>
         <source>Repeat password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="61"/>
+        <location filename="../../victimcare/ui/setup.py" line="63"/>
         <source>Letters or digits, used in case numbers, e.g. YX</source>
         <translation>字母或数字，用于个案编号，如 YX</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="63"/>
+        <location filename="../../victimcare/ui/setup.py" line="65"/>
         <source>Setup error</source>
         <translation>设置错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="67"/>
-        <location filename="../../victimcare/ui/setup.py" line="68"/>
-        <location filename="../../victimcare/ui/setup.py" line="105"/>
+        <location filename="../../victimcare/ui/setup.py" line="69"/>
+        <location filename="../../victimcare/ui/setup.py" line="70"/>
+        <location filename="../../victimcare/ui/setup.py" line="107"/>
         <source>Create vault</source>
         <translation>创建保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="85"/>
+        <location filename="../../victimcare/ui/setup.py" line="87"/>
         <source>The two passwords differ. Type the same password twice.</source>
         <translation>两次输入的密码不一致，请输入相同的密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="88"/>
+        <location filename="../../victimcare/ui/setup.py" line="90"/>
         <source>Creating…</source>
         <translation>正在创建…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="119"/>
+        <location filename="../../victimcare/ui/setup.py" line="121"/>
         <source>The vault has been created. Below is its recovery code. If every supervisor password is lost, only this code can open the data again. Save the recovery sheet as a PDF, print two copies, seal them in separate safes, then delete the file.</source>
         <translation>保险库已创建，下方为恢复码。如所有站长密码均丢失，只有此恢复码能重新打开数据。请将恢复凭证保存为 PDF，打印两份，分别密封存放于不同保险柜，然后删除该文件。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="123"/>
+        <location filename="../../victimcare/ui/setup.py" line="127"/>
         <source>Recovery code</source>
         <translation>恢复码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="129"/>
+        <location filename="../../victimcare/ui/setup.py" line="133"/>
         <source>Recovery sheet status</source>
         <translation>恢复凭证状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="132"/>
+        <location filename="../../victimcare/ui/setup.py" line="136"/>
         <source>Save recovery sheet (PDF)…</source>
         <translation>保存恢复凭证（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="133"/>
-        <location filename="../../victimcare/ui/setup.py" line="146"/>
+        <location filename="../../victimcare/ui/setup.py" line="137"/>
+        <location filename="../../victimcare/ui/setup.py" line="150"/>
         <source>Save recovery sheet</source>
         <translation>保存恢复凭证</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="137"/>
+        <location filename="../../victimcare/ui/setup.py" line="141"/>
         <source>I have stored the recovery code safely — continue</source>
         <translation>我已妥善保管恢复码——继续</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="138"/>
+        <location filename="../../victimcare/ui/setup.py" line="142"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/setup.py" line="158"/>
+        <location filename="../../victimcare/ui/setup.py" line="162"/>
         <source>Saved. Print it, seal it, then delete the file.</source>
         <translation>已保存。请打印、密封，然后删除该文件。</translation>
     </message>
@@ -1887,37 +2067,37 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="19"/>
+        <location filename="../../victimcare/ui/workspace.py" line="20"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="41"/>
+        <location filename="../../victimcare/ui/workspace.py" line="42"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="43"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="43"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="43"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
