@@ -4,37 +4,37 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="22"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="22"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="36"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="37"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
     </message>
@@ -116,6 +116,114 @@
         <location filename="../../victimcare/ui/pages/audit.py" line="74"/>
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
+    </message>
+</context>
+<context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="57"/>
+        <source>Backup and restore</source>
+        <translation>备份与恢复</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="62"/>
+        <source>Last backup</source>
+        <translation>上次备份</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="64"/>
+        <source>Back up to…</source>
+        <translation>备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="65"/>
+        <source>Back up to a USB drive or external disk, and keep it locked away from this computer. Backups are encrypted with the vault&apos;s own keys.</source>
+        <translation>请备份到 U 盘或移动硬盘，并与这台电脑分开锁好保管。备份用保险库自己的密钥加密。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="67"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="69"/>
+        <source>Backups to keep</source>
+        <translation>保留备份份数</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="70"/>
+        <source>Remind after days</source>
+        <translation>超过几天提醒备份</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="71"/>
+        <source>Save backup settings</source>
+        <translation>保存备份设置</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="73"/>
+        <source>Backup message</source>
+        <translation>备份提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="107"/>
+        <source>No backup of this vault has been made yet.</source>
+        <translation>此保险库还没有做过备份。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="110"/>
+        <source>Last backup: {when}</source>
+        <translation>上次备份：{when}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="114"/>
+        <source>Backup settings saved.</source>
+        <translation>备份设置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="119"/>
+        <source>Choose the folder to back up to</source>
+        <translation>选择备份到哪个文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="121"/>
+        <source>Backing up and checking the copy… The window can be used meanwhile.</source>
+        <translation>正在备份并校验副本……其间可以继续使用窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="126"/>
+        <source>Backed up and checked: {folder} ({cases} cases, {seconds:.0f} s).</source>
+        <translation>已备份并校验：{folder}（个案 {cases} 个，用时 {seconds:.0f} 秒）。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="129"/>
+        <source>{n} older backup(s) removed, as set below.</source>
+        <translation>已按下面的保留份数删除较早的备份 {n} 份。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="137"/>
+        <source>Choose the backup to restore (a folder named VictimCare-backup-…)</source>
+        <translation>选择要恢复的备份（名为 VictimCare-backup-… 的文件夹）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="139"/>
+        <source>Checking the backup…</source>
+        <translation>正在校验备份……</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="146"/>
+        <source>Restore cancelled. Nothing was changed.</source>
+        <translation>已取消恢复，没有任何改动。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="148"/>
+        <source>Restoring… Do not close the window.</source>
+        <translation>正在恢复……请不要关闭窗口。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="155"/>
+        <source>The vault was restored from the backup of {date}. Sign in with the account and password as they were then.</source>
+        <translation>保险库已从 {date} 的备份恢复。请用备份当时的账户和密码登录。</translation>
     </message>
 </context>
 <context>
@@ -534,43 +642,58 @@ Please give this file to IT support.</source>
         <translation>数量统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <source>Backup reminder</source>
+        <translation>备份提醒</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="33"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="33"/>
         <source>Overdue items</source>
         <translation>逾期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
         <source>Due soon items</source>
         <translation>即将到期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="37"/>
         <source>Pending approvals</source>
         <translation>待审批</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="47"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="53"/>
         <source>Reading deadlines…</source>
         <translation>正在读取期限……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="60"/>
         <location filename="../../victimcare/ui/pages/home.py" line="63"/>
+        <source>This vault has never been backed up. Back it up now: Settings → Back up to…</source>
+        <translation>此保险库从未备份。请现在备份：设置 → 备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="66"/>
+        <source>The last backup was {days} days ago (a reminder comes after {limit} days). Back up now: Settings → Back up to…</source>
+        <translation>上次备份是 {days} 天前（超过 {limit} 天即提醒）。请现在备份：设置 → 备份到…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/home.py" line="84"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="87"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="88"/>
         <source>Overdue: {o}    Due within 3 days: {s}</source>
         <translation>已逾期：{o}    3 天内到期：{s}</translation>
     </message>
@@ -1373,7 +1496,7 @@ Accounts: {accounts}</source>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="102"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="258"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="266"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
@@ -1428,7 +1551,7 @@ Accounts: {accounts}</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="259"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="267"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1477,7 +1600,7 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
     </message>
     <message>
         <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="75"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
@@ -1498,7 +1621,7 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="75"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="76"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
@@ -1587,6 +1710,63 @@ Name for the school (you may enter a pseudonym):</source>
     </message>
 </context>
 <context>
+    <name>RestoreDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="21"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="23"/>
+        <source>This backup was checked and is complete.</source>
+        <translation>此备份已校验，完整无损。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="25"/>
+        <source>Made on: {date}
+Station code: {code}
+Cases: {cases}
+Accounts in the backup: {accounts}</source>
+        <translation>备份时间：{date}
+机构代码：{code}
+个案：{cases} 个
+备份中的账户：{accounts}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="28"/>
+        <source>Backup contents</source>
+        <translation>备份内容</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="31"/>
+        <source>Restoring puts the vault back as it was at that time: cases entered or changed since then, and the audit entries since then, will not be in the restored vault.
+Accounts and passwords go back to that time as well: accounts created since then will not exist, changed passwords become the old ones again, and accounts disabled since then can sign in again.
+The current vault is not deleted: it is kept beside it as “{name}-replaced-…”.
+Everyone is signed out; sign in again with the account and password as they were then.</source>
+        <translation>恢复后，保险库回到备份时的状态：此后录入或修改的个案、此后的审计记录，都不在恢复后的保险库中。
+账户和密码也回到备份时：此后新建的账户将不存在，改过的密码恢复为旧密码，此后停用的账户又能登录。
+当前保险库不会删除，会原样保存在旁边，名为“{name}-replaced-…”。
+恢复后所有人退出登录，请用备份当时的账户和密码重新登录。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="38"/>
+        <source>What restoring means</source>
+        <translation>恢复的后果</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="42"/>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="43"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/backup_box.py" line="47"/>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+</context>
+<context>
     <name>SchoolPage</name>
     <message>
         <location filename="../../victimcare/ui/pages/school.py" line="14"/>
@@ -1667,153 +1847,153 @@ Name for the school (you may enter a pseudonym):</source>
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="57"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
         <source>Accounts</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Disable</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="68"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="75"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="77"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="82"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="90"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="97"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="106"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="101"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="105"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="110"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="111"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="114"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="127"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="138"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="137"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="138"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="147"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="150"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="151"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="156"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="157"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="163"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="169"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="169"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="175"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="230"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="237"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="235"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="242"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

@@ -22,6 +22,10 @@ from victimcare.security.gate import Service, operation
 from victimcare.security.permissions import Op
 
 DEFAULT_CASE_NO_PATTERN = "{station}-{year}-{seq:05d}"
+DEFAULT_BACKUP_KEEP = 7  # generations kept in a backup folder
+DEFAULT_BACKUP_REMIND_DAYS = 7  # the 工作台 reminds the supervisor when the last backup is older
+BACKUP_KEEP_RANGE = (1, 100)
+BACKUP_REMIND_RANGE = (1, 365)
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 _FAR_FUTURE = date(2100, 12, 31)
 
@@ -80,12 +84,59 @@ class StationSettings:
     def set_calendar(self, calendar: WorkCalendar) -> None:
         self._put("holidays", calendar_to_json(calendar))
 
+    def _int(self, key: str, default: int, bounds: tuple[int, int]) -> int:
+        stored = self._get(key)
+        if stored is None:
+            return default
+        try:
+            value = int(stored)
+        except ValueError:
+            value = None
+        if value is None or not bounds[0] <= value <= bounds[1]:
+            raise VaultError("保险库中的备份设置已损坏。请在“设置”中重新保存备份设置。")
+        return value
+
+    def backup_keep(self) -> int:
+        return self._int("backup_keep", DEFAULT_BACKUP_KEEP, BACKUP_KEEP_RANGE)
+
+    def backup_remind_days(self) -> int:
+        return self._int("backup_remind_days", DEFAULT_BACKUP_REMIND_DAYS, BACKUP_REMIND_RANGE)
+
+    def set_backup_policy(self, keep: int, remind_days: int) -> None:
+        keep, remind_days = _whole(keep, "backup_keep"), _whole(remind_days, "backup_remind_days")
+        if not BACKUP_KEEP_RANGE[0] <= keep <= BACKUP_KEEP_RANGE[1]:
+            raise ValidationError("backup_keep", "保留的备份份数须在 1 到 100 之间。")
+        if not BACKUP_REMIND_RANGE[0] <= remind_days <= BACKUP_REMIND_RANGE[1]:
+            raise ValidationError("backup_remind_days", "提醒备份的天数须在 1 到 365 之间。")
+        self._put("backup_keep", str(keep))
+        self._put("backup_remind_days", str(remind_days))
+
+    def last_backup_at(self) -> float | None:
+        """When the last verified backup was written (seconds since the epoch), None before the first."""
+        stored = self._get("last_backup_at")
+        if stored is None:
+            return None
+        try:
+            return float(stored)
+        except ValueError:
+            raise VaultError("保险库中记录的上次备份时间已损坏。请立即做一次备份，记录会随之更新。") from None
+
+    def set_last_backup_at(self, when: float) -> None:
+        self._put("last_backup_at", repr(float(when)))
+
     def rules(self) -> DeadlineRules:
         stored = self._get("deadline_rules")
         return DeadlineRules.from_dict(json.loads(stored)) if stored else DeadlineRules()
 
     def set_rules(self, rules: DeadlineRules) -> None:
         self._put("deadline_rules", json.dumps(rules.to_dict(), ensure_ascii=False))
+
+
+def _whole(value, field: str) -> int:
+    try:
+        return int(str(value).strip())
+    except ValueError:
+        raise ValidationError(field, "请填写一个整数。") from None
 
 
 def _dates(text: str, field: str) -> list[date]:

@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from victimcare.cli import admin, cases
+from victimcare.cli import admin, backup, cases
 from victimcare.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Secrets
 from victimcare.core.errors import UserError, os_error_message
 from victimcare.core.paths import default_vault_dir
@@ -23,6 +23,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     admin.register(sub, common)   # init, verify, recover, accounts
     cases.register(sub, common)   # import, demo-data, cases
+    backup.register(sub, common)  # backup, restore, backups
     return parser
 
 

@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from victimcare.security import crypto
+from victimcare.security.backup_files import finish_interrupted_restore, write_copy
 from victimcare.core.clock import SYSTEM_CLOCK, Clock
 from victimcare.db.connection import check_driver, open_compartment
 from victimcare.db.schema import COMPARTMENTS
@@ -64,6 +65,8 @@ class Vault:
         self.clock = clock
         check_driver()
         vault_lock.check_location(self.path)
+        if not Vault.exists(self.path):
+            finish_interrupted_restore(self.path)  # a restore cut off between its two renames
         self.keyring = Keyring.load(self.path)
 
     @staticmethod
@@ -252,16 +255,8 @@ class Vault:
         folder = ensure_private_dir(self.path / "backups")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # unique even for two backups in a second
         target = folder / f"{name}-v{version}-{stamp}.db"
-        tmp = target.with_suffix(".partial")
-        for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
-            leftover.unlink(missing_ok=True)
-        dest = open_compartment(tmp, key)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            dest.close()
-        os.replace(tmp, target)
+        write_copy(conn, target.with_suffix(".partial"), key)
+        os.replace(target.with_suffix(".partial"), target)
         fsync_dir(folder)
         return target
 

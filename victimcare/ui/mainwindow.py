@@ -237,6 +237,14 @@ class MainWindow(QMainWindow):
         self._show_login()
         self._update_chrome()
 
+    def after_restore(self, message: str) -> None:
+        """The vault was replaced by a backup and the session that did it closed: back to sign-in."""
+        self._end_session("logout")
+        self._show_login()
+        self.login_page.error.setStyleSheet("color: #2e7d32;")
+        self.login_page.error.show_error(message)
+        self._update_chrome()
+
     def change_password(self) -> None:
         if self.services is not None:
             ChangePasswordDialog(self.services, self).exec()

@@ -24,6 +24,12 @@ class HomePage(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         self.counts.setFont(font)
         lay.addWidget(self.counts)
+        self.backup_note = plain_label("")  # the supervisor's reminder when the last backup is old
+        self.backup_note.setAccessibleName(self.tr("Backup reminder"))
+        self.backup_note.setStyleSheet(f"color: {AMBER}; font-weight: bold;")
+        self.backup_note.setWordWrap(True)
+        self.backup_note.hide()
+        lay.addWidget(self.backup_note)
         self.overdue = self._list(lay, self.tr("Overdue"), self.tr("Overdue items"), ERROR)
         self.soon = self._list(lay, self.tr("Due within 3 days"), self.tr("Due soon items"), AMBER)
         self.approvals = None
@@ -46,6 +52,24 @@ class HomePage(QWidget):
     def refresh(self) -> None:
         self.counts.setText(self.tr("Reading deadlines…"))
         run(self, self.services.deadlines.due_items, done=self._show, failed=lambda exc: self.counts.setText(exc.message))
+        if self.services.role == Role.SUPERVISOR:
+            run(self, self.services.backup.reminder, done=self._show_backup_reminder,
+                failed=lambda exc: self._show_backup_text(exc.message))
+
+    def _show_backup_reminder(self, reminder) -> None:
+        if reminder is None:
+            self._show_backup_text("")
+        elif reminder["last_at"] is None:
+            self._show_backup_text(self.tr("This vault has never been backed up. Back it up now: Settings → "
+                                           "Back up to…"))
+        else:
+            self._show_backup_text(self.tr("The last backup was {days} days ago (a reminder comes after {limit} "
+                                           "days). Back up now: Settings → Back up to…")
+                                   .format(days=reminder["age_days"], limit=reminder["remind_days"]))
+
+    def _show_backup_text(self, text: str) -> None:
+        self.backup_note.setText(text)
+        self.backup_note.setVisible(bool(text))
 
     def _show(self, items) -> None:
         overdue, soon = items

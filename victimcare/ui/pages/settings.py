@@ -1,4 +1,5 @@
-"""设置: accounts (create, reset, disable, unlock) and the interface language (supervisor)."""
+"""设置: accounts (create, reset, disable, unlock), backups (``backup_box``), case numbers, holidays and the
+interface language (supervisor)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBox
 
 from victimcare.security.permissions import Role
 from victimcare.ui.kit.display import role_text
+from victimcare.ui.pages.backup_box import BackupBox
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, save_buttons, show_field_error
@@ -76,8 +78,11 @@ class SettingsPage(QWidget):
         alay.addWidget(self.message)
         lay.addWidget(accounts)
 
-        lay.addWidget(self._case_no_box())
+        self.backups = BackupBox(services, self)
+        lay.addWidget(self.backups)
         lay.addWidget(self._holidays_box())
+        short = QHBoxLayout()  # two one-line boxes side by side: the page fits 1366×768 at 125 % unscrolled
+        short.addWidget(self._case_no_box(), 3)
 
         language = QGroupBox(self.tr("Interface language"))
         llay = QHBoxLayout(language)
@@ -90,7 +95,8 @@ class SettingsPage(QWidget):
         llay.addWidget(self.language)
         self.language_note = plain_label("")
         llay.addWidget(self.language_note, 1)
-        lay.addWidget(language)
+        short.addWidget(language, 2)
+        lay.addLayout(short)
         lay.addStretch()
 
     def _case_no_box(self) -> QGroupBox:
@@ -170,6 +176,7 @@ class SettingsPage(QWidget):
 
     def refresh(self) -> None:
         run(self, self._read, done=self._show, failed=lambda exc: self.message.show_error(exc.message))
+        self.backups.refresh()
 
     def _read(self):
         """Everything the page shows (worker thread)."""
