@@ -17,10 +17,11 @@ from pathlib import Path
 from victimcare.casework.duplicates import DuplicateIndex, existing_cases_index
 from victimcare.casework.importer.reading import (UNKNOWN_NAME_WORDS, ImportFileError, column_label, parse,
                                                   read_limited, row_to_raw)
-from victimcare.casework.record import NewCase
+from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
 from victimcare.casework.steps.intake.service import INTAKE_CATEGORIES, case_writer
 from victimcare.core.errors import ValidationErrors
+from victimcare.security import outbox
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
@@ -88,7 +89,8 @@ class ImportService(Service):
 
         ``encoding`` is None (UTF-8) or "gb18030", and only for .csv and .json. ``progress(done, total)``
         is called from the worker now and then. Audited as one 'import' entry with the file's SHA-256,
-        the number of rows and 'ok' or 'rejected'.
+        the number of rows and 'ok' or 'rejected'; a successful import's entry names its case ids
+        ('first-last') and is committed with the cases (``record.write_audited``).
         """
         session = self.session
         path = Path(path)
@@ -134,11 +136,17 @@ class ImportService(Service):
                 report.warnings += duplicate_warnings(existing, records, step)
                 report.warnings.sort(key=lambda w: w[0])
                 writer = case_writer(session, now, conns)
-                report.imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
+
+                def staged(numbers):  # the 'import' entry, committed with the cases (record.write_audited)
+                    return [outbox.entry(session, "import", object_type="case", record_count=len(numbers),
+                                         object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail="ok", result="ok",
+                                         file_hash=digest, categories=INTAKE_CATEGORIES)]
+
+                report.imported = [number for _id, number in
+                                   write_audited(session, writer, [NewCase(r) for _row, r in records], staged)]
                 conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
             finally:
                 gc.unfreeze()
-        audit(True, len(report.imported))
         if progress is not None:
             progress(total, total)
         return report
