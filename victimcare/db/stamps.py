@@ -3,7 +3,7 @@
 ``meta.write_stamp`` is bumped in every write transaction of a compartment (``transaction`` and
 the audit log's own). The audit compartment, written after every operation, records the stamps of
 the other compartments it saw (``seen:<name>``); the core compartment records those of sensitive and
-school when it commits a case that has rows there. At open, a compartment whose own stamp is below
+school when it commits a case, and the audit log's when it clears the outbox after the audit commit. At open, a compartment whose own stamp is below
 what another one saw of it is older than the vault around it: a file copied back from an older copy,
 or one whose -wal file (its latest commits) was deleted after a crash.
 """

@@ -74,6 +74,7 @@ class AuditLog:
         # () → {compartment: last-write stamp} of the other open compartments, recorded with every
         # append (victimcare.db.stamps); None records nothing (a verifier's own connection).
         self.stamp_source = stamp_source
+        self.last_stamp = 0
 
     def append(self, *, in_transaction: bool = False, **fields) -> int:
         """Append one entry (keyword arguments as ``_insert``). ``in_transaction``: inside the caller's
@@ -95,6 +96,7 @@ class AuditLog:
                 self.conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?) "
                                       "ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(meta.items()))
             stamps.bump(self.conn)
+            self.last_stamp = stamps.read(self.conn)  # for the outbox to record in core (stamps)
             if self.stamp_source is not None:
                 stamps.record_seen(self.conn, self.stamp_source())
             self.conn.execute("COMMIT")

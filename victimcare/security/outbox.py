@@ -13,6 +13,7 @@ are AUTOINCREMENT, never reused, so the watermark is exact: an entry is appended
 import json
 
 from victimcare.core.crash import crash_point
+from victimcare.db import stamps
 from victimcare.db.connection import transaction
 
 OUTBOX_COMPARTMENTS = ("core", "school")
@@ -47,11 +48,13 @@ def deliver(session, conn, compartment: str, ids: list[int], entries: list[dict]
     log on the owner thread, then delete the outbox rows on ``conn`` (the caller's thread)."""
     if not ids:
         return []
-    seqs = session.run(lambda: session.audit_log.append_many(
-        entries, meta={watermark_key(compartment): str(max(ids))}))
+    audit_log = session.audit_log
+    seqs, audit_stamp = session.run(lambda: (
+        audit_log.append_many(entries, meta={watermark_key(compartment): str(max(ids))}), audit_log.last_stamp))
     crash_point("after_audit_commit")
     with transaction(conn):
         conn.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
+        stamps.record_seen(conn, {"audit": audit_stamp})  # an older audit log is then caught at open
     return seqs
 
 
@@ -69,4 +72,6 @@ def replay(audit_log, conn, compartment: str) -> int:
         audit_log.append_many(entries, meta={watermark_key(compartment): str(max(i for i, _e in late))})
     with transaction(conn):
         conn.execute("DELETE FROM outbox WHERE id <= ?", (max(i for i, _e in rows),))
+        if late:
+            stamps.record_seen(conn, {"audit": audit_log.last_stamp})
     return len(late)
