@@ -18,7 +18,7 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 
-from victimcare.casework.record import NewCase
+from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps import initial_statuses
 from victimcare.casework.steps.intake.rules import validate_intake
 from victimcare.casework.steps.intake.service import case_writer
@@ -26,6 +26,7 @@ from victimcare.domain.dates import age_on, estimated_birth_date
 from victimcare.domain.deadlines import add_months
 from victimcare.domain.identity import check_digit
 from victimcare.domain.vocabulary import ARRIVAL_MODES
+from victimcare.security import outbox
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
@@ -339,8 +340,13 @@ class DemoService(Service):
         times = _admission_times(rng, n, now)
         done = 0
 
+        def staged(numbers):  # one entry per batch, committed with its cases (record.write_audited)
+            return [outbox.entry(session, "create", object_type="demo_cases", record_count=len(numbers),
+                                 object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail=f"demo seed={seed}")]
+
         def write(batch: list[NewCase]) -> int:
-            session.run(lambda: case_writer(session, now).write(batch, check_foreign_keys=False))
+            session.run(lambda: write_audited(session, case_writer(session, now), batch, staged,
+                                              check_foreign_keys=False))
             return len(batch)
 
         # Batch k+1 is generated while batch k is written: SQLite releases the GIL while it inserts,
@@ -359,7 +365,6 @@ class DemoService(Service):
         if progress is not None:
             progress(done, n)
         session.run(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
-        session.record("create", object_type="demo_cases", record_count=n, detail=f"demo seed={seed}")
         return n
 
 

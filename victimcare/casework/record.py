@@ -6,10 +6,14 @@ generator batches of a thousand. Case numbers, step statuses, the search documen
 timeline events and ``cases.next_due`` are all made here, so the three ways in cannot drift apart.
 
 Cross-compartment write order (written down, and checked by ``orphans``): the sensitive rows, then
-the school rows, then the core rows, each its own commit. A case exists once its core row is
-committed; if the core rows fail, the other rows are deleted again; a crash in between leaves
-sensitive or school rows with no case, which ``admin verify`` reports. New ids are taken above every id any compartment has used, so such leftovers never block
-a later intake.
+the school rows, then the core rows, each its own commit. A case exists (is acknowledged) once its
+core row is committed. The core transaction also stages the operation's audit entries in the core
+outbox (``victimcare.security.outbox``) and records the other compartments' last-write stamps;
+``write_audited`` then appends the entries to the audit log and clears the outbox. If the core rows
+fail, the other rows are deleted again. A kill at any instant is repaired at the next sign-in
+(``victimcare.casework.repair``): rows of a case never acknowledged are deleted, staged audit entries
+are appended. New ids are taken above every id any compartment has used or deleted, so an id is never
+reused. ``crash_point`` marks the instants the crash harness kills the process at.
 """
 
 import gc
@@ -19,11 +23,14 @@ from functools import lru_cache
 
 from pypinyin import lazy_pinyin
 
-from victimcare.casework import deadlines
+import victimcare.casework.deadlines as deadlines
 from victimcare.casework.settings import StationSettings, format_case_no
 from victimcare.casework.steps import initial_statuses
 from victimcare.casework.steps.intake.rules import IntakeRecord, age_years
+from victimcare.core.crash import crash_point
+from victimcare.db import stamps
 from victimcare.db.connection import transaction
+from victimcare.security import outbox
 from victimcare.domain.vocabulary import ARRIVAL_MODES, label
 
 SENSITIVE_COLUMNS = ("health_check", "mental_state", "mental_note", "injuries", "injuries_note", "circumstances",
@@ -111,18 +118,25 @@ class CaseWriter:
         self.columns: list[str] | None = None
 
     def next_id(self) -> int:
-        """Above every case id used in any compartment (see the module docstring)."""
+        """Above every case id used in any compartment, or deleted by the repair (module docstring)."""
         ids = [self.core.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0],
-               self.sensitive.execute("SELECT coalesce(max(case_id), 0) FROM intake_sensitive").fetchone()[0]]
+               self.sensitive.execute("SELECT coalesce(max(case_id), 0) FROM intake_sensitive").fetchone()[0],
+               _high_water(self.sensitive)]
         if self.school is not None:
             ids.append(self.school.execute("SELECT coalesce(max(case_id), 0) FROM school_children").fetchone()[0])
+            ids.append(_high_water(self.school))
         return max(ids) + 1
 
-    def write(self, cases: list[NewCase], *, check_foreign_keys: bool = True) -> list[tuple[int, str]]:
+    def write(self, cases: list[NewCase], *, check_foreign_keys: bool = True,
+              audit=None) -> list[tuple[int, str]]:
         """Write every case; returns (id, case number) of each. Nothing is written if any insert fails.
 
+        ``audit(numbers)`` → the audit entries (``outbox.entry``) of the operation, staged in the core
+        outbox in the core transaction; ``self.staged`` holds (outbox ids, entries) for
+        ``write_audited`` to deliver after the commit.
         ``check_foreign_keys=False`` is for generated bulk data only: every id is made here, so none can
         dangle, and a batch is about a third faster without the checks (always switched back on)."""
+        self.staged: tuple[list[int], list[dict]] = ([], [])
         if not check_foreign_keys:
             self.core.execute("PRAGMA foreign_keys = OFF")
         try:
@@ -132,14 +146,23 @@ class CaseWriter:
                     self.sensitive.executemany(
                         f"INSERT INTO intake_sensitive(case_id, {', '.join(SENSITIVE_COLUMNS)}, updated_at) "
                         f"VALUES ({','.join('?' * (len(SENSITIVE_COLUMNS) + 2))})", batch.sensitive)
+                crash_point("after_sensitive_commit")
                 if batch.school:
                     with transaction(self.school):
                         insert_school_children(self.school, batch.school)
+                    crash_point("after_school_commit")
                 try:
                     self._insert_core(batch)
+                    entries = audit(batch.numbers) if audit is not None else []
+                    self.staged = (outbox.stage(self.core, entries), entries)
+                    seen = {"sensitive": stamps.read(self.sensitive)}
+                    if self.school is not None:
+                        seen["school"] = stamps.read(self.school)
+                    stamps.record_seen(self.core, seen)
                 except BaseException:
                     self._undo_other_compartments(batch)
                     raise
+            crash_point("after_core_commit")
         finally:
             if not check_foreign_keys:
                 self.core.execute("PRAGMA foreign_keys = ON")
@@ -216,13 +239,13 @@ class CaseWriter:
         """The core rows failed after the sensitive and school rows were committed: take those back, so
         that a failed save (a full disk, a busy file) leaves nothing behind. If even that fails, the rows
         stay as orphans, which ``admin verify`` reports and which never block a later intake."""
-        ids = [(case_id,) for case_id, _number in batch.numbers]
-        for conn, table in ((self.sensitive, "intake_sensitive"), (self.school, "school_children")):
-            if conn is None or (table == "school_children" and not batch.school):
+        ids = [case_id for case_id, _number in batch.numbers]
+        for conn, name in ((self.sensitive, "sensitive"), (self.school, "school")):
+            if conn is None or (name == "school" and not batch.school):
                 continue
             try:
                 with transaction(conn):
-                    conn.executemany(f"DELETE FROM {table} WHERE case_id = ?", ids)  # table names are constants
+                    delete_case_rows(conn, name, ids)
             except Exception:
                 pass
 
@@ -240,6 +263,35 @@ class CaseWriter:
         c.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", b.milestones)
         c.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", b.docs)
         c.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)", b.events)
+
+
+HIGH_KEY = "case_id_high"  # meta: the highest case id whose rows this compartment ever deleted
+CASE_TABLES = {"sensitive": "intake_sensitive", "school": "school_children"}  # table names are constants
+
+
+def _high_water(conn) -> int:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (HIGH_KEY,)).fetchone()
+    return int(row[0]) if row else 0
+
+
+def delete_case_rows(conn, compartment: str, ids: list[int]) -> None:
+    """Inside the caller's transaction: delete the rows of cases that were never acknowledged and
+    remember the highest id, so that ``next_id`` never hands it out again."""
+    if not ids:
+        return
+    conn.executemany(f"DELETE FROM {CASE_TABLES[compartment]} WHERE case_id = ?", [(i,) for i in ids])
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                 "value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)",
+                 (HIGH_KEY, str(max(ids))))
+
+
+def write_audited(session, writer: CaseWriter, cases: list[NewCase], audit, **kwargs) -> list[tuple[int, str]]:
+    """``writer.write`` with its audit entries staged in the core transaction, then delivered: appended
+    to the audit log and removed from the outbox. A kill in between is repaired at the next sign-in."""
+    numbers = writer.write(cases, audit=audit, **kwargs)
+    outbox.deliver(session, writer.core, "core", *writer.staged)
+    crash_point("after_outbox_delete")
+    return numbers
 
 
 def orphans(conns: dict) -> dict[str, int]:

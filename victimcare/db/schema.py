@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 COMPARTMENTS = ("core", "sensitive", "school", "audit")
+COMPARTMENT_LABELS = {"core": "个案与身份", "sensitive": "敏感信息", "school": "入学安置", "audit": "审计日志"}
 PACKAGE_DIR = Path(__file__).resolve().parents[1]
 _FILE = re.compile(r"(\d{4})_[a-z0-9_]+\.sql")
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from victimcare.core.fsutil import write_private_file
+from victimcare.db import stamps
 
 GENESIS = "0" * 64
 ANCHOR_FILE = "audit-anchor.json"
@@ -65,45 +66,70 @@ class ChainReport:
 class AuditLog:
     """Writes and verifies the chain. Runs on the vault's owner thread (the caller ensures it)."""
 
-    def __init__(self, conn, vault_dir: Path, clock):
+    def __init__(self, conn, vault_dir: Path, clock, stamp_source=None):
         self.conn = conn
         self.anchor_path = Path(vault_dir) / ANCHOR_FILE
         self.clock = clock
         self.os_user, self.host = _machine()
+        # () → {compartment: last-write stamp} of the other open compartments, recorded with every
+        # append (victimcare.db.stamps); None records nothing (a verifier's own connection).
+        self.stamp_source = stamp_source
+        self.last_stamp = 0
 
-    def append(self, *, actor: str, role: str, session_id: str, action: str, object_type: str = "",
-               object_id: str | int = "", categories: str = "", purpose: str = "", result: str = "ok",
-               record_count: int = 0, detail: str = "", file_hash: str = "", at: float | None = None,
-               in_transaction: bool = False) -> int:
+    def append(self, *, in_transaction: bool = False, **fields) -> int:
+        """Append one entry (keyword arguments as ``_insert``). ``in_transaction``: inside the caller's
+        transaction, which also bumps the stamp and writes the anchor after its commit."""
+        if in_transaction:
+            return self._insert(**fields)[0]
+        return self.append_many([fields])[-1]
+
+    def append_many(self, entries: list[dict], meta: dict[str, str] | None = None) -> list[int]:
+        """Append ``entries`` in one transaction, with ``meta`` rows (the outbox watermark) and this
+        compartment's last-write stamp; the anchor is written once the transaction is committed."""
+        seqs, digest = [], ""
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            for fields in entries:
+                seq, digest = self._insert(**fields)
+                seqs.append(seq)
+            if meta:
+                self.conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?) "
+                                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value", list(meta.items()))
+            stamps.bump(self.conn)
+            self.last_stamp = stamps.read(self.conn)  # for the outbox to record in core (stamps)
+            if self.stamp_source is not None:
+                stamps.record_seen(self.conn, self.stamp_source())
+            self.conn.execute("COMMIT")
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        if seqs:
+            self._write_anchor(seqs[-1], digest)
+        return seqs
+
+    def _insert(self, *, actor: str, role: str, session_id: str, action: str, object_type: str = "",
+                object_id: str | int = "", categories: str = "", purpose: str = "", result: str = "ok",
+                record_count: int = 0, detail: str = "", file_hash: str = "", at: float | None = None) -> tuple[int, str]:
         assert action in ACTIONS, action
         when = self.clock.now() if at is None else at
         from datetime import datetime, timezone
         utc = datetime.fromtimestamp(when, timezone.utc)
         offset = datetime.fromtimestamp(when).astimezone().strftime("%z")
-        if not in_transaction:
-            self.conn.execute("BEGIN IMMEDIATE")
-        try:
-            row = self.conn.execute("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
-            seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
-            entry = {"seq": seq, "ts_utc": utc.isoformat(timespec="milliseconds"), "tz_offset": offset,
-                     "actor": actor, "role": role, "os_user": self.os_user, "host": self.host,
-                     "session_id": session_id, "action": action, "object_type": object_type,
-                     "object_id": str(object_id), "categories": categories, "purpose": purpose,
-                     "result": result, "record_count": int(record_count), "detail": detail,
-                     "file_hash": file_hash}
-            digest = entry_hash(prev, entry)
-            self.conn.execute(
-                f"INSERT INTO audit_log({','.join(FIELDS)}, prev_hash, entry_hash) "
-                f"VALUES ({','.join('?' * len(FIELDS))}, ?, ?)",
-                [entry[k] for k in FIELDS] + [prev, digest])
-            if not in_transaction:
-                self.conn.execute("COMMIT")
-        except BaseException:
-            if not in_transaction:
-                self.conn.execute("ROLLBACK")
-            raise
-        self._write_anchor(seq, digest)
-        return seq
+        row = self.conn.execute("SELECT seq, entry_hash FROM audit_log ORDER BY seq DESC LIMIT 1").fetchone()
+        seq, prev = (row[0] + 1, row[1]) if row else (1, GENESIS)
+        entry = {"seq": seq, "ts_utc": utc.isoformat(timespec="milliseconds"), "tz_offset": offset,
+                 "actor": actor, "role": role, "os_user": self.os_user, "host": self.host,
+                 "session_id": session_id, "action": action, "object_type": object_type,
+                 "object_id": str(object_id), "categories": categories, "purpose": purpose,
+                 "result": result, "record_count": int(record_count), "detail": detail,
+                 "file_hash": file_hash}
+        digest = entry_hash(prev, entry)
+        self.conn.execute(
+            f"INSERT INTO audit_log({','.join(FIELDS)}, prev_hash, entry_hash) "
+            f"VALUES ({','.join('?' * len(FIELDS))}, ?, ?)",
+            [entry[k] for k in FIELDS] + [prev, digest])
+        return seq, digest
 
     def _write_anchor(self, seq: int, digest: str) -> None:
         write_private_file(self.anchor_path, json.dumps({"seq": seq, "hash": digest}).encode())

@@ -12,7 +12,7 @@ from functools import wraps
 import sqlcipher3
 
 from victimcare.db.storage_errors import storage_error
-from victimcare.security.permissions import Op
+from victimcare.security.permissions import VAULT_WRITES, Op
 
 DB, CALLER = "db", "caller"
 
@@ -29,6 +29,8 @@ def operation(op: Op | None, *, thread: str = DB):
             session.check_open()
             if op is not None:
                 session.authorize(op)
+                if op in VAULT_WRITES:
+                    session.check_writable()  # damage found: refuse in plain Chinese, files untouched
             try:
                 if thread == DB:
                     return session.run(method, self, *args, **kwargs)

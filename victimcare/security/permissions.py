@@ -60,6 +60,15 @@ class Op(StrEnum):
     STATS_VIEW = "stats.view"
 
 
+# The operations that write the vault's compartments: refused while the session is read-only
+# (damage found at open or by the background check, ``Session.read_only``). Every other operation
+# only reads (and appends to the audit log, which stops too when the audit log itself is damaged).
+# Account management writes the keyring file, not a compartment, and stays allowed.
+VAULT_WRITES: frozenset[Op] = frozenset({
+    Op.SETTINGS_EDIT, Op.CASE_CREATE, Op.CASE_EDIT, Op.CASE_EDIT_SENSITIVE, Op.CASE_APPROVE, Op.CASE_IMPORT,
+    Op.SCHOOL_REFER, Op.SCHOOL_EDIT,
+})
+
 _S, _W, _E, _A = Role.SUPERVISOR, Role.SOCIAL_WORKER, Role.EDUCATION_OFFICER, Role.AUDITOR
 
 MATRIX: dict[Op, frozenset[Role]] = {

@@ -11,16 +11,23 @@ import threading
 from contextlib import contextmanager
 from pathlib import Path
 
-from victimcare.core.errors import VaultError, VaultLocked
+import sqlcipher3
+
+from victimcare.core.errors import StorageError, VaultError, VaultLocked
+from victimcare.db import stamps
 from victimcare.db.connection import WrongKey, open_compartment
-from victimcare.db.migrate import migrate
+from victimcare.db.migrate import migrate, schema_version
 from victimcare.db.owner import LOCKED_MESSAGE, OwnerThread
+from victimcare.db.schema import COMPARTMENT_LABELS, latest_version
+from victimcare.security import opening
 from victimcare.security.audit import AuditLog
+from victimcare.security.opening import DeepCheck
 from victimcare.security.crypto import wipe
 from victimcare.security.permissions import Op, Role, require
 
 SESSION_MAX_SECONDS = 12 * 3600  # NIST: a fresh login at least every 12 hours
 EXPIRED_MESSAGE = "登录已超过 12 小时，请重新登录。"
+DEEP_CHECK = True  # every page checked in the background after sign-in (tests may switch it off)
 
 
 class Session:
@@ -37,31 +44,82 @@ class Session:
         self._closed = False
         self._on_close = on_close  # releases the vault's one-writer lock
         self.audit_log: AuditLog | None = None
+        self.damage: dict[str, str] = {}  # compartment → what is wrong (read-only while not empty)
+        self.repaired: dict[str, int] = {}  # what the repair at open did
+        self.deep_check: DeepCheck | None = None
         try:
             self._owner.call(self._open_all)
         except BaseException:
             self._close_everything()
             raise
+        if DEEP_CHECK:
+            self.deep_check = DeepCheck(self, self.mark_damaged).start()
 
     # -- lifecycle ------------------------------------------------------------------------------
 
     def _open_all(self) -> None:
-        for name, key in self._keys.items():
-            path = self.vault.compartment_path(name)
-            if not path.is_file():  # never let SQLite create an empty file in place of lost data
-                raise VaultError(f"保险库文件 {path.name} 不见了。请勿继续使用，请从备份恢复。")
-            if path.stat().st_size == 0:  # SQLite would take an emptied file for a new one and start afresh
-                raise VaultError(f"保险库文件 {path.name} 是空的（0 字节），其中的记录已丢失。文件已保持原样，"
-                                 "请勿继续使用，请从备份恢复。")
-            try:
-                conn = open_compartment(path, key)
-            except WrongKey:
-                raise VaultError(f"保险库文件 {path.name} 已损坏或被替换，无法打开。文件已保持原样，请从备份恢复。") from None
-            self._conns[name] = conn
-            migrate(conn, name, backup=lambda version, n=name: self.vault.backup_compartment(conn, n, key, version))
-        if "audit" not in self._conns:
+        """The checks at open, in order, before anything is written (``victimcare.security.opening``)."""
+        if "audit" not in self._keys:
             raise VaultError("此账户缺少审计日志密钥，无法登录。请联系站长重置账户。")
-        self.audit_log = AuditLog(self._conns["audit"], self.vault.path, self.vault.clock)
+        paths = {name: self.vault.compartment_path(name) for name in self._keys}
+        for name, path in paths.items():  # never let SQLite create or key an empty file in place of lost data
+            opening.check_file(name, path)
+        for name, key in self._keys.items():
+            try:
+                self._conns[name] = open_compartment(paths[name], key)
+            except WrongKey:
+                raise VaultError(f"保险库文件{opening.label(name, paths[name])}已损坏或被替换，无法打开。"
+                                 f"{opening.RESTORE}") from None
+        opening.check_schema(self._conns, paths, self.vault.path)
+        self.damage.update(opening.stamp_damage(self._conns, paths))
+        if "audit" in self.damage:
+            raise VaultError(f"保险库文件{opening.label('audit', paths['audit'])}{self.damage['audit']}，无法登录。"
+                             f"{opening.RESTORE}")
+        for name, key in self._keys.items():
+            conn = self._conns[name]
+            if name in self.damage:  # never migrate (write) a damaged file: it opens read-only as it is
+                if schema_version(conn) != latest_version(name):
+                    raise VaultError(f"保险库文件{opening.label(name, paths[name])}{self.damage[name]}，无法登录。"
+                                     f"{opening.RESTORE}")
+                continue
+            migrate(conn, name, backup=lambda version, n=name, c=conn, k=key: self.vault.backup_compartment(c, n, k, version))
+        self.audit_log = AuditLog(self._conns["audit"], self.vault.path, self.vault.clock,
+                                  stamp_source=self._stamps)
+        if not self.damage:
+            self.repaired = opening.repair(self.audit_log, self._conns, {
+                "actor": self.account, "role": str(self.role), "session_id": self.session_id})
+
+    def _stamps(self) -> dict[str, int]:
+        """The other compartments' last-write stamps, recorded by the audit log (owner thread). A compartment
+        whose stamp cannot be read is damaged: the session turns read-only and the entry records the rest."""
+        found = {}
+        for name, conn in self._conns.items():
+            if name == "audit":
+                continue
+            try:
+                found[name] = stamps.read(conn)
+            except sqlcipher3.DatabaseError:
+                self.mark_damaged(name, "有页面无法读取（可能已损坏）")
+        return found
+
+    # -- the read-only flag: damage found at open or by the deep check -------------------------------
+
+    @property
+    def read_only(self) -> str:
+        """'' while the vault may be written; else the Chinese message every write is refused with."""
+        if not self.damage:
+            return ""
+        what = "；".join(f"{COMPARTMENT_LABELS.get(n, n)}：{m}" for n, m in sorted(self.damage.items()))
+        return (f"保险库有损坏（{what}）。为保护现有数据，本次登录只能查看，不能保存任何改动；"
+                f"{opening.RESTORE}")
+
+    def mark_damaged(self, compartment: str, message: str) -> None:
+        self.damage.setdefault(compartment, message)
+
+    def check_writable(self) -> None:
+        message = self.read_only
+        if message:
+            raise StorageError(message, kind="read_only")
 
     @property
     def locked(self) -> bool:
@@ -116,6 +174,8 @@ class Session:
     def _append(self, action: str, fields: dict) -> int:
         if self.audit_log is None or "audit" not in self._conns:
             raise VaultLocked(LOCKED_MESSAGE)
+        if "audit" in self.damage:  # nothing more is written into a damaged audit log
+            self.check_writable()
         return self.audit_log.append(actor=self.account, role=str(self.role), session_id=self.session_id,
                                      action=action, **fields)
 
@@ -128,7 +188,9 @@ class Session:
         conns = {}
         try:
             for name in sorted(self.compartments() - (set() if audit else {"audit"})):
-                conns[name] = open_compartment(self.vault.compartment_path(name), self._keys[name])
+                path = self.vault.compartment_path(name)
+                opening.check_file(name, path)  # never key an empty or missing file
+                conns[name] = open_compartment(path, self._keys[name])
             yield conns
         finally:
             for conn in conns.values():
@@ -156,6 +218,8 @@ class Session:
 
     def _close_everything(self) -> None:
         self._closed = True
+        if self.deep_check is not None:
+            self.deep_check.stop()
 
         def close_conns():
             for conn in self._conns.values():

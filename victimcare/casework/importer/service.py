@@ -17,10 +17,11 @@ from pathlib import Path
 from victimcare.casework.duplicates import DuplicateIndex, existing_cases_index
 from victimcare.casework.importer.reading import (UNKNOWN_NAME_WORDS, ImportFileError, column_label, parse,
                                                   read_limited, row_to_raw)
-from victimcare.casework.record import NewCase
+from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
 from victimcare.casework.steps.intake.service import INTAKE_CATEGORIES, case_writer
 from victimcare.core.errors import ValidationErrors
+from victimcare.security import outbox
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
@@ -88,7 +89,8 @@ class ImportService(Service):
 
         ``encoding`` is None (UTF-8) or "gb18030", and only for .csv and .json. ``progress(done, total)``
         is called from the worker now and then. Audited as one 'import' entry with the file's SHA-256,
-        the number of rows and 'ok' or 'rejected'.
+        the number of rows and 'ok' or 'rejected'; a successful import's entry names its case ids
+        ('first-last') and is committed with the cases (``record.write_audited``).
         """
         session = self.session
         path = Path(path)
@@ -125,21 +127,23 @@ class ImportService(Service):
             return report
 
         try:
-            report.imported = self._write(records, report, now, progress, rows, total)
+            report.imported = self._write(records, report, now, progress, rows, total, digest)
         except BaseException:
             try:
                 audit(False, rows, "failed")  # a full disk, a busy file: nothing was written, and it is on record
             except Exception:  # the audit file may be the full one: the original failure is what the user sees
                 pass
             raise
-        audit(True, len(report.imported))
         if progress is not None:
             progress(total, total)
         return report
 
-    def _write(self, records, report: ImportReport, now: datetime, progress, rows: int, total: int) -> list[str]:
-        """Duplicate warnings, then every record in one batch, on this thread's own connections."""
-        with self.session.side_connections() as conns:
+    def _write(self, records, report: ImportReport, now: datetime, progress, rows: int, total: int,
+               digest: str) -> list[str]:
+        """Duplicate warnings, then every record in one batch, on this thread's own connections; the
+        'import' audit entry is committed with the cases (``record.write_audited``)."""
+        session = self.session
+        with session.side_connections() as conns:
             existing = existing_cases_index(conns["core"])
             # Millions of long-lived objects now (every case's names, the file's records): keep them out of
             # the collector's full passes, which would otherwise pause every thread, the window's included.
@@ -148,8 +152,15 @@ class ImportService(Service):
             step = (lambda d, _n: progress(rows + d, total)) if progress is not None else None
             report.warnings += duplicate_warnings(existing, records, step)
             report.warnings.sort(key=lambda w: w[0])
-            writer = case_writer(self.session, now, conns)
-            imported = [number for _id, number in writer.write([NewCase(r) for _row, r in records])]
+            writer = case_writer(session, now, conns)
+
+            def staged(numbers):
+                return [outbox.entry(session, "import", object_type="case", record_count=len(numbers),
+                                     object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail="ok", result="ok",
+                                     file_hash=digest, categories=INTAKE_CATEGORIES)]
+
+            imported = [number for _id, number in
+                        write_audited(session, writer, [NewCase(r) for _row, r in records], staged)]
             conns["core"].execute("ANALYZE")  # a bulk load changes the best plans
             return imported
 

@@ -7,11 +7,12 @@ from datetime import datetime
 
 from victimcare.casework.deadlines import local_now
 from victimcare.casework.duplicates import find_candidates
-from victimcare.casework.record import CaseWriter, NewCase
+from victimcare.casework.record import CaseWriter, NewCase, write_audited
 from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
 from victimcare.core.errors import UserError, ValidationError
 from victimcare.db.connection import transaction
+from victimcare.security import outbox
 from victimcare.security.gate import Service, operation
 from victimcare.security.permissions import Op
 
@@ -62,11 +63,16 @@ class IntakeService(Service):
         unseen = [c for c in candidates if c["id"] not in set(reviewed_duplicates or [])]
         if unseen:
             raise DuplicateCandidates(candidates)
-        [(case_id, _number)] = case_writer(self.session, now).write([NewCase(record)])
-        if candidates:
-            self.session.record("decision", object_type="case", object_id=case_id, detail="duplicate:new_case",
-                                record_count=len(candidates))
-        self.session.record("create", object_type="case", object_id=case_id, categories=INTAKE_CATEGORIES)
+        session = self.session
+
+        def audit(numbers):  # staged with the case in its core transaction (record.write_audited)
+            [(new_id, _number)] = numbers
+            entries = [outbox.entry(session, "decision", object_type="case", object_id=new_id,
+                                    detail="duplicate:new_case", record_count=len(candidates))] if candidates else []
+            return entries + [outbox.entry(session, "create", object_type="case", object_id=new_id,
+                                           categories=INTAKE_CATEGORIES)]
+
+        [(case_id, _number)] = write_audited(session, case_writer(session, now), [NewCase(record)], audit)
         return case_id
 
     @operation(Op.CASE_CREATE)

@@ -4,8 +4,11 @@ from victimcare.casework.cases import row_of, rows_of
 from victimcare.casework.deadlines import local_now
 from victimcare.casework.record import SCHOOL_COLUMNS, add_event, insert_school_children, set_step_status
 from victimcare.core.errors import UserError, ValidationError
+from victimcare.core.crash import crash_point
+from victimcare.db import stamps
 from victimcare.db.connection import transaction
 from victimcare.domain.names import validate_person_name
+from victimcare.security import outbox
 from victimcare.security.gate import Service, operation
 from victimcare.security.permissions import Op
 
@@ -33,12 +36,20 @@ class SchoolService(Service):
         row = {"case_id": case_id, "case_no": case["case_no"], "display_name": shown, "sex": case["sex"],
                "birth_date": case["birth_date"], "birth_estimated": case["birth_estimated"], "referred_at": stamp,
                "referred_by": self.session.account, "status": "referred", "updated_at": stamp}
+        # The school row and its audit entry commit together (the school outbox); a kill before the
+        # core part or the audit append is completed at the next sign-in (casework.repair).
+        entries = [outbox.entry(self.session, "create", object_type="school_child", object_id=case_id,
+                                categories="minor")]
         with transaction(school):
             insert_school_children(school, [tuple(row.get(c, "") for c in SCHOOL_COLUMNS)])
+            ids = outbox.stage(school, entries)
+        crash_point("after_school_commit")
         with transaction(core):
             set_step_status(core, case_id, "school", "in_progress", stamp)
             add_event(core, case_id, stamp, "school", "referred", "转介教育部门安排入学", self.session.account)
-        self.session.record("create", object_type="school_child", object_id=case_id, categories="minor")
+            stamps.record_seen(core, {"school": stamps.read(school)})
+        crash_point("after_core_commit")
+        outbox.deliver(self.session, school, "school", ids, entries)
 
     @operation(Op.SCHOOL_VIEW)
     def children(self, cursor=None, limit: int = 200) -> tuple[list[dict], object]:

@@ -1,0 +1,61 @@
+"""The writing process of the crash harness (test_crash_harness.py): signs in and writes until killed.
+
+argv: vault folder, path ("intake" | "import"), first index, a scratch folder. The password comes on
+stdin. Prints one line per acknowledged write, after the call returned: ``case <id>`` for an intake,
+``import <case_no> <case_no> …`` for an import.
+"""
+
+import sys
+from pathlib import Path
+
+from victimcare.casework.steps.intake.service import DuplicateCandidates
+from victimcare.security.vault import Vault
+from victimcare.services import sign_in
+
+ROWS = 120  # cases per imported file
+CHARS = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥春夏秋冬梅兰竹菊"
+
+
+def name(i: int) -> str:
+    """A different valid two-or-three-character given name for every i."""
+    out = ""
+    while True:
+        out += CHARS[i % len(CHARS)]
+        i //= len(CHARS)
+        if not i:
+            return "崔" + out
+
+
+def intake_raw(i: int) -> dict:
+    return {"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": name(i), "sex": "F",
+            "birth_date": "1990-03-04", "circumstances": f"经过 {i} " + "记录" * 40}
+
+
+def import_file(folder: Path, i: int) -> Path:
+    lines = ["admitted_at,arrival_mode,name,sex,birth_date,estimated_age,age_basis,appearance"]
+    lines += [f"2026-03-01 10:00,self,导入测试{i}号{n},M,1985-05-01,,," for n in range(ROWS)]
+    path = folder / f"crash-import-{i}.csv"
+    path.write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    return path
+
+
+def main() -> None:
+    vault_dir, kind, first, scratch = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
+    services = sign_in(Vault(vault_dir), "zhanzhang", sys.stdin.readline().rstrip("\n"))
+    i = first
+    while True:
+        if kind == "intake":
+            try:
+                case_id = services.intake.create(intake_raw(i))
+            except DuplicateCandidates as dup:
+                case_id = services.intake.create(intake_raw(i), reviewed_duplicates=[c["id"] for c in dup.candidates])
+            print(f"case {case_id}", flush=True)
+        else:
+            report = services.imports.import_file(import_file(scratch, i))
+            assert report.ok, report.lines()
+            print("import " + " ".join(report.imported), flush=True)
+        i += 1
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,75 @@
+"""The casework repair at sign-in (registered with ``victimcare.security.opening``; runs on the
+owner thread before anything else is written, and only when the open checks found nothing).
+
+- **Unacknowledged intakes.** ``CaseWriter`` commits the sensitive rows, the school rows, then the
+  core rows; a case exists (is acknowledged) once its core row is committed. A kill before that
+  leaves sensitive or school rows with no case: they are deleted here. Each compartment keeps the
+  highest id it ever deleted (``meta.case_id_high``) so that ``CaseWriter.next_id`` never hands out an
+  id again. Cheap at 100,000 cases: the sensitive rows are one per case, so when their count and
+  highest id match the core's nothing is scanned (~10 ms); school rows above the highest case id
+  are deleted by range. A full scan runs only when the counts differ.
+- **Interrupted referrals.** A referral commits its school row with its audit entry (the school
+  outbox), then the core step and timeline event. A kill in between: the core part is completed
+  here, then the outbox entry is appended like any other.
+"""
+
+from datetime import datetime
+
+from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
+from victimcare.db.connection import transaction
+from victimcare.security import outbox
+from victimcare.security.opening import register_repair
+
+TABLES = CASE_TABLES
+
+
+def orphan_ids(conns: dict, compartment: str, *, full: bool) -> list[int]:
+    core = conns["core"]
+    top = core.execute("SELECT coalesce(max(id), 0) FROM cases").fetchone()[0]
+    table = TABLES[compartment]
+    if not full:
+        return [r[0] for r in conns[compartment].execute(f"SELECT case_id FROM {table} WHERE case_id > ?", (top,))]
+    core_ids = {r[0] for r in core.execute("SELECT id FROM cases")}
+    return [r[0] for r in conns[compartment].execute(f"SELECT case_id FROM {table}") if r[0] not in core_ids]
+
+
+@register_repair
+def repair_case_rows(conns: dict) -> dict[str, int]:
+    if "core" not in conns:
+        return {}
+    done = {}
+    if "school" in conns:
+        done["referral"] = _complete_referrals(conns["core"], conns["school"])
+    full = False
+    if "sensitive" in conns:
+        core_n = conns["core"].execute("SELECT count(*), coalesce(max(id), 0) FROM cases").fetchone()
+        sens_n = conns["sensitive"].execute(
+            "SELECT count(*), coalesce(max(case_id), 0) FROM intake_sensitive").fetchone()
+        full = tuple(core_n) != tuple(sens_n)
+    for name in ("sensitive", "school"):
+        if name in conns:
+            ids = orphan_ids(conns, name, full=full)
+            if ids:
+                with transaction(conns[name]):
+                    delete_case_rows(conns[name], name, ids)
+            done[name] = len(ids)
+    return done
+
+
+def _complete_referrals(core, school) -> int:
+    count = 0
+    for _id, entry in outbox.pending(school):
+        if entry.get("object_type") != "school_child" or entry.get("action") != "create":
+            continue
+        case_id = int(entry["object_id"])
+        if core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            continue
+        if core.execute("SELECT 1 FROM events WHERE case_id = ? AND step = 'school' AND kind = 'referred'",
+                        (case_id,)).fetchone():
+            continue
+        stamp = datetime.fromtimestamp(entry["at"]).isoformat(timespec="seconds")
+        with transaction(core):
+            set_step_status(core, case_id, "school", "in_progress", stamp)
+            add_event(core, case_id, stamp, "school", "referred", "转介教育部门安排入学", entry["actor"])
+        count += 1
+    return count
