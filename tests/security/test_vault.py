@@ -301,3 +301,24 @@ def test_an_emptied_compartment_is_refused_not_started_afresh(vault_factory, sha
         vault.login("zhanzhang", password)
     assert "备份" in err.value.message
     assert sha256_files(vault.path) == before and vault.compartment_path(name).stat().st_size == 0
+
+
+def test_a_sign_in_whose_audit_entry_fails_leaves_no_open_session(vault_factory, monkeypatch):
+    from victimcare.core.errors import StorageError
+    from victimcare.security import session as session_module
+    vault, _, password = vault_factory()
+    opened = []
+    real_init = session_module.Session.__init__
+
+    def remember(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        opened.append(self)
+
+    def full_disk(self, action, **fields):
+        raise StorageError("磁盘空间已满。", kind="disk_full")
+
+    monkeypatch.setattr(session_module.Session, "__init__", remember)
+    monkeypatch.setattr(session_module.Session, "record", full_disk)
+    with pytest.raises(StorageError):
+        vault.login("zhanzhang", password)
+    assert opened and opened[0].locked and opened[0].compartments() == frozenset(), "closed, keys wiped"

@@ -159,8 +159,12 @@ class Vault:
         except BaseException:
             vault_lock.release(self.path)
             raise
-        self._flush_pending_audit(session)
-        session.record(action, detail="must_change" if record.get("must_change") else "")
+        try:
+            self._flush_pending_audit(session)
+            session.record(action, detail="must_change" if record.get("must_change") else "")
+        except BaseException:  # no sign-in without its audit entry, and no keys left behind in memory
+            session.close()
+            raise
         return session
 
     def _signed_in(self, account: str, record: dict) -> Role:
