@@ -1,5 +1,7 @@
 """Account management by the supervisor: create, disable, reset, unlock; own password change."""
 
+from contextlib import contextmanager
+
 from victimcare.security import crypto
 from victimcare.core.errors import ValidationError, WrongPassword
 from victimcare.security.gate import CALLER, Service, operation
@@ -20,9 +22,13 @@ class AccountService(Service):
         self.vault.keyring = Keyring.load(self.vault.path)
         return self.vault.keyring
 
+    @contextmanager
     def _changing(self):
-        """The keyring for one read-change-write step (see ``Keyring.update``)."""
-        return Keyring.update(self.vault.path)
+        """The keyring for one read-change-write step (see ``Keyring.update``); afterwards the vault's
+        own copy is the saved one, so nothing later writes back an older keyring."""
+        with Keyring.update(self.vault.path) as ring:
+            yield ring
+        self.vault.keyring = ring
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def list(self) -> list[dict]:
