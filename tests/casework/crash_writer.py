@@ -1,13 +1,17 @@
 """The writing process of the crash harness (test_crash_harness.py): signs in and writes until killed.
 
-argv: vault folder, path ("intake" | "import"), first index, a scratch folder. The password comes on
-stdin. Prints one line per acknowledged write, after the call returned: ``case <id>`` for an intake,
-``import <case_no> <case_no> …`` for an import.
+argv: vault folder, path, first index, a folder: for "intake" and "import" a scratch folder, for
+"backup" the backup folder, for "restore" (signed in) and "offline" (``restore_without_session``) the
+generation to restore. The password comes on stdin. Prints one line per acknowledged write, after the
+call returned: ``case <id>`` for an intake, ``import <case_no> <case_no> …`` for an import,
+``backup <generation>`` for a backup, ``restored`` for a restore.
 """
 
 import sys
+import time
 from pathlib import Path
 
+from victimcare.casework.backup import restore_without_session
 from victimcare.casework.steps.intake.service import DuplicateCandidates
 from victimcare.security.vault import Vault
 from victimcare.services import sign_in
@@ -39,22 +43,46 @@ def import_file(folder: Path, i: int) -> Path:
     return path
 
 
-def main() -> None:
-    vault_dir, kind, first, scratch = Path(sys.argv[1]), sys.argv[2], int(sys.argv[3]), Path(sys.argv[4])
-    services = sign_in(Vault(vault_dir), "zhanzhang", sys.stdin.readline().rstrip("\n"))
+def create_case(services, i: int) -> int:
+    """An intake of case i, accepting the near duplicates its sibling names produce."""
+    try:
+        return services.intake.create(intake_raw(i))
+    except DuplicateCandidates as dup:
+        return services.intake.create(intake_raw(i), reviewed_duplicates=[c["id"] for c in dup.candidates])
+
+
+def write_cases(services, kind: str, first: int, scratch: Path) -> None:
     i = first
     while True:
         if kind == "intake":
-            try:
-                case_id = services.intake.create(intake_raw(i))
-            except DuplicateCandidates as dup:
-                case_id = services.intake.create(intake_raw(i), reviewed_duplicates=[c["id"] for c in dup.candidates])
-            print(f"case {case_id}", flush=True)
+            print(f"case {create_case(services, i)}", flush=True)
         else:
             report = services.imports.import_file(import_file(scratch, i))
             assert report.ok, report.lines()
             print("import " + " ".join(report.imported), flush=True)
         i += 1
+
+
+def main() -> None:
+    vault_dir, kind, arg, folder = Path(sys.argv[1]), sys.argv[2], sys.argv[3], Path(sys.argv[4])
+    password = sys.stdin.readline().rstrip("\n")
+    if kind == "offline":  # the command-line restore of a vault that cannot be opened
+        print("started", flush=True)
+        restore_without_session(vault_dir, folder, "zhanzhang", password)
+        print("restored", flush=True)
+        time.sleep(600)  # acknowledged: wait for the harness's kill
+    services = sign_in(Vault(vault_dir), "zhanzhang", password)
+    if kind == "backup":
+        print("signed-in", flush=True)
+        while True:
+            print(f"backup {services.backup.backup(folder).folder.name}", flush=True)
+    elif kind == "restore":
+        print("signed-in", flush=True)
+        services.backup.restore(folder)
+        print("restored", flush=True)
+        time.sleep(600)
+    else:
+        write_cases(services, kind, int(arg), folder)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -363,3 +364,17 @@ def test_a_restore_waits_for_no_one_else_holding_the_vault(filled, sha256_files)
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_what_a_killed_restore_left_beside_a_vault_in_place_is_tidied_at_open(filled):
+    vault, s, usb = filled
+    s.close()
+    old, fresh = bf.prepare_staging(vault.path, "20250101-000000"), bf.prepare_staging(vault.path, "20260101-000000")
+    (old / "core.db").write_bytes(b"\x01" * 64)
+    long_ago = time.time() - bf.STALE_STAGING_SECONDS - 60
+    os.utime(old, (long_ago, long_ago))
+    (vault.path / bf.RESTORE_READY).write_text("x")  # killed just after the restored folder was renamed in
+    Vault(vault.path).login(SUPERVISOR, PASSWORD).close()
+    assert not old.exists(), "abandoned over an hour ago: removed"
+    assert fresh.exists(), "perhaps a restore running now: left alone"
+    assert not (vault.path / bf.RESTORE_READY).exists()

@@ -9,35 +9,21 @@ outbox, every case with its audit entry, and a working next intake. ``-s`` print
 """
 
 import json
-import os
 import random
-import signal
-import subprocess
-import sys
-import time
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
+from crash_support import kill_once
 from support import PASSWORD, SignedIn
 
 from victimcare.casework.integrity import audited_case_ids
 from victimcare.casework.record import orphans
 
-HERE = Path(__file__).parent
 POINTS = ("after_sensitive_commit", "after_core_commit", "after_audit_commit", "after_outbox_delete")
 AIMED_PER_POINT = 4
 RANDOM_KILLS = 10
-
-
-def child(vault: Path, kind: str, first: int, scratch: Path, crash_at: str | None):
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(HERE.parents[1]), str(HERE.parent)])}
-    env.pop("VICTIMCARE_CRASH_AT", None)
-    if crash_at:
-        env["VICTIMCARE_CRASH_AT"] = crash_at
-    return subprocess.Popen([sys.executable, str(HERE / "crash_writer.py"), str(vault), kind, str(first), str(scratch)],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
 def acknowledged(lines: str) -> tuple[set[int], set[str]]:
@@ -51,27 +37,8 @@ def acknowledged(lines: str) -> tuple[set[int], set[str]]:
     return ids, numbers
 
 
-def kill_once(vault: Path, kind: str, first: int, scratch: Path, crash_at: str | None, rng: random.Random) -> str:
-    proc = child(vault, kind, first, scratch, crash_at)
-    proc.stdin.write(PASSWORD + "\n")
-    proc.stdin.close()
-    if crash_at:
-        out = proc.stdout.read()
-    else:
-        out = proc.stdout.readline()  # signed in and one write acknowledged: now kill at a random instant
-        time.sleep(rng.uniform(0.0, 0.35 if kind == "intake" else 0.6))
-        proc.send_signal(signal.SIGKILL)
-        out += proc.stdout.read()
-    proc.wait(timeout=60)
-    err = proc.stderr.read()
-    proc.stdout.close()
-    proc.stderr.close()
-    assert proc.returncode == -signal.SIGKILL, err[-2000:]
-    return out
-
-
 def check(vault_copy, vault_dir: Path, ids: set[int], numbers: set[str], next_i: int) -> dict:
-    from crash_writer import DuplicateCandidates, intake_raw
+    from crash_writer import create_case
     s = SignedIn(vault_copy.login("zhanzhang", PASSWORD))
     try:
         repaired = dict(s.session.repaired)
@@ -99,10 +66,7 @@ def check(vault_copy, vault_dir: Path, ids: set[int], numbers: set[str], next_i:
         assert max(creates.values(), default=1) == 1, "an audit entry appended twice"
         report = s.integrity.verify()
         assert report.ok, report.lines()
-        try:  # the next write works
-            s.intake.create(intake_raw(next_i))
-        except DuplicateCandidates as dup:
-            s.intake.create(intake_raw(next_i), reviewed_duplicates=[c["id"] for c in dup.candidates])
+        create_case(s, next_i)  # the next write works
         return {"lost": lost, "orphaned": sum(orphan_rows.values()), "missing_audit": missing, "repaired": repaired}
     finally:
         s.close()
@@ -120,7 +84,8 @@ def test_kill9_at_any_instant_loses_nothing_acknowledged(kind, vault_factory, tm
                "repairs": Counter(), "acknowledged": 0}
     first = 0
     for run, crash_at in enumerate(plan):
-        out = kill_once(vault.path, kind, first, scratch, crash_at, rng)
+        window = 0.35 if kind == "intake" else 0.6  # after one acknowledged write: any instant of the next ones
+        out = kill_once((vault.path, kind, first, scratch), crash_at, lambda: rng.uniform(0.0, window))
         first += 1000
         got_ids, got_numbers = acknowledged(out)
         ids |= got_ids

@@ -31,6 +31,7 @@ from victimcare import __version__
 from victimcare.casework.integrity import COMPARTMENT_LABELS
 from victimcare.casework.settings import StationSettings
 from victimcare.core.clock import SYSTEM_CLOCK
+from victimcare.core.crash import crash_point
 from victimcare.core.errors import UserError, VaultError
 from victimcare.core.fsutil import ensure_private_dir, fsync_dir, write_private_file
 from victimcare.db.connection import open_compartment, transaction
@@ -174,15 +175,18 @@ class BackupService(Service):
             ensure_private_dir(work)
             with s.side_connections(audit=True) as conns:
                 content = _write_generation(work, conns, keys, s.vault.path, _audit_head, progress)
+            crash_point("backup_files_written")
             files = {f: bf.sha256_file(work / f) for f in sorted(EXPECTED_FILES)}
             manifest = {"format": bf.FORMAT, "vault_id": vault_id, "station_code": s.vault.keyring.station_code,
                         "created_at": created, "created_ts": self.clock.now(), "app_version": __version__,
                         "files": files, **content}
             write_private_file(work / bf.MANIFEST, bf.seal_manifest(manifest, keys["core"]))
             fsync_dir(work)
+            crash_point("backup_before_rename")
             final = to_folder / name
             os.replace(work, final)
             fsync_dir(to_folder)
+            crash_point("backup_after_rename")
         except BaseException as exc:
             shutil.rmtree(work, ignore_errors=True)
             if isinstance(exc, (UserError, sqlcipher3.Error, OSError)) and not s.locked:
@@ -202,6 +206,7 @@ class BackupService(Service):
         self._settings(lambda st: _in_transaction(st, lambda: st.set_last_backup_at(self.clock.now())))
         s.record("backup", object_type="vault", object_id=vault_id, record_count=cases, file_hash=digest,
                  detail=name)
+        crash_point("backup_before_prune")
         pruned = self._prune(to_folder, vault_id, keep, final)
         return BackupResult(final, created, cases, time.perf_counter() - started, digest, pruned)
 
@@ -280,10 +285,12 @@ class BackupService(Service):
         try:
             keys = self._keys()
             info = stage(folder, manifest, staged, keys)
+            crash_point("restore_staged")
             audit_restore(staged, keys["audit"], s.vault.clock, actor=s.account, role=str(s.role),
                           session_id=s.session_id, folder=folder, info=info)
             s.record("restore", object_type="vault", object_id=info.vault_id, record_count=info.cases,
                      file_hash=bf.sha256_file(folder / bf.MANIFEST), detail=f"replaced_by:{folder.name}")
+            crash_point("restore_audited")
         except BaseException:
             shutil.rmtree(staged, ignore_errors=True)
             raise
@@ -401,6 +408,7 @@ def restore_without_session(vault_path: Path, from_folder, account: str, passwor
             raise VaultError("账户名或密码与备份中的不符（恢复时使用备份当时的账户和密码）。请检查后重试。")
         require(Role(record["role"]), Op.VAULT_BACKUP)
         info = stage(folder, manifest, staged, keys)
+        crash_point("restore_staged")
         if confirm is not None and not confirm(info):
             shutil.rmtree(staged, ignore_errors=True)
             return None

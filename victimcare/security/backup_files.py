@@ -18,11 +18,13 @@ import json
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import sqlcipher3
 
+from victimcare.core.crash import crash_point
 from victimcare.core.errors import VaultError
 from victimcare.core.fsutil import ensure_private_dir, fsync_dir, write_private_file
 from victimcare.db.connection import WrongKey, integrity_problems, open_compartment
@@ -35,6 +37,7 @@ PARTIAL = ".partial"
 SQLITE_MAGIC = b"SQLite format 3\x00"
 GENERATION = re.compile(r"VictimCare-backup-([0-9a-f]{16})-(\d{8}-\d{6})(?:-(\d{1,3}))?")
 RESTORE_READY = "restore-ready"  # marker in a staged vault: complete and fsynced, may be renamed in
+STALE_STAGING_SECONDS = 3600  # a staging folder untouched this long belongs to no running restore
 _TABLE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _MAC_LABEL = b"victimcare/backup-manifest/1"
 
@@ -246,12 +249,14 @@ def install_staged(staged: Path, vault_path: Path, stamp: str) -> Path | None:
             n += 1
             aside = vault_path.with_name(f"{vault_path.name}-replaced-{stamp}-{n}")
         os.replace(vault_path, aside)
+        crash_point("restore_set_aside")
     try:
         os.replace(staged, vault_path)
     except OSError:
         if aside is not None and not vault_path.exists():
             os.replace(aside, vault_path)  # put the live vault back as it was
         raise
+    crash_point("restore_installed")
     (vault_path / RESTORE_READY).unlink(missing_ok=True)
     fsync_dir(vault_path)
     fsync_dir(vault_path.parent)
@@ -264,13 +269,24 @@ def staging_folder(vault_path: Path, stamp: str) -> Path:
 
 
 def finish_interrupted_restore(vault_path: Path) -> bool:
-    """If a restore stopped after setting the live vault aside and before renaming the restored one
-    in, the vault folder is missing while a complete staged folder exists: finish the rename."""
+    """Finish what a restore cut off by a crash left: if it stopped after setting the live vault aside
+    and before renaming the restored one in, the vault folder is missing while a complete staged
+    folder exists: rename it in. If it stopped just after that rename, drop the leftover marker.
+    Staging folders abandoned more than an hour ago (ciphertext copies only) are removed."""
     vault_path = Path(vault_path)
-    if vault_path.exists() or not vault_path.parent.is_dir():
+    if not vault_path.parent.is_dir():
         return False
-    ready = sorted(p for p in vault_path.parent.glob(f".{vault_path.name}-restoring-*")
-                   if (p / RESTORE_READY).is_file())
+    staged = sorted(vault_path.parent.glob(f".{vault_path.name}-restoring-*"))
+    if vault_path.exists():
+        (vault_path / RESTORE_READY).unlink(missing_ok=True)
+        for old in staged:
+            try:
+                if time.time() - old.stat().st_mtime > STALE_STAGING_SECONDS:
+                    shutil.rmtree(old, ignore_errors=True)
+            except OSError:
+                pass
+        return False
+    ready = [p for p in staged if (p / RESTORE_READY).is_file()]
     if not ready:
         return False
     os.replace(ready[-1], vault_path)

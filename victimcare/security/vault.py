@@ -65,8 +65,7 @@ class Vault:
         self.clock = clock
         check_driver()
         vault_lock.check_location(self.path)
-        if not Vault.exists(self.path):
-            finish_interrupted_restore(self.path)  # a restore cut off between its two renames
+        finish_interrupted_restore(self.path)  # what a restore cut off by a crash left behind
         self.keyring = Keyring.load(self.path)
 
     @staticmethod
