@@ -22,6 +22,7 @@ class VerifyReport:
     orphans: dict[str, int] = field(default_factory=dict)  # compartment → rows whose case is missing
     outbox: dict[str, int] = field(default_factory=dict)  # compartment → audit entries not yet appended
     missing_audit: dict[str, int] = field(default_factory=dict)  # compartment → cases without 'create' entry
+    legacy_cases: int = 0  # cases written by a version that audited imports by batch only
 
     @property
     def ok(self) -> bool:
@@ -38,6 +39,8 @@ class VerifyReport:
                 line += f"；有 {self.outbox[name]} 条审计记录尚未写入审计日志（上次操作被中断），重新登录即可补写"
             if self.missing_audit.get(name):
                 line += f"；有 {self.missing_audit[name]} 个个案在审计日志中没有新建记录，请联系站长核查"
+            if name == "core" and self.legacy_cases:
+                line += f"（另有 {self.legacy_cases} 个个案由旧版本建立，审计日志按批次记录，无法逐案核对）"
             out.append(line)
         for name in self.not_checked:
             out.append(f"{COMPARTMENT_LABELS[name]}：未检查（此账户没有该部分的密钥）")
@@ -61,9 +64,20 @@ def audited_case_ids(audit_conn) -> set[int]:
     return ids
 
 
-def cases_without_audit(core, audit_conn) -> int:
+def cases_without_audit(core, audit_conn) -> tuple[int, int]:
+    """(cases without their creation entry, cases older than per-case auditing). Older versions
+    audited an import or a demo batch in one entry without the case ids; the core migration that
+    brought the id ranges recorded where they start (meta ``case_audit_from``)."""
+    row = core.execute("SELECT value FROM meta WHERE key = 'case_audit_from'").fetchone()
+    start = int(row[0]) if row else 1
     audited = audited_case_ids(audit_conn)
-    return sum(1 for (case_id,) in core.execute("SELECT id FROM cases") if case_id not in audited)
+    missing = legacy = 0
+    for (case_id,) in core.execute("SELECT id FROM cases"):
+        if case_id < start:
+            legacy += 1
+        elif case_id not in audited:
+            missing += 1
+    return missing, legacy
 
 
 class IntegrityService(Service):
@@ -86,6 +100,6 @@ class IntegrityService(Service):
                     if name in conns:
                         report.outbox[name] = conns[name].execute("SELECT count(*) FROM outbox").fetchone()[0]
                 if "core" in conns:
-                    report.missing_audit["core"] = cases_without_audit(conns["core"], conns["audit"])
+                    report.missing_audit["core"], report.legacy_cases = cases_without_audit(conns["core"], conns["audit"])
         s.record("verify", object_type="vault", result="ok" if report.ok else "error")
         return report

@@ -294,12 +294,21 @@ def write_audited(session, writer: CaseWriter, cases: list[NewCase], audit, **kw
     return numbers
 
 
+def case_tables(conn) -> list[str]:
+    """The tables of a compartment that hold rows of a case (a ``case_id`` column)."""
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
+                                         "AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+    return [t for t in tables if any(col[1] == "case_id" for col in conn.execute(f'PRAGMA table_info("{t}")'))]
+
+
 def orphans(conns: dict) -> dict[str, int]:
-    """compartment → how many of its rows name a case that the core compartment does not have."""
+    """compartment → how many of its rows name a case that the core compartment does not have
+    (every table with a ``case_id`` in the compartments beside core)."""
     core_ids = {r[0] for r in conns["core"].execute("SELECT id FROM cases")}
     found = {}
-    for name, sql in (("sensitive", "SELECT case_id FROM intake_sensitive"),
-                      ("school", "SELECT case_id FROM school_children")):
-        if name in conns:
-            found[name] = sum(1 for (case_id,) in conns[name].execute(sql) if case_id not in core_ids)
+    for name, conn in conns.items():
+        if name in ("core", "audit"):
+            continue
+        found[name] = sum(1 for t in case_tables(conn)
+                          for (case_id,) in conn.execute(f'SELECT case_id FROM "{t}"') if case_id not in core_ids)
     return found
