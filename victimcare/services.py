@@ -71,6 +71,11 @@ class Services:
     def locked(self) -> bool:
         return self.session.locked
 
+    @property
+    def read_only(self) -> str:
+        """'' while the vault may be written; else why not (damage found at open or by the background check)."""
+        return self.session.read_only
+
     def close(self, action: str = "logout", detail: str = "") -> None:
         self.session.close(action=action, detail=detail)
 

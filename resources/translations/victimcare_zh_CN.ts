@@ -469,12 +469,12 @@
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="153"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="157"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="180"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="184"/>
         <source>Opening the case…</source>
         <translation>正在打开个案……</translation>
     </message>
@@ -1496,7 +1496,7 @@ Accounts: {accounts}</source>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="102"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="266"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="267"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
@@ -1531,27 +1531,27 @@ Accounts: {accounts}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="203"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="204"/>
         <source>Unsaved intake</source>
         <translation>未保存的接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="204"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="205"/>
         <source>An intake form was kept when the screen locked ({when}). Continue it now?</source>
         <translation>上次锁定（{when}）时保留了一份未填完的接收登记。现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="206"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="207"/>
         <source>Continue the form</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="207"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="208"/>
         <source>Discard it</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="267"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="268"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1660,6 +1660,24 @@ Name for the school (you may enter a pseudonym):</source>
         <location filename="../../victimcare/ui/kit/inputs.py" line="88"/>
         <source>Insert</source>
         <translation>插入</translation>
+    </message>
+</context>
+<context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <location filename="../../victimcare/ui/workspace.py" line="27"/>
+        <source>Vault damaged</source>
+        <translation>保险库损坏提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/workspace.py" line="31"/>
+        <source>Restore from backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/workspace.py" line="32"/>
+        <source>Restore from backup</source>
+        <translation>从备份恢复</translation>
     </message>
 </context>
 <context>
@@ -2107,37 +2125,37 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="20"/>
+        <location filename="../../victimcare/ui/workspace.py" line="59"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="95"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="95"/>
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="42"/>
+        <location filename="../../victimcare/ui/workspace.py" line="95"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="43"/>
+        <location filename="../../victimcare/ui/workspace.py" line="96"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="43"/>
+        <location filename="../../victimcare/ui/workspace.py" line="96"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="43"/>
+        <location filename="../../victimcare/ui/workspace.py" line="96"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

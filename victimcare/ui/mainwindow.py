@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
         for action in (self.lock_action, self.password_action, self.logout_action, self.refresh_action):
             action.setEnabled(signed_in)
         can_cases = signed_in and "cases" in (self.workspace.pages if self.workspace else {})
-        self.new_case_action.setEnabled(can_cases)
+        self.new_case_action.setEnabled(can_cases and not self.services.read_only)
         self.find_action.setEnabled(can_cases)
         if signed_in:
             self.user_label.setText(self.tr("User: {name} ({role})").format(
@@ -132,6 +132,9 @@ class MainWindow(QMainWindow):
             self.user_label.setText(self.tr("Not signed in"))
             self.vault_label.setText("")
             self.lock_label.setText(self.tr("Locked") if self.vault else "")
+
+    def _read_only_changed(self, _message: str) -> None:
+        self._update_chrome()
 
     def _show_remaining(self, seconds: int) -> None:
         self.lock_label.setText(self.tr("Auto-lock in {m}:{s:02d}").format(m=seconds // 60, s=seconds % 60))
@@ -168,6 +171,7 @@ class MainWindow(QMainWindow):
                 self.logout()
                 return
         self.workspace = Workspace(services, self)
+        self.workspace.banner.changed.connect(self._read_only_changed)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
         self.idle.start()
@@ -193,8 +197,8 @@ class MainWindow(QMainWindow):
 
     def _offer_draft(self) -> None:
         """After sign-in: a form kept at the last lock is offered back."""
-        if self.workspace is None or "cases" not in self.workspace.pages:
-            return
+        if self.workspace is None or "cases" not in self.workspace.pages or self.services.read_only:
+            return  # a read-only session could not save the form: the draft waits for a sound vault
         run(self.workspace, self.services.intake.draft, done=self._draft_found)
 
     def _draft_found(self, draft) -> None:

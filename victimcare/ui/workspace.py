@@ -3,11 +3,50 @@
 It exists only while a services is open; locking destroys it, so no widget keeps case data.
 """
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QStackedWidget,
+                               QVBoxLayout, QWidget)
 
-from victimcare.security.permissions import navigation_for
-from victimcare.ui.kit.widgets import scrolling
+from victimcare.security.permissions import Op, allowed, navigation_for
+from victimcare.ui.kit.widgets import ERROR, plain_label, scrolling
+
+
+class ReadOnlyBanner(QFrame):
+    """A red band over the workspace while the session is read-only: what is damaged, that nothing can
+    be saved, and (for the supervisor) the way to a restore. The background page check can find damage
+    at any time after sign-in, so the flag is looked at every second (a string read, no query)."""
+    changed = Signal(str)
+    restore_requested = Signal()
+
+    def __init__(self, services, parent=None):
+        super().__init__(parent)
+        self.services = services
+        self.setStyleSheet(f"ReadOnlyBanner {{ background: #fdecea; border: 1px solid {ERROR}; }}")
+        lay = QHBoxLayout(self)
+        self.message = plain_label("")
+        self.message.setAccessibleName(self.tr("Vault damaged"))
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(f"color: {ERROR}; font-weight: bold;")
+        lay.addWidget(self.message, 1)
+        self.restore = QPushButton(self.tr("Restore from backup…"))
+        self.restore.setAccessibleName(self.tr("Restore from backup"))
+        self.restore.clicked.connect(self.restore_requested)
+        self.restore.setVisible(allowed(services.role, Op.VAULT_BACKUP))
+        lay.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignTop)
+        self._shown = ""
+        self.hide()
+        self.timer = QTimer(self)
+        self.timer.timeout.connect(self.update_state)
+        self.timer.start(1000)
+        self.update_state()
+
+    def update_state(self) -> None:
+        message = "" if self.services.locked else self.services.read_only
+        if message != self._shown:
+            self._shown = message
+            self.message.setText(message)
+            self.setVisible(bool(message))
+            self.changed.emit(message)
 
 
 class Workspace(QWidget):
@@ -22,10 +61,16 @@ class Workspace(QWidget):
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 8px 10px; }")
         self.stack = QStackedWidget()
         self.pages: dict[str, QWidget] = {}
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        self.banner = ReadOnlyBanner(services, self)
+        self.banner.restore_requested.connect(self.show_restore)
+        outer.addWidget(self.banner)
+        lay = QHBoxLayout()
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
+        outer.addLayout(lay, 1)
         labels = self.section_labels()
         for section in navigation_for(services.role):
             page = self._make_page(section)
@@ -37,6 +82,14 @@ class Workspace(QWidget):
         self.nav.currentRowChanged.connect(self._show_row)
         if self.nav.count():
             self.nav.setCurrentRow(0)
+        self.banner.changed.connect(self._read_only_changed)
+        self._read_only_changed(services.read_only)
+
+    def _read_only_changed(self, message: str) -> None:
+        """Pages with a button that writes say so with ``set_read_only(message)`` ('' when writable)."""
+        for page in self.pages.values():
+            if hasattr(page, "set_read_only"):
+                page.set_read_only(message)
 
     def section_labels(self) -> dict[str, str]:
         return {"home": self.tr("Workbench"), "cases": self.tr("Cases"), "school": self.tr("School ledger"),
@@ -48,6 +101,10 @@ class Workspace(QWidget):
     def show_section(self, section: str) -> QWidget:
         self.nav.setCurrentRow(self.sections().index(section))
         return self.pages[section]
+
+    def show_restore(self) -> None:
+        settings = self.show_section("settings")
+        settings.backups.restore_button.setFocus()
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -7,7 +7,8 @@ still touches it after run(); a thread object has no such shared lifetime.)
 ``run(owner, fn, …, done=…, failed=…)`` is what pages use: the callbacks run on the GUI thread and
 only while ``owner`` still exists (a page destroyed by a lock never hears back); a ``busy`` widget
 is disabled meanwhile; ``activity`` counts running calls for the status bar's busy indicator.
-A ``VaultLocked`` arriving after a lock is dropped; an unexpected error goes to the crash handler.
+A ``VaultLocked`` arriving after a lock is dropped; a refusal without a ``failed`` goes to the window's
+status bar; an unexpected error goes to the crash handler.
 """
 
 import sys
@@ -96,6 +97,14 @@ def unexpected(exc: BaseException) -> None:
     sys.excepthook(type(exc), exc, exc.__traceback__)
 
 
+def tell(owner: QObject, exc: UserError) -> None:
+    """A refusal no page asked to hear (a call made in passing): the window's status bar says it."""
+    window = owner.window() if hasattr(owner, "window") else None
+    bar = getattr(window, "statusBar", None)
+    if bar is not None:
+        bar().showMessage(exc.message, 15000)
+
+
 def lower_thread_priority() -> None:
     """Let the window's thread have the CPU first: a long job (an import, a verification) on two cores
     otherwise slows painting and every answer the window gives. Best effort, this thread only."""
@@ -138,8 +147,8 @@ def run(owner: QObject, fn, *args, done=None, failed=None, busy=None, progress=N
         release()
         if isinstance(exc, VaultLocked):
             return  # the window has locked (or is about to): nothing to show on this page any more
-        if isinstance(exc, UserError) and failed is not None:
-            failed(exc)
+        if isinstance(exc, UserError):
+            (failed or (lambda e: tell(owner, e)))(exc)
         else:
             unexpected(exc)
 

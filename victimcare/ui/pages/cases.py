@@ -136,6 +136,10 @@ class CasesPage(QWidget):
                 r["_foreground"] = OVERDUE_COLOUR
         return rows, cursor
 
+    def set_read_only(self, message: str) -> None:
+        self.new_button.setEnabled(not message)
+        self.new_button.setToolTip(message)
+
     def refresh(self) -> None:
         self._debounce.stop()
         self._query = query = self.query()
