@@ -2,18 +2,34 @@
 role may read), each marked with its status and a red dot when something is overdue.
 
 Everything the page shows is read off the GUI thread first (``load_case``), then the page is built
-from that bundle; a step's tab lives in ``victimcare/ui/case/tabs/<step>.py``.
+from that bundle. A step's tab lives in ``victimcare/ui/case/tabs/<home>.py`` (``<home>`` as in the
+step registry) and is found there: the module defines ``make_tab(services, bundle) -> QWidget`` and may
+define ``visible(services, bundle) -> bool``. A tab widget with a ``changed`` signal makes the page
+reload the case; one with ``shown()`` hears when it is brought to the front.
 """
 
+TABS_PACKAGE = "victimcare.ui.case.tabs"
+
+
+def step_tabs() -> list[tuple[str, object]]:
+    """(step code, tab module) for every step that has a tab, in the registry's order."""
+    found = []
+    for step in STEPS:
+        name = f"{TABS_PACKAGE}.{step.home or step.code}"
+        if find_spec(name) is not None:
+            found.append((step.code, import_module(name)))
+    return found
+
 from dataclasses import dataclass
+from importlib import import_module
+from importlib.util import find_spec
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from victimcare.casework.steps import CODES, DEADLINE_ONLY
+from victimcare.casework.steps import CODES, DEADLINE_ONLY, STEPS
 from victimcare.domain.deadlines import OVERDUE
 from victimcare.ui.case.header import CaseHeader
-from victimcare.ui.case.tabs.intake import IntakeTab
 from victimcare.ui.case.tabs.overview import OverviewTab
 from victimcare.ui.kit.display import status_text, step_text
 
@@ -65,7 +81,9 @@ class CasePage(QWidget):
         self._bundle = bundle
         self._made: dict[int, QWidget] = {}
         self._add_tab("overview", self.tr("Overview"), self._overview)
-        self._add_tab("intake", step_text("intake"), lambda: IntakeTab(self.services, self._bundle))
+        for code, module in step_tabs():
+            if getattr(module, "visible", lambda _s, _b: True)(services, bundle):
+                self._add_tab(code, step_text(code), lambda m=module: self._step_tab(m))
         lay.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self._tab_changed)
         self._tab_changed(0)
@@ -74,6 +92,16 @@ class CasePage(QWidget):
         overview = OverviewTab(self.services, self._bundle)
         overview.changed.connect(self.changed)
         return overview
+
+    def _step_tab(self, module) -> QWidget:
+        tab = module.make_tab(self.services, self._bundle)
+        changed = getattr(tab, "changed", None)
+        if changed is not None:
+            changed.connect(self._tab_recorded)
+        return tab
+
+    def _tab_recorded(self, *_args) -> None:
+        self.changed.emit(self.case_id, self.tab_codes[self.tabs.currentIndex()])
 
     def _add_tab(self, code: str, title: str, make) -> None:
         """A tab whose content is built the first time it is shown: opening a case lays out one tab,

@@ -15,6 +15,10 @@ from victimcare.ui.kit.widgets import ErrorLabel, plain_label
 AMBER = "#b26a00"
 
 
+def make_tab(services, bundle) -> QWidget:
+    return IntakeTab(services, bundle)
+
+
 class IntakeTab(QWidget):
     def __init__(self, services, bundle, parent=None):
         super().__init__(parent)
