@@ -28,6 +28,7 @@ from victimcare.casework.settings import StationSettings, format_case_no
 from victimcare.casework.steps import initial_statuses
 from victimcare.casework.steps.intake.rules import IntakeRecord, age_years
 from victimcare.core.crash import crash_point
+from victimcare.core.errors import UserError
 from victimcare.db import stamps
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
@@ -63,6 +64,17 @@ def add_event(core, case_id: int, at: str, step: str, kind: str, summary: str, a
     """One timeline entry (inside the caller's transaction)."""
     core.execute("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",
                  (case_id, at, step, kind, summary, actor))
+
+
+def require_open(core, case_id: int) -> dict:
+    """The case's id, number and status, or a refusal: unknown, or closed (a closed case is read-only
+    in every service until it is reopened). Every write to a case's records calls this first."""
+    row = core.execute("SELECT id, case_no, status FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        raise UserError("找不到这个个案。")
+    if row[2] == "closed":
+        raise UserError("个案已结案，只能查看。如需补充记录，请先申请重新开案。")
+    return {"id": row[0], "case_no": row[1], "status": row[2]}
 
 
 def insert_school_children(school, rows: list[tuple]) -> None:
