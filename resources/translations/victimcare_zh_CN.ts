@@ -317,22 +317,22 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="55"/>
+        <location filename="../../victimcare/ui/case/page.py" line="71"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="56"/>
+        <location filename="../../victimcare/ui/case/page.py" line="72"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="63"/>
+        <location filename="../../victimcare/ui/case/page.py" line="79"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="67"/>
+        <location filename="../../victimcare/ui/case/page.py" line="83"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -1107,230 +1107,258 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="46"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="50"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="47"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="51"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="48"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="52"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="49"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="53"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="49"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="53"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="50"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="54"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="53"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="57"/>
         <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="55"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="59"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="56"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="56"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="56"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="61"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="61"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="58"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="62"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="58"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="62"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="59"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="63"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="64"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="64"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="61"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="65"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="64"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="68"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="65"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="65"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="66"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="70"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="67"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="71"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="67"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="71"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="68"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="72"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="73"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="70"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="74"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="72"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="76"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="75"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="79"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="75"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="79"/>
         <source>Yes — reported {at} to {unit}</source>
         <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="76"/>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="80"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="110"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="77"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="81"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="82"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="82"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="86"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="84"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="88"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
         <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="85"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="89"/>
         <source>Sensitive notice</source>
         <translation>敏感信息提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="88"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="92"/>
         <source>Sensitive section error</source>
         <translation>敏感信息读取错误</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="103"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="107"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="104"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="108"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="110"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="110"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="107"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="111"/>
         <source>How they were found</source>
         <translation>发现经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="108"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="112"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
+    </message>
+</context>
+<context>
+    <name>KindTable</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="137"/>
+        <source>Recorded</source>
+        <translation>记录人/时间</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="149"/>
+        <source>Add…</source>
+        <translation>新增…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="150"/>
+        <source>Add {kind}</source>
+        <translation>新增{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="152"/>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="153"/>
+        <source>Edit {kind}</source>
+        <translation>修改{kind}</translation>
     </message>
 </context>
 <context>
@@ -1496,7 +1524,7 @@ Accounts: {accounts}</source>
     </message>
     <message>
         <location filename="../../victimcare/ui/mainwindow.py" line="102"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="267"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="270"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
@@ -1526,32 +1554,32 @@ Accounts: {accounts}</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="137"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="140"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="204"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="207"/>
         <source>Unsaved intake</source>
         <translation>未保存的接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="205"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="208"/>
         <source>An intake form was kept when the screen locked ({when}). Continue it now?</source>
         <translation>上次锁定（{when}）时保留了一份未填完的接收登记。现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="207"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="210"/>
         <source>Continue the form</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="208"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="211"/>
         <source>Discard it</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="268"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="271"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -1678,6 +1706,34 @@ Name for the school (you may enter a pseudonym):</source>
         <location filename="../../victimcare/ui/workspace.py" line="32"/>
         <source>Restore from backup</source>
         <translation>从备份恢复</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="79"/>
+        <source>Edit: {kind}</source>
+        <translation>修改：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="79"/>
+        <source>Add: {kind}</source>
+        <translation>新增：{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="94"/>
+        <source>Form error</source>
+        <translation>表单错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="118"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的修改</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="119"/>
+        <source>Discard what you typed in this form?</source>
+        <translation>放弃在此表中填写的内容吗？</translation>
     </message>
 </context>
 <context>
@@ -2120,6 +2176,24 @@ Everyone is signed out; sign in again with the account and password as they were
         <location filename="../../victimcare/ui/setup.py" line="162"/>
         <source>Saved. Print it, seal it, then delete the file.</source>
         <translation>已保存。请打印、密封，然后删除该文件。</translation>
+    </message>
+</context>
+<context>
+    <name>StepRecordsTab</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="209"/>
+        <source>Step status</source>
+        <translation>环节状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="211"/>
+        <source>Step error</source>
+        <translation>环节错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="224"/>
+        <source>Status: {status} (decided by the records below)</source>
+        <translation>状态：{status}（由下列记录决定）</translation>
     </message>
 </context>
 <context>

@@ -178,3 +178,8 @@ class DeadlineService(Service):
             core.executemany("UPDATE cases SET next_due = ? WHERE id = ?",
                              [(next_due(compute(f, now, calendar, rules)), f.case_id)
                               for f in self._facts(ids, now.date())])
+
+
+def refresh_due(session, case_ids: list[int]) -> None:
+    """After a write that changed what a case's deadlines depend on (owner thread): its next due date."""
+    DeadlineService(session)._recompute_chunk(case_ids)

@@ -18,13 +18,13 @@ in this order, which is the order of every case's deadline list.
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from victimcare.casework.steps.employment import rules as employment
-from victimcare.casework.steps.hukou import rules as hukou
-from victimcare.casework.steps.legal_aid import rules as legal_aid
-from victimcare.casework.steps.relief import rules as relief
-from victimcare.casework.steps.return_home import rules as return_home
-from victimcare.casework.steps.school import rules as school
-from victimcare.casework.steps.tracing import rules as tracing
+from victimcare.casework.steps.employment import rules as employment_rules
+from victimcare.casework.steps.hukou import rules as hukou_rules
+from victimcare.casework.steps.legal_aid import rules as legal_aid_rules
+from victimcare.casework.steps.relief import rules as relief_rules
+from victimcare.casework.steps.return_home import rules as return_home_rules
+from victimcare.casework.steps.school import rules as school_rules
+from victimcare.casework.steps.tracing import rules as tracing_rules
 from victimcare.domain.deadlines import StepRule
 
 NOT_STARTED, IN_PROGRESS, DONE, NOT_APPLICABLE = "not_started", "in_progress", "done", "not_applicable"
@@ -76,15 +76,16 @@ _HOME = "victimcare.casework.steps"
 
 STEPS: tuple[Step, ...] = (
     Step("intake", "接收登记", "Intake", f"{_HOME}.intake.service:IntakeService", _done),
-    Step("relief", "救助安置", "Relief and placement", deadlines=relief.deadlines),
-    Step("tracing", "寻亲", "Family tracing", deadlines=tracing.deadlines),
+    Step("relief", "救助安置", "Relief and placement", f"{_HOME}.relief.service:ReliefService",
+         deadlines=relief_rules.deadlines),
+    Step("tracing", "寻亲", "Family tracing", deadlines=tracing_rules.deadlines),
     Step("medical", "医疗康复", "Medical and rehabilitation"),
     Step("social", "社会服务", "Social services"),
-    Step("legal_aid", "法律援助", "Legal aid", deadlines=legal_aid.deadlines),
-    Step("school", "入学安置", "School placement", f"{_HOME}.school.service:SchoolService", school.initial_status,
-         deadlines=school.deadlines),
-    Step("employment", "就业服务", "Employment", initial_status=employment.initial_status),
-    Step("hukou", "落户", "Household registration", deadlines=hukou.deadlines),
+    Step("legal_aid", "法律援助", "Legal aid", deadlines=legal_aid_rules.deadlines),
+    Step("school", "入学安置", "School placement", f"{_HOME}.school.service:SchoolService", school_rules.initial_status,
+         deadlines=school_rules.deadlines),
+    Step("employment", "就业服务", "Employment", initial_status=employment_rules.initial_status),
+    Step("hukou", "落户", "Household registration", deadlines=hukou_rules.deadlines),
     Step("return", "回归与回访", "Return and follow-up", home="return_home"),
     Step("closure", "结案", "Closure"),
 )
@@ -93,7 +94,7 @@ CODES = tuple(s.code for s in STEPS)
 
 # Deadlines of follow-up visits name their own code; they are recorded under 回归与回访, whose home holds the rule.
 DEADLINE_ONLY = {d.code: d for d in (
-    DeadlineOnly("follow_up", "跟踪回访", "Follow-up visits", "return", return_home.follow_up_deadlines),
+    DeadlineOnly("follow_up", "跟踪回访", "Follow-up visits", "return", return_home_rules.follow_up_deadlines),
 )}
 
 
