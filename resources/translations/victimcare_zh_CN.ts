@@ -317,22 +317,22 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="71"/>
+        <location filename="../../victimcare/ui/case/page.py" line="72"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="72"/>
+        <location filename="../../victimcare/ui/case/page.py" line="73"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="79"/>
+        <location filename="../../victimcare/ui/case/page.py" line="81"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="83"/>
+        <location filename="../../victimcare/ui/case/page.py" line="85"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -1336,27 +1336,27 @@ Please give this file to IT support.</source>
 <context>
     <name>KindTable</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="137"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="162"/>
         <source>Recorded</source>
         <translation>记录人/时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="149"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="174"/>
         <source>Add…</source>
         <translation>新增…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="150"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="175"/>
         <source>Add {kind}</source>
         <translation>新增{kind}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="152"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="177"/>
         <source>Edit…</source>
         <translation>修改…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="153"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="178"/>
         <source>Edit {kind}</source>
         <translation>修改{kind}</translation>
     </message>
@@ -1726,12 +1726,13 @@ Name for the school (you may enter a pseudonym):</source>
         <translation>表单错误</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="118"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="125"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="128"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="119"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="126"/>
         <source>Discard what you typed in this form?</source>
         <translation>放弃在此表中填写的内容吗？</translation>
     </message>
@@ -2181,17 +2182,27 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>StepRecordsTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="209"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="238"/>
         <source>Step status</source>
         <translation>环节状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="211"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="240"/>
         <source>Step error</source>
         <translation>环节错误</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="224"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="247"/>
+        <source>Show these records (the view is recorded in the audit log)</source>
+        <translation>查看这些记录（查看会记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="248"/>
+        <source>Show sensitive records</source>
+        <translation>查看敏感记录</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="267"/>
         <source>Status: {status} (decided by the records below)</source>
         <translation>状态：{status}（由下列记录决定）</translation>
     </message>

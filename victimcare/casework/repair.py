@@ -8,14 +8,20 @@ owner thread before anything else is written, and only when the open checks foun
   id again. Cheap at 100,000 cases: the sensitive rows are one per case, so when their count and
   highest id match the core's nothing is scanned (~10 ms); school rows above the highest case id
   are deleted by range. A full scan runs only when the counts differ.
+- **Interrupted sensitive records.** A record of a sensitive step (医疗康复) commits with its audit
+  entry in the sensitive outbox, then its core part (step status, timeline entry). A kill in between:
+  the core part is derived again from the step's records and its timeline entry added.
 - **Interrupted referrals.** A referral commits its school row with its audit entry (the school
   outbox), then the core step and timeline event. A kill in between: the core part is completed
   here, then the outbox entry is appended like any other.
 """
 
 from datetime import datetime
+from importlib import import_module
 
 from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
+from victimcare.casework.steps import BY_CODE
+from victimcare.casework.steps import records as step_records
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
 from victimcare.security.opening import register_repair
@@ -40,6 +46,8 @@ def repair_case_rows(conns: dict) -> dict[str, int]:
     done = {}
     if "school" in conns:
         done["referral"] = _complete_referrals(conns["core"], conns["school"])
+    if "sensitive" in conns:
+        done["step_record"] = _complete_sensitive_records(conns["core"], conns["sensitive"])
     full = False
     if "sensitive" in conns:
         core_n = conns["core"].execute("SELECT count(*), coalesce(max(id), 0) FROM cases").fetchone()
@@ -71,5 +79,31 @@ def _complete_referrals(core, school) -> int:
         with transaction(core):
             set_step_status(core, case_id, "school", "in_progress", stamp)
             add_event(core, case_id, stamp, "school", "referred", "转介教育部门安排入学", entry["actor"])
+        count += 1
+    return count
+
+
+def _complete_sensitive_records(core, sensitive) -> int:
+    count = 0
+    for _id, entry in outbox.pending(sensitive):
+        if entry.get("object_type") != step_records.OBJECT_TYPE:
+            continue
+        case_id = int(entry["object_id"])
+        step, _, rest = str(entry.get("detail", "")).partition(".")
+        if step not in BY_CODE or core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+            continue
+        rules = import_module(f"{BY_CODE[step].package}.rules")
+        kind = {k.code: k for k in rules.KINDS}.get(rest.split(":")[0])
+        stamp = step_records.stamp_of(entry)
+        event_kind = f"record_{entry['action']}"
+        if kind is None or core.execute("SELECT 1 FROM events WHERE case_id = ? AND at = ? AND step = ? AND kind = ?",
+                                        (case_id, stamp, step, event_kind)).fetchone():
+            continue
+        records = step_records.load(sensitive, case_id, step, rules.KINDS)
+        derived = rules.derive(records, step_records.case_facts(core, case_id))
+        summary = f"修改{kind.label}" if entry["action"] == "update" else f"新增{kind.label}"
+        with transaction(core):
+            step_records.apply_derived(core, case_id, step, rules.MILESTONES, derived, stamp)
+            add_event(core, case_id, stamp, step, event_kind, summary, entry["actor"])
         count += 1
     return count

@@ -16,7 +16,7 @@ from victimcare.core.crash import crash_point
 from victimcare.db import stamps
 from victimcare.db.connection import transaction
 
-OUTBOX_COMPARTMENTS = ("core", "school")
+OUTBOX_COMPARTMENTS = ("core", "school", "sensitive")
 RECOVERED = "recovered"
 
 

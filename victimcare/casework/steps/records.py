@@ -16,6 +16,7 @@ service subclasses ``StepRecords`` and names its gated operations; this class do
 """
 
 import json
+from datetime import datetime
 from types import ModuleType
 
 from victimcare.casework.deadlines import local_now, refresh_due
@@ -29,6 +30,12 @@ from victimcare.security import outbox
 from victimcare.security.gate import Service
 
 OBJECT_TYPE = "step_record"
+
+
+def stamp_of(entry: dict) -> str:
+    """The local time of an operation's audit entry, as the timeline writes it: the entry and its
+    timeline row carry the same instant, which is how the repair finds a row that is missing."""
+    return datetime.fromtimestamp(entry["at"]).isoformat(timespec="seconds")
 
 
 def load(conn, case_id: int, step: str, kinds) -> dict[str, list[dict]]:
@@ -133,7 +140,6 @@ class StepRecords(Service):
         changed = changed_fields(kind, before or {}, values)
         if before is not None and not changed:
             return record_id
-        stamp = now.isoformat(timespec="seconds")
         after = {**records, kind.code: [r for r in records.get(kind.code, []) if r["id"] != record_id]
                  + [{**values, "id": record_id or 0}]}
         derived = self.RULES.derive(after, case)
@@ -141,6 +147,7 @@ class StepRecords(Service):
         entry = outbox.entry(session, action, object_type=OBJECT_TYPE, object_id=str(case_id),
                              categories=self.CATEGORIES,
                              detail=f"{self.STEP}.{kind.code}" + (f":{','.join(changed)}" if before else ""))
+        stamp = stamp_of(entry)
         summary = self._summary(kind, values, before is not None, changed)
         with transaction(conn):
             if before is None:

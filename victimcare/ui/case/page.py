@@ -32,6 +32,7 @@ from victimcare.domain.deadlines import OVERDUE
 from victimcare.ui.case.header import CaseHeader
 from victimcare.ui.case.tabs.overview import OverviewTab
 from victimcare.ui.kit.display import status_text, step_text
+from victimcare.ui.kit.tasks import run
 
 
 @dataclass
@@ -74,7 +75,8 @@ class CasePage(QWidget):
         top.addWidget(back)
         top.addStretch()
         lay.addLayout(top)
-        lay.addWidget(CaseHeader(bundle.case, bundle.photo))
+        self.header = CaseHeader(bundle.case, bundle.photo)
+        lay.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Case steps"))
         self.tab_codes: list[str] = []
@@ -101,20 +103,43 @@ class CasePage(QWidget):
         return tab
 
     def _tab_recorded(self, *_args) -> None:
-        self.changed.emit(self.case_id, self.tab_codes[self.tabs.currentIndex()])
+        """A step tab saved a record and shows it already: read the case again and bring the rest of
+        the page up to date (header, tab titles; other tabs are built afresh when next shown) while
+        the tab itself stays as the user left it."""
+        run(self, load_case, self.services, self.case_id, done=self._refreshed)
+
+    def _refreshed(self, bundle: CaseBundle) -> None:
+        self._bundle, self.case, self.deadlines = bundle, bundle.case, bundle.deadlines
+        header = CaseHeader(bundle.case, bundle.photo)
+        self.layout().replaceWidget(self.header, header)
+        self.header.deleteLater()
+        self.header = header
+        current = self.tabs.currentIndex()
+        for index, code in enumerate(self.tab_codes):
+            self.tabs.setTabText(index, self._title(code, self.tabs.tabText(index) if code == "overview"
+                                                    else step_text(code)))
+            if index != current and index in self._made:
+                stale = self._made.pop(index)
+                self.tabs.widget(index).layout().removeWidget(stale)
+                stale.deleteLater()
 
     def _add_tab(self, code: str, title: str, make) -> None:
         """A tab whose content is built the first time it is shown: opening a case lays out one tab,
         not twelve (that is most of the window's work in opening a case)."""
-        if code != "overview":
-            step = self.case["steps"].get(code, {})
-            overdue = any(d.status == OVERDUE and recorded_under(d.step) == code for d in self.deadlines)
-            title = f"{'● ' if overdue else ''}{title} · {status_text(step.get('status', 'not_started'))}"
+        title = self._title(code, title)
         holder = QWidget()
         holder.make = make
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
         self.tabs.addTab(holder, title)
         self.tab_codes.append(code)
+
+    def _title(self, code: str, title: str) -> str:
+        """A step's tab title: its name, its status, a red dot when something is overdue."""
+        if code == "overview":
+            return title
+        step = self.case["steps"].get(code, {})
+        overdue = any(d.status == OVERDUE and recorded_under(d.step) == code for d in self.deadlines)
+        return f"{'● ' if overdue else ''}{title} · {status_text(step.get('status', 'not_started'))}"
 
     def tab(self, code: str) -> QWidget:
         """The content of a step's tab, built now if it has not been shown yet."""

@@ -224,7 +224,7 @@ class StepRecordsTab(QWidget):
     """The tab of a step kept as records: ``service`` has ``records(case_id)`` and ``save(...)``."""
     changed = Signal()
 
-    def __init__(self, services, bundle, service, kinds, parent=None):
+    def __init__(self, services, bundle, service, kinds, parent=None, *, sensitive: bool = False):
         super().__init__(parent)
         self.services, self.service = services, service
         self.case_id = bundle.case["id"]
@@ -243,6 +243,20 @@ class StepRecordsTab(QWidget):
         for table in self.tables.values():
             lay.addWidget(table)
         lay.addStretch()
+        if sensitive:  # nothing is read (or audited) before the user asks to see it
+            self.reveal = QPushButton(self.tr("Show these records (the view is recorded in the audit log)"))
+            self.reveal.setAccessibleName(self.tr("Show sensitive records"))
+            self.reveal.clicked.connect(self._show)
+            lay.insertWidget(2, self.reveal)
+            for table in self.tables.values():
+                table.hide()
+        else:
+            self.reload()
+
+    def _show(self) -> None:
+        self.reveal.hide()
+        for table in self.tables.values():
+            table.show()
         self.reload()
 
     def reload(self) -> None:
