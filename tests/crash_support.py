@@ -25,15 +25,21 @@ def start(*args, crash_at: str | None = None) -> subprocess.Popen:
     return proc
 
 
-def kill_once(args, crash_at: str | None, delay) -> str:
+def kill_once(args, crash_at: str | None, delay, *, until: str = "") -> str:
     """Run the writer until it kills itself at ``crash_at``, or, without one, until its first line
-    and then ``delay()`` seconds more before a SIGKILL from here. Returns everything it printed."""
+    (or, with ``until``, the line starting so) and then ``delay()`` seconds more before a SIGKILL from
+    here. Returns everything it printed."""
     import time
     proc = start(*args, crash_at=crash_at)
     if crash_at:
         out = proc.stdout.read()
     else:
         out = proc.stdout.readline()
+        while until and out and not out.splitlines()[-1].startswith(until):
+            line = proc.stdout.readline()
+            if not line:
+                break
+            out += line
         time.sleep(delay())
         proc.send_signal(signal.SIGKILL)
         out += proc.stdout.read()

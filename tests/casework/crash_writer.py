@@ -4,7 +4,7 @@ argv: vault folder, path, first index, a folder: for "intake" and "import" a scr
 "backup" the backup folder, for "restore" (signed in) and "offline" (``restore_without_session``) the
 generation to restore. The password comes on stdin. Prints one line per acknowledged write, after the
 call returned: ``case <id>`` for an intake, ``import <case_no> <case_no> …`` for an import,
-``backup <generation>`` for a backup, ``restored`` for a restore.
+``backup <generation>`` for a backup, ``restored <seconds>`` for a restore.
 """
 
 import sys
@@ -68,8 +68,9 @@ def main() -> None:
     password = sys.stdin.readline().rstrip("\n")
     if kind == "offline":  # the command-line restore of a vault that cannot be opened
         print("started", flush=True)
+        began = time.monotonic()
         restore_without_session(vault_dir, folder, "zhanzhang", password)
-        print("restored", flush=True)
+        print(f"restored {time.monotonic() - began:.3f}", flush=True)
         time.sleep(600)  # acknowledged: wait for the harness's kill
     services = sign_in(Vault(vault_dir), "zhanzhang", password)
     if kind == "backup":
@@ -78,8 +79,9 @@ def main() -> None:
             print(f"backup {services.backup.backup(folder).folder.name}", flush=True)
     elif kind == "restore":
         print("signed-in", flush=True)
+        began = time.monotonic()
         services.backup.restore(folder)
-        print("restored", flush=True)
+        print(f"restored {time.monotonic() - began:.3f}", flush=True)
         time.sleep(600)
     else:
         write_cases(services, kind, int(arg), folder)

@@ -129,13 +129,18 @@ def test_a_killed_restore_leaves_exactly_one_whole_vault(kind, restorable, tmp_p
     rng = random.Random(20261203)
     points = RESTORE_POINTS if kind == "restore" else OFFLINE_POINTS
     runs = plan(points, 4, 25 - 4 * len(points) if kind == "offline" else 10, repeat_point=True)
-    window = 0.08 if kind == "restore" else 0.3  # about 1.5 times the restore (the offline one unwraps a keyring)
     figures = {"path": kind, "runs": len(runs), "kills": Counter(), "acknowledged": 0, "old_kept": 0,
                "restored": 0, "lost": 0}
-    for run, crash_at in enumerate(runs):
+    window = 0.0
+    for run, crash_at in enumerate(["calibrate", *runs]):
         path = tmp_path / f"run{run}" / "vault"
         shutil.copytree(template, path.parent / "vault", copy_function=shutil.copy2)
-        out = kill_once((path, kind, 0, generation), crash_at, lambda: rng.uniform(0.0, window))
+        if crash_at == "calibrate":  # one restore let through (killed after it is acknowledged) times the window
+            out = kill_once((path, kind, 0, generation), None, lambda: 0.0, until="restored")
+            window = 1.3 * float(out.split("restored")[1].split()[0])  # the restore's own time, this machine
+            crash_at = None
+        else:
+            out = kill_once((path, kind, 0, generation), crash_at, lambda: rng.uniform(0.0, window))
         acknowledged = "restored" in out
         figures["kills"][crash_at.partition("@")[0] if crash_at else "random"] += 1
         figures["acknowledged"] += acknowledged
@@ -164,5 +169,6 @@ def test_a_killed_restore_leaves_exactly_one_whole_vault(kind, restorable, tmp_p
             finally:
                 kept.close()
         assert plaintext_files(path.parent) == []
+    figures["runs"] = len(runs) + 1
     print("\ncrash harness", json.dumps(figures, ensure_ascii=False, default=dict))
     assert len(runs) >= 25 and figures["acknowledged"] and figures["old_kept"]

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from victimcare.ui.case.page import step_tabs
+
 SCREEN = (1366, 728)  # usable area of a 1366×768 screen with the taskbar, in device pixels
 TITLE_BAR = 32        # logical pixels the window system's title bar takes above a window (Windows 10/11)
 SCALES = (1.0, 1.25)
@@ -27,7 +29,8 @@ WINDOWS = {
     "setup": ["创建保险库"], "setup_recovery": ["继续", "保存恢复凭证"], "login": ["登录"],
     "main": [], "main_home": [], "main_cases": [], "main_school": [], "main_reports": [], "main_audit": [],
     "main_settings": ["保存格式", "保存节假日表"],
-    "main_case": ["返回列表"], "main_case_overview": ["返回列表"], "main_case_intake": ["返回列表"],
+    "main_case": ["返回列表"], "main_case_overview": ["返回列表"],
+    **{f"main_case_{code}": ["返回列表"] for code, _tab in step_tabs()},  # every step's tab
     "intake": ["保存", "取消"], "duplicates": ["打开已有个案", "新建个案", "返回登记表"],
     "change_password": ["保存", "取消"], "account_new": ["保存", "取消"], "account_reset": ["保存", "取消"],
     "rare_char": ["插入"],

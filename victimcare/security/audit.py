@@ -32,12 +32,15 @@ ACTION_LABELS = {
 }
 ACTIONS = frozenset(ACTION_LABELS)
 CATEGORY_LABELS = {"identity": ("身份", "identity"), "medical": ("医疗", "medical"),
-                   "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor")}
+                   "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor"),
+                   "placement": ("安置", "placement"), "service": ("服务", "services"),
+                   "family": ("家庭与交接", "family and handover")}
 OBJECT_LABELS = {"case": ("个案", "Case"), "school_child": ("转介入学", "School referral"),
                  "school_ledger": ("入学安置台账", "School ledger"), "audit_log": ("审计日志", "Audit log"),
                  "account": ("账户", "Account"), "vault": ("保险库", "Vault"), "operation": ("操作", "Operation"),
                  "case_import": ("个案导入", "Case import"), "demo_cases": ("演示个案", "Demo cases"),
-                 "settings": ("设置", "Settings"), "draft": ("登记草稿", "Form draft")}
+                 "settings": ("设置", "Settings"), "draft": ("登记草稿", "Form draft"),
+                 "step_record": ("环节记录", "Step record")}
 RESULT_LABELS = {"ok": ("成功", "OK"), "denied": ("拒绝", "Refused"), "error": ("出错", "Error")}
 
 

@@ -19,10 +19,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from victimcare.casework.steps.employment import rules as employment_rules
+from victimcare.casework.steps.followup import rules as followup_rules
 from victimcare.casework.steps.hukou import rules as hukou_rules
 from victimcare.casework.steps.legal_aid import rules as legal_aid_rules
 from victimcare.casework.steps.relief import rules as relief_rules
-from victimcare.casework.steps.return_home import rules as return_home_rules
 from victimcare.casework.steps.school import rules as school_rules
 from victimcare.casework.steps.tracing import rules as tracing_rules
 from victimcare.domain.deadlines import StepRule
@@ -86,15 +86,18 @@ STEPS: tuple[Step, ...] = (
          deadlines=school_rules.deadlines),
     Step("employment", "就业服务", "Employment", initial_status=employment_rules.initial_status),
     Step("hukou", "落户", "Household registration", deadlines=hukou_rules.deadlines),
-    Step("return", "回归与回访", "Return and follow-up", home="return_home"),
+    Step("return", "回归家庭/社区", "Return and reintegration", f"{_HOME}.return_home.service:ReturnService",
+         home="return_home"),
+    Step("followup", "跟踪回访", "Follow-up visits", f"{_HOME}.followup.service:FollowupService"),
     Step("closure", "结案", "Closure"),
 )
 BY_CODE = {s.code: s for s in STEPS}
 CODES = tuple(s.code for s in STEPS)
 
-# Deadlines of follow-up visits name their own code; they are recorded under 回归与回访, whose home holds the rule.
+# Deadlines of follow-up visits name their own code; they are recorded as the followup step's visits and
+# reckoned from the return, whose home holds the rule.
 DEADLINE_ONLY = {d.code: d for d in (
-    DeadlineOnly("follow_up", "跟踪回访", "Follow-up visits", "return", return_home_rules.follow_up_deadlines),
+    DeadlineOnly("follow_up", "跟踪回访", "Follow-up visits", "followup", followup_rules.follow_up_deadlines),
 )}
 
 

@@ -52,7 +52,7 @@ def load_case(services, case_id: int) -> CaseBundle:
 
 
 def recorded_under(deadline_step: str) -> str:
-    """The step whose tab shows a deadline (follow-up visits are recorded under 回归与回访)."""
+    """The step whose tab shows a deadline (follow-up visit deadlines are the followup step's)."""
     only = DEADLINE_ONLY.get(deadline_step)
     return only.under if only is not None else deadline_step
 

@@ -41,7 +41,7 @@ def test_records_live_in_the_sensitive_compartment_and_every_view_is_audited(s):
                                      "AND object_type = 'step_record'")
     before = len(views())
     assert s.medical.records(case_id)["records"]["visit"][0]["diagnosis"] == VISIT["diagnosis"]
-    assert len(views()) == before + 1 and views()[-1] == ("health",)
+    assert len(views()) == before + 1 and views()[-1] == ("medical",)
 
 
 def test_the_status_follows_discharge_and_risk(s):

@@ -7,7 +7,7 @@ from victimcare.security.permissions import Op
 
 
 class MedicalService(StepRecords):
-    STEP, RULES, COMPARTMENT, CATEGORIES = "medical", rules, "sensitive", "health"
+    STEP, RULES, COMPARTMENT, CATEGORIES = "medical", rules, "sensitive", "medical"
 
     @operation(Op.CASE_VIEW_SENSITIVE)
     def records(self, case_id: int) -> dict:

@@ -3,7 +3,7 @@ months while a minor; each visit counts once, within its window."""
 
 from datetime import date, datetime
 
-from victimcare.casework.steps.return_home.rules import follow_up_schedule
+from victimcare.casework.steps.followup.rules import follow_up_schedule
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE, PENDING
 from deadline_helpers import RULES, at, compute, facts, only, rules_of
 
