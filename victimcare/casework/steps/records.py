@@ -27,7 +27,8 @@ from victimcare.db import stamps
 from victimcare.db.connection import transaction
 from victimcare.domain.fields import Derived, RecordKind, changed_fields, validate_record
 from victimcare.security import outbox
-from victimcare.security.gate import Service
+from victimcare.security.gate import Service, operation
+from victimcare.security.permissions import Op
 
 OBJECT_TYPE = "step_record"
 
@@ -86,8 +87,9 @@ def case_facts(core, case_id: int) -> dict:
 class StepRecords(Service):
     """Base of a step's service. Subclasses set STEP, RULES (the step's rules module: ``KINDS``,
     ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``
-    and ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES, and expose ``_records`` and
-    ``_save`` as gated operations."""
+    and ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES; ``CaseStepRecords`` and
+    ``SensitiveStepRecords`` below expose ``_records`` and ``_save`` as the gated ``records`` and
+    ``save``. A step with rules across cases overrides ``_save`` (it runs on the owner thread)."""
 
     STEP: str = ""
     RULES: ModuleType
@@ -184,3 +186,29 @@ class StepRecords(Service):
         if self.COMPARTMENT == "core" and text is not None:
             return text(kind.code, values) or f"新增{kind.label}"
         return f"新增{kind.label}"
+
+
+class CaseStepRecords(StepRecords):
+    """A step whose records are case work in core: read by whoever may read the case, written by
+    whoever may edit it."""
+
+    @operation(Op.CASE_VIEW)
+    def records(self, case_id: int) -> dict:
+        return self._records(case_id)
+
+    @operation(Op.CASE_EDIT)
+    def save(self, case_id: int, kind: str, raw: dict, record_id: int | None = None) -> int:
+        return self._save(case_id, kind, raw, record_id)
+
+
+class SensitiveStepRecords(StepRecords):
+    """A step whose records are sensitive: kept in the sensitive compartment, every read audited."""
+    COMPARTMENT = "sensitive"
+
+    @operation(Op.CASE_VIEW_SENSITIVE)
+    def records(self, case_id: int) -> dict:
+        return self._records(case_id)
+
+    @operation(Op.CASE_EDIT_SENSITIVE)
+    def save(self, case_id: int, kind: str, raw: dict, record_id: int | None = None) -> int:
+        return self._save(case_id, kind, raw, record_id)

@@ -3,26 +3,19 @@
 import json
 
 from victimcare.casework.deadlines import local_now
-from victimcare.casework.steps.records import StepRecords
+from victimcare.casework.steps.records import CaseStepRecords
 from victimcare.casework.steps.relief import rules
 from victimcare.core.errors import ValidationError, ValidationErrors
 from victimcare.domain.fields import validate_record
-from victimcare.security.gate import operation
-from victimcare.security.permissions import Op
 
 
-class ReliefService(StepRecords):
-    STEP, RULES, COMPARTMENT, CATEGORIES = "relief", rules, "core", "placement"
+class ReliefService(CaseStepRecords):
+    STEP, RULES, CATEGORIES = "relief", rules, "placement"
 
-    @operation(Op.CASE_VIEW)
-    def records(self, case_id: int) -> dict:
-        return self._records(case_id)
-
-    @operation(Op.CASE_EDIT)
-    def save(self, case_id: int, kind: str, raw: dict, record_id: int | None = None) -> int:
+    def _save(self, case_id: int, kind: str, raw: dict, record_id: int | None = None) -> int:
         if kind == "placement":
             self._check_room(case_id, raw, record_id)
-        return self._save(case_id, kind, raw, record_id)
+        return super()._save(case_id, kind, raw, record_id)
 
     def _check_room(self, case_id: int, raw: dict, record_id: int | None) -> None:
         """Rooms in the station are separated by sex: no room is shared, at overlapping dates, with a

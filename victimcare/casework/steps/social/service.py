@@ -1,18 +1,8 @@
 """社会服务: services by social organisations and volunteers."""
 
-from victimcare.casework.steps.records import StepRecords
 from victimcare.casework.steps.social import rules
-from victimcare.security.gate import operation
-from victimcare.security.permissions import Op
+from victimcare.casework.steps.records import CaseStepRecords
 
 
-class SocialService(StepRecords):
-    STEP, RULES, COMPARTMENT, CATEGORIES = "social", rules, "core", "service"
-
-    @operation(Op.CASE_VIEW)
-    def records(self, case_id: int) -> dict:
-        return self._records(case_id)
-
-    @operation(Op.CASE_EDIT)
-    def save(self, case_id: int, kind: str, raw: dict, record_id: int | None = None) -> int:
-        return self._save(case_id, kind, raw, record_id)
+class SocialService(CaseStepRecords):
+    STEP, RULES, CATEGORIES = "social", rules, "service"
