@@ -89,7 +89,7 @@ class StepRecords(Service):
     ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``
     and ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES; ``CaseStepRecords`` and
     ``SensitiveStepRecords`` below expose ``_records`` and ``_save`` as the gated ``records`` and
-    ``save``. A step with rules across cases overrides ``_save`` (it runs on the owner thread)."""
+    ``save``. A step with a rule across cases overrides ``_check_across_cases``."""
 
     STEP: str = ""
     RULES: ModuleType
@@ -121,8 +121,8 @@ class StepRecords(Service):
             raise UserError("不认识的记录类型。")
         session, core = self.session, self.session.conn("core")
         now = local_now(session)
+        require_open(core, case_id)  # a closed case says so whatever was typed
         values = validate_record(kind, raw, now=now)
-        require_open(core, case_id)
         case = case_facts(core, case_id)
         status, reason = case["steps"].get(self.STEP, ("not_started", ""))
         if status == "not_applicable" and not getattr(self.RULES, "applies_anyway", lambda _c: False)(case):
@@ -139,6 +139,7 @@ class StepRecords(Service):
         check = getattr(self.RULES, "check", None)
         if check is not None:
             check(kind.code, values, records, case)
+        self._check_across_cases(case_id, kind.code, values, record_id)
         changed = changed_fields(kind, before or {}, values)
         if before is not None and not changed:
             return record_id
@@ -173,6 +174,9 @@ class StepRecords(Service):
         outbox.deliver(session, conn, self.COMPARTMENT, ids, [entry])
         refresh_due(session, [case_id])
         return record_id
+
+    def _check_across_cases(self, case_id: int, kind: str, values: dict, record_id: int | None) -> None:
+        """A step's rule that looks at other cases (owner thread, after its own checks); none by default."""
 
     def _core_part(self, core, case_id, derived: Derived, stamp: str, summary: str, action: str) -> None:
         apply_derived(core, case_id, self.STEP, self.RULES.MILESTONES, derived, stamp)

@@ -2,27 +2,19 @@
 
 import json
 
-from victimcare.casework.deadlines import local_now
 from victimcare.casework.steps.records import CaseStepRecords
 from victimcare.casework.steps.relief import rules
 from victimcare.core.errors import ValidationError, ValidationErrors
-from victimcare.domain.fields import validate_record
 
 
 class ReliefService(CaseStepRecords):
     STEP, RULES, CATEGORIES = "relief", rules, "placement"
 
-    def _save(self, case_id: int, kind: str, raw: dict, record_id: int | None = None) -> int:
-        if kind == "placement":
-            self._check_room(case_id, raw, record_id)
-        return super()._save(case_id, kind, raw, record_id)
-
-    def _check_room(self, case_id: int, raw: dict, record_id: int | None) -> None:
+    def _check_across_cases(self, case_id: int, kind: str, values: dict, record_id: int | None) -> None:
         """Rooms in the station are separated by sex: no room is shared, at overlapping dates, with a
         person of the other sex."""
-        values = validate_record(self.kinds["placement"], raw, now=local_now(self.session))
-        room = values["room"]
-        if values["type"] != "station" or not room:
+        room = values.get("room", "")
+        if kind != "placement" or values["type"] != "station" or not room:
             return
         core = self.session.conn("core")
         own = core.execute("SELECT sex FROM cases WHERE id = ?", (case_id,)).fetchone()
