@@ -178,3 +178,13 @@ class DeadlineService(Service):
             core.executemany("UPDATE cases SET next_due = ? WHERE id = ?",
                              [(next_due(compute(f, now, calendar, rules)), f.case_id)
                               for f in self._facts(ids, now.date())])
+
+
+def case_next_due(session, case_id: int) -> str:
+    """One case's next deadline from its rows as they stand on the owner thread's connections (inside
+    an uncommitted transaction there too): for a write that changes what the deadlines read."""
+    service = DeadlineService(session)
+    now = local_now(session)
+    settings = service._settings()
+    facts = service._facts([case_id], now.date())
+    return next_due(compute(facts[0], now, settings.calendar(), settings.rules())) if facts else ""

@@ -11,11 +11,17 @@ owner thread before anything else is written, and only when the open checks foun
 - **Interrupted referrals.** A referral commits its school row with its audit entry (the school
   outbox), then the core step and timeline event. A kill in between: the core part is completed
   here, then the outbox entry is appended like any other.
+- **Interrupted intake edits.** An edit stages its sensitive part (``intake_sensitive_pending``), commits
+  the core rows with its audit entry in the core outbox (naming the staged part's token), then applies
+  the staged part. A staged part whose entry waits in the outbox is applied here (the core part is
+  there); one no entry names is dropped (its core part never committed: the edit did not happen).
+  Runs before the outbox is replayed (``opening.repair``), which appends the entry.
 """
 
 from datetime import datetime
 
-from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
+from victimcare.casework.record import (CASE_TABLES, PENDING_TABLE, add_event, apply_staged, delete_case_rows,
+                                        edit_token, set_step_status)
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
 from victimcare.security.opening import register_repair
@@ -40,6 +46,8 @@ def repair_case_rows(conns: dict) -> dict[str, int]:
     done = {}
     if "school" in conns:
         done["referral"] = _complete_referrals(conns["core"], conns["school"])
+    if "sensitive" in conns:
+        done["intake_edit"], done["intake_edit_dropped"] = _settle_intake_edits(conns["core"], conns["sensitive"])
     full = False
     if "sensitive" in conns:
         core_n = conns["core"].execute("SELECT count(*), coalesce(max(id), 0) FROM cases").fetchone()
@@ -73,3 +81,17 @@ def _complete_referrals(core, school) -> int:
             add_event(core, case_id, stamp, "school", "referred", "转介教育部门安排入学", entry["actor"])
         count += 1
     return count
+
+
+def _settle_intake_edits(core, sensitive) -> tuple[int, int]:
+    """(applied, dropped) staged sensitive parts of intake edits a kill interrupted."""
+    tokens = [r[0] for r in sensitive.execute(f"SELECT token FROM {PENDING_TABLE} ORDER BY rowid")]
+    if not tokens:
+        return 0, 0
+    acknowledged = {edit_token(entry) for _id, entry in outbox.pending(core)}
+    applied = [t for t in tokens if t in acknowledged]
+    with transaction(sensitive):
+        apply_staged(sensitive, applied)
+        sensitive.executemany(f"DELETE FROM {PENDING_TABLE} WHERE token = ?",
+                              [(t,) for t in tokens if t not in acknowledged])
+    return len(applied), len(tokens) - len(applied)
