@@ -53,8 +53,10 @@ def create_case(services, i: int) -> int:
 
 
 def edit_raw(values: dict, i: int) -> dict:
-    """An edit of both parts of a case: the name (core) and the narrative (sensitive) name ``i``."""
-    return {**values, "name": name(i), "circumstances": f"经过 {i} " + "修改" * 40}
+    """An edit of every compartment of a referred child's case: the name (core) and the narrative (sensitive)
+    name ``i``; the birth date (core, and the school copy) follows whether ``i`` is odd."""
+    return {**values, "name": name(i), "circumstances": f"经过 {i} " + "修改" * 40,
+            "birth_date": "2015-03-04" if i % 2 else "2016-03-04"}
 
 
 def write_cases(services, kind: str, first: int, scratch: Path) -> None:

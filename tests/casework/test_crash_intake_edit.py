@@ -1,9 +1,10 @@
-"""Issue 9, item 13: an edit of a saved intake writes two compartments (the sensitive part staged first, then
-the core rows with the audit entry, then the staged part applied). Kill -9 the editing process at each of
-those instants (4 times each) and at random ones (10), then open the vault: the edit is there whole or not at
-all — the name (core) and the narrative (sensitive) always come from the same edit, never older than the
-last acknowledged one; the case's sensitive row is never taken for an orphan; one audit entry per edit on
-the timeline; nothing left staged or in an outbox. ``-s`` prints the figures."""
+"""Issue 9, item 13: an edit of a saved intake writes three compartments (the sensitive part staged first,
+then the core rows with the audit entry, then the staged part applied and the school copy updated). Kill -9
+the editing process at each of those instants (4 times each) and at random ones (10), then open the vault:
+the edit is there whole or not at all — the name (core) and the narrative (sensitive) always come from the
+same edit, never older than the last acknowledged one; the case's sensitive row is never taken for an
+orphan; one audit entry per edit on the timeline; a referred child's copy in the school compartment has the
+birth date the case has; nothing left staged or in an outbox. ``-s`` prints the figures."""
 
 import json
 import random
@@ -15,8 +16,8 @@ from support import PASSWORD, SignedIn
 
 from victimcare.casework.record import orphans
 
-POINTS = ("after_sensitive_commit", "after_core_commit", "after_sensitive_apply", "after_audit_commit",
-          "after_outbox_delete")
+POINTS = ("after_sensitive_commit", "after_core_commit", "after_sensitive_apply", "after_school_commit",
+          "after_audit_commit", "after_outbox_delete")
 AIMED_PER_POINT = 4
 RANDOM_KILLS = 10
 
@@ -32,6 +33,9 @@ def state(vault) -> dict:
             core, sens, audit = conns["core"], conns["sensitive"], s.session.conn("audit")
             return {
                 "name": core.execute("SELECT name FROM cases WHERE id = 1").fetchone()[0],
+                "born": core.execute("SELECT birth_date FROM cases WHERE id = 1").fetchone()[0],
+                "school_born": conns["school"].execute(
+                    "SELECT birth_date FROM school_children WHERE case_id = 1").fetchone()[0],
                 "narrative": sens.execute("SELECT circumstances FROM intake_sensitive WHERE case_id = 1").fetchone(),
                 "staged": sens.execute("SELECT count(*) FROM intake_sensitive_pending").fetchone()[0],
                 "waiting": sum(conns[n].execute("SELECT count(*) FROM outbox").fetchone()[0] for n in ("core", "school")),
@@ -68,8 +72,9 @@ def test_kill9_during_an_intake_edit_leaves_it_whole_or_not_at_all(vault_factory
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     s = SignedIn(vault.login("zhanzhang", PASSWORD))
-    s.intake.create({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": "测试甲", "sex": "F",
-                     "birth_date": "1990-03-04", "circumstances": "最初的经过"})
+    child = s.intake.create({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": "测试甲", "sex": "F",
+                             "birth_date": "2016-03-04", "circumstances": "最初的经过"})
+    s.school.refer(child)
     s.close()
     rng = random.Random(20261202)
     plan = [f"{p}@{n}" for p in POINTS for n in range(1, AIMED_PER_POINT + 1)] + [None] * RANDOM_KILLS
@@ -85,6 +90,7 @@ def test_kill9_during_an_intake_edit_leaves_it_whole_or_not_at_all(vault_factory
         found = state(vault)
         figures["repairs"].update(found["repaired"])
         assert found["name_index"] == found["narrative_index"], found        # never half an edit
+        assert found["school_born"] == found["born"], found                   # the school copy follows
         if last_acknowledged is not None:
             assert found["name_index"] is not None and found["name_index"] >= last_acknowledged, found
             assert found["name_index"] <= first + len(done), found           # at most the one in flight

@@ -1,4 +1,5 @@
-"""The one write path for new cases: every row of a case file, from the form, an import or the demo.
+"""The one write path for case files: every row of a new case, from the form, an import or the demo, and
+every edit of a saved intake (``IntakeEditor``, below).
 
 ``CaseWriter.write`` takes validated intakes (``NewCase``) and writes them in batches with
 ``executemany``: the intake service writes a batch of one, the importer the whole file, the demo
@@ -18,7 +19,8 @@ reused. ``crash_point`` marks the instants the crash harness kills the process a
 Edits of a saved intake (``IntakeEditor``) keep the order: a changed sensitive part is first staged in
 its own commit (``intake_sensitive_pending``, under a random token), then the core rows commit with
 the timeline entry and the audit entry (naming the token) in the core outbox, then the staged part
-replaces the live sensitive row, then the entry is delivered. A kill before the core commit leaves a
+replaces the live sensitive row (and a referred child's copy in the school compartment takes a changed
+sex or birth date), then the entry is delivered. A kill before the core commit leaves a
 staged part with no entry naming it: the repair drops it (the edit never happened, the live row is as
 it was). A kill after it leaves the entry in the outbox: the repair applies the staged part before the
 entry is appended. Either way the case's sensitive row is never deleted or taken for an orphan, and no
@@ -370,6 +372,29 @@ class IntakeEdit:
         self.sensitive_changed = any(k in SENSITIVE_EDIT_FIELDS for k in self.changed)
 
 
+# What a referral copied to the school compartment from the intake (the display name may be a pseudonym
+# chosen at referral, so it is left as it is).
+SCHOOL_COPY_FIELDS = frozenset({"sex", "birth_date"})
+
+
+def edited_fields(entry: dict) -> set[str]:
+    """The EDIT_FIELDS keys an intake edit's (outbox) audit entry names ("intake:name,sex;edit=…")."""
+    detail = entry.get("detail") or ""
+    if entry.get("action") != "update" or not detail.startswith("intake:"):
+        return set()
+    return set(detail[len("intake:"):].split(";")[0].split(","))
+
+
+def sync_school_copy(core, school, case_id: int, stamp: str) -> int:
+    """Inside the caller's school transaction: a referred child's sex and birth date as the case now has them."""
+    row = core.execute("SELECT sex, birth_date, birth_estimated FROM cases WHERE id = ?", (case_id,)).fetchone()
+    if row is None:
+        return 0
+    return school.execute("UPDATE school_children SET sex = ?, birth_date = ?, birth_estimated = ?, updated_at = ? "
+                          "WHERE case_id = ? AND (sex, coalesce(birth_date, ''), birth_estimated) IS NOT (?, ?, ?)",
+                          (*row, stamp, case_id, row[0], row[1] or "", row[2])).rowcount
+
+
 def apply_staged(sensitive, tokens: list[str]) -> int:
     """Inside the caller's transaction: the staged sensitive parts replace their cases' live rows."""
     cols = ", ".join(SENSITIVE_COLUMNS)
@@ -388,7 +413,7 @@ class IntakeEditor:
     ``next_due(case_id)`` reads the case's next deadline from its rows inside the core transaction."""
 
     def __init__(self, conns: dict, *, actor: str, now: datetime, next_due):
-        self.core, self.sensitive = conns["core"], conns["sensitive"]
+        self.core, self.sensitive, self.school = conns["core"], conns["sensitive"], conns.get("school")
         self.actor, self.now, self.next_due = actor, now, next_due
         self.stamp = now.isoformat(timespec="seconds")
 
@@ -425,10 +450,14 @@ class IntakeEditor:
                     pass
             raise
         crash_point("after_core_commit")
-        if token is not None:
+        if token is not None:  # (should this fail, the repair applies it: the entry waits in the outbox)
             with transaction(self.sensitive):
                 apply_staged(self.sensitive, [token])
             crash_point("after_sensitive_apply")
+        if self.school is not None and SCHOOL_COPY_FIELDS & set(edit.changed):
+            with transaction(self.school):
+                sync_school_copy(self.core, self.school, edit.case_id, self.stamp)
+            crash_point("after_school_commit")
         outbox.deliver(session, self.core, "core", ids, entries)
         crash_point("after_outbox_delete")
         return steps
@@ -491,8 +520,8 @@ class IntakeEditor:
         for step, (status, reason) in steps.items():
             self.core.execute("UPDATE steps SET status = ?, reason = ?, updated_at = ? WHERE case_id = ? AND step = ?",
                               (status, reason, self.stamp, edit.case_id, step))
-            add_event(self.core, edit.case_id, self.stamp, step, "reevaluated",
-                      f"按修改后的年龄重新判断：{_STATUS_WORDS.get(status, status)}" + (f"（{reason}）" if reason else ""),
+            words = _STATUS_WORDS.get(status, status) + (f"（{reason}）" if reason else "")
+            add_event(self.core, edit.case_id, self.stamp, step, "reevaluated", f"按修改后的年龄重新判断：{words}",
                       self.actor)
         return steps
 

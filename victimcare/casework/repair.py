@@ -15,13 +15,15 @@ owner thread before anything else is written, and only when the open checks foun
   the core rows with its audit entry in the core outbox (naming the staged part's token), then applies
   the staged part. A staged part whose entry waits in the outbox is applied here (the core part is
   there); one no entry names is dropped (its core part never committed: the edit did not happen).
-  Runs before the outbox is replayed (``opening.repair``), which appends the entry.
+  Runs before the outbox is replayed (``opening.repair``), which appends the entry. An edit of a
+  referred child's sex or birth date whose entry waits there has its school copy brought up to date.
 """
 
 from datetime import datetime
 
-from victimcare.casework.record import (CASE_TABLES, PENDING_TABLE, add_event, apply_staged, delete_case_rows,
-                                        edit_token, set_step_status)
+from victimcare.casework.record import (CASE_TABLES, PENDING_TABLE, SCHOOL_COPY_FIELDS, add_event, apply_staged,
+                                        delete_case_rows, edit_token, edited_fields, set_step_status,
+                                        sync_school_copy)
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
 from victimcare.security.opening import register_repair
@@ -48,6 +50,8 @@ def repair_case_rows(conns: dict) -> dict[str, int]:
         done["referral"] = _complete_referrals(conns["core"], conns["school"])
     if "sensitive" in conns:
         done["intake_edit"], done["intake_edit_dropped"] = _settle_intake_edits(conns["core"], conns["sensitive"])
+    if "school" in conns:
+        done["school_copy"] = _sync_school_copies(conns["core"], conns["school"])
     full = False
     if "sensitive" in conns:
         core_n = conns["core"].execute("SELECT count(*), coalesce(max(id), 0) FROM cases").fetchone()
@@ -95,3 +99,14 @@ def _settle_intake_edits(core, sensitive) -> tuple[int, int]:
         sensitive.executemany(f"DELETE FROM {PENDING_TABLE} WHERE token = ?",
                               [(t,) for t in tokens if t not in acknowledged])
     return len(applied), len(tokens) - len(applied)
+
+
+def _sync_school_copies(core, school) -> int:
+    """School copies of the children whose sex or birth date an interrupted edit changed."""
+    edits = {int(entry["object_id"]): entry["at"] for _id, entry in outbox.pending(core)
+             if entry.get("object_type") == "case" and SCHOOL_COPY_FIELDS & edited_fields(entry)}
+    if not edits:
+        return 0
+    with transaction(school):
+        return sum(sync_school_copy(core, school, case_id, datetime.fromtimestamp(at).isoformat(timespec="seconds"))
+                   for case_id, at in sorted(edits.items()))

@@ -95,7 +95,8 @@ def test_an_edit_is_validated_exactly_as_at_intake_and_a_refusal_changes_nothing
     assert {"name", "id_number", "police_report_at", "birth_date"} <= set(info.value.by_field())
     assert "校验位" in info.value.by_field()["id_number"]
     after = boss.cases.get_case(case_id)
-    assert {k: after[k] for k in ("name", "updated_at", "birth_date")} == {k: before[k] for k in ("name", "updated_at", "birth_date")}
+    kept = ("name", "updated_at", "birth_date", "id_number")
+    assert {k: after[k] for k in kept} == {k: before[k] for k in kept}
     assert not [e for e in boss.cases.timeline(case_id) if e["kind"] == "edited"]
 
 
@@ -131,11 +132,6 @@ def test_opening_the_edit_form_is_an_audited_view_of_every_category(boss):
     [view] = [e for e in audit_since(boss, seq) if e["object_type"] == "case"]
     assert view["action"] == "view" and view["categories"] == "identity,medical,trafficking"
     assert view["object_id"] == str(case_id)
-
-
-def born(age: int, on: date) -> str:
-    """A birth date that makes someone ``age`` on ``on`` (and still ``age`` a few months later)."""
-    return date(on.year - age, 1, 1).isoformat() if on.month > 1 else date(on.year - age - 1, 1, 1).isoformat()
 
 
 ADMITTED = date(2026, 1, 5)
@@ -220,3 +216,12 @@ def test_a_sensitive_only_edit_audits_its_own_categories(boss):
     staged = boss.owner.call(lambda: boss.conn("sensitive").execute(
         "SELECT count(*) FROM intake_sensitive_pending").fetchone()[0])
     assert staged == 0                                        # applied, nothing left staged
+
+
+def test_a_referred_child_s_school_copy_follows_a_changed_sex_and_birth_date(boss):
+    child = boss.intake.create({**BASE, "birth_date": "2016-03-04", "sex": "F"})
+    boss.school.refer(child, "小禾")
+    values = boss.intake.editable(child)
+    boss.intake.update(child, {**values, "birth_date": "2015-05-06", "sex": "M", "name": "测试乙"})
+    [row] = boss.school.children()[0]
+    assert (row["birth_date"], row["sex"], row["display_name"]) == ("2015-05-06", "M", "小禾")  # the pseudonym stays

@@ -146,7 +146,7 @@ class IntakeService(Service):
             return [outbox.entry(session, "update", object_type="case", object_id=case_id,
                                  categories=edit_categories(edit.changed), detail=detail)]
 
-        conns = {name: session.conn(name) for name in ("core", "sensitive")}
+        conns = {name: session.conn(name) for name in ("core", "sensitive", "school") if name in session.compartments()}
         editor = IntakeEditor(conns, actor=session.account, now=now,
                               next_due=lambda cid: case_next_due(session, cid))
         editor.write(session, edit, audit)
