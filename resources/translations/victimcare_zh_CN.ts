@@ -474,7 +474,7 @@
         <translation>共 {n} 个个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="184"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="186"/>
         <source>Opening the case…</source>
         <translation>正在打开个案……</translation>
     </message>
@@ -555,69 +555,104 @@ Please give this file to IT support.</source>
 <context>
     <name>DuplicateDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="427"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="18"/>
         <source>Possible duplicates</source>
         <translation>可能重复的个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="431"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="22"/>
         <source>These existing cases may be the same person. Check them before creating a new case.</source>
         <translation>以下已有个案可能是同一人，请核对后再新建个案。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="435"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="26"/>
         <source>Duplicate candidates</source>
         <translation>疑似重复个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="436"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="27"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="436"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="27"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="436"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="27"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="437"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="28"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="437"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="28"/>
         <source>Why</source>
         <translation>疑似原因</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="449"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="50"/>
         <source>Same person — open that case</source>
         <translation>是同一人——打开该个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="450"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="51"/>
         <source>Open existing case</source>
         <translation>打开已有个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="452"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="53"/>
         <source>Different person — create new case</source>
         <translation>不是同一人——新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="453"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="54"/>
         <source>Create new case</source>
         <translation>新建个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="455"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="56"/>
         <source>Back to the form</source>
         <translation>返回登记表</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="68"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="69"/>
+        <source>(unknown)</source>
+        <translation>（姓名不详）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="69"/>
+        <source>{name}
+(aliases: {aliases})</source>
+        <translation>{name}
+（曾用名/自述名：{aliases}）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="80"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="82"/>
+        <source>alias</source>
+        <translation>别名</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="80"/>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="82"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="83"/>
+        <source>{reason}: the form&apos;s {ours_kind} “{ours}” — this case&apos;s {theirs_kind} “{theirs}”</source>
+        <translation>{reason}：登记的{ours_kind}“{ours}”与该个案的{theirs_kind}“{theirs}”</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/duplicate_dialog.py" line="87"/>
+        <source>{reason}: the form&apos;s {ours_kind} “{ours}”</source>
+        <translation>{reason}：登记的{ours_kind}“{ours}”</translation>
     </message>
 </context>
 <context>
@@ -701,405 +736,465 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeDialog</name>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="116"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="141"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="132"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="141"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="453"/>
+        <source>Edit intake registration</source>
+        <translation>修改接收登记</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="157"/>
         <source>Form errors</source>
         <translation>表单错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="133"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="134"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="158"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="159"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="138"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="163"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="146"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="166"/>
+        <source>Missing fields</source>
+        <translation>尚未填写的必填项</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="175"/>
         <source>Fields marked * are required. Sections marked (sensitive) are stored in the sensitive compartment.</source>
         <translation>标 * 的为必填项。标“（敏感）”的部分存放在敏感分区。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="174"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="211"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="175"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="212"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="177"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="214"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="355"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="178"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="228"/>
         <source>— choose —</source>
         <translation>— 请选择 —</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="179"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="216"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="180"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="217"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="181"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="218"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="184"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="221"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="185"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="222"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="293"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="186"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="187"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="189"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="226"/>
         <source>Aliases / self-reported names</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="190"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="227"/>
         <source>Separate several names with ；</source>
         <translation>多个名字用 ； 分隔</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="191"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="228"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="359"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="192"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="229"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="193"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="230"/>
         <source>Estimated age</source>
         <translation>估计年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="194"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="231"/>
         <source>Only when the date of birth is unknown</source>
         <translation>仅在出生日期不详时填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="195"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="232"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="363"/>
         <source>Basis of the estimate</source>
         <translation>估计依据</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="196"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="233"/>
         <source>e.g. 目测, 骨龄鉴定, 本人自述</source>
         <translation>如：目测、骨龄鉴定、本人自述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="197"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="234"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="199"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="236"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="202"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="239"/>
         <source>ID type</source>
         <translation>证件类型</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="203"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="240"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="365"/>
         <source>ID number</source>
         <translation>证件号码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="205"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="243"/>
+        <source>ID number note</source>
+        <translation>证件号码提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="248"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="206"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="249"/>
         <source>Hukou address</source>
         <translation>户籍详细地址</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="207"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="208"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="251"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="209"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="252"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="213"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="256"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="347"/>
         <source>No photo</source>
         <translation>无照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="214"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="257"/>
         <source>Choose photo…</source>
         <translation>选择照片…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="215"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="291"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="258"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="339"/>
         <source>Choose photo</source>
         <translation>选择照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="219"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="260"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="261"/>
+        <source>Remove photo</source>
+        <translation>移除照片</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="267"/>
         <source>Photo</source>
         <translation>照片</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="222"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="270"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="223"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="271"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="224"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="272"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="225"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="273"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="226"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="274"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="227"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="275"/>
         <source>How they were found (sensitive)</source>
         <translation>发现经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="250"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="298"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="237"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="285"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="238"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="286"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="241"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="289"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="290"/>
         <source>Item</source>
         <translation>物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="290"/>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="242"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="290"/>
         <source>Storage no.</source>
         <translation>保管编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="243"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="244"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="291"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="292"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="293"/>
         <source>Relation</source>
         <translation>关系</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="245"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="293"/>
         <source>Contact</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="246"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="247"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="294"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="295"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="251"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="299"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="252"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="300"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="254"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="302"/>
         <source>Notes on mental state</source>
         <translation>精神状况备注</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="255"/>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="256"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="303"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="304"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="258"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="306"/>
         <source>Injuries described</source>
         <translation>伤情描述</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="259"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="307"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="263"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="311"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="268"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="316"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="269"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="317"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="269"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="317"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="270"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="318"/>
         <source>On 低保/特困</source>
         <translation>享受低保/特困</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="271"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="319"/>
         <source>Fingerprints taken</source>
         <translation>已采集指纹</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="276"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="324"/>
         <source>Flags</source>
         <translation>标记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="277"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="325"/>
         <source>Suspected trafficking — reported to police</source>
         <translation>疑似被拐卖——已报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="278"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="326"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="280"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="328"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="367"/>
         <source>Reported to police at</source>
         <translation>报警时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="282"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="330"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="368"/>
         <source>Police unit receiving the report</source>
         <translation>接警单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="284"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="332"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="285"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="333"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="286"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="334"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="371"/>
         <source>Reason</source>
         <translation>理由</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="298"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="346"/>
         <source>Photo chosen ({kb} KB)</source>
         <translation>已选照片（{kb} KB）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="353"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="357"/>
+        <source>Name (or tick Name unknown)</source>
+        <translation>姓名（或勾选“姓名不详”）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="361"/>
+        <source>Date of birth or estimated age</source>
+        <translation>出生日期或估计年龄</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="378"/>
+        <source>Still to fill in: {fields}</source>
+        <translation>还需填写：{fields}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="389"/>
+        <source>date of birth</source>
+        <translation>出生日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="392"/>
+        <source>sex</source>
+        <translation>性别</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="400"/>
+        <source>Filled in from the ID number: {fields}. Please check them.</source>
+        <translation>已根据身份证号填写{fields}，请核对。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="465"/>
         <source>Discard this intake?</source>
         <translation>放弃这份接收登记？</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="354"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="466"/>
         <source>The form has entries that are not saved. Discard them?</source>
         <translation>表单中有尚未保存的内容。要放弃这些内容吗？</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="355"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="467"/>
         <source>Discard</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="356"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="468"/>
         <source>Keep editing</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/intake_dialog.py" line="394"/>
+        <location filename="../../victimcare/ui/case/intake_dialog.py" line="516"/>
         <source>{n} field(s) need attention; see the red notes.</source>
         <translation>有 {n} 项需修改，请查看红色提示。</translation>
     </message>
@@ -1107,228 +1202,258 @@ Please give this file to IT support.</source>
 <context>
     <name>IntakeTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="50"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="34"/>
+        <source>Edit intake error</source>
+        <translation>修改接收登记错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="37"/>
+        <source>Edit</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="38"/>
+        <source>Edit intake</source>
+        <translation>编辑接收登记</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="42"/>
+        <source>The case is closed: reopen it to change the intake.</source>
+        <translation>个案已结案：如需修改接收登记，请先重新开案。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="68"/>
         <source>Arrival</source>
         <translation>入站情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="51"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
         <source>Admitted at</source>
         <translation>入站时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="52"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="70"/>
         <source>How arrived</source>
         <translation>来站方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="53"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="71"/>
         <source>Escorting unit</source>
         <translation>护送单位</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="53"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="71"/>
         <source>Escorting officers</source>
         <translation>护送人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="54"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="72"/>
         <source>Police case number</source>
         <translation>公安案件编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="75"/>
         <source>{age} (estimated: {basis})</source>
         <translation>{age}（估计依据：{basis}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="59"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="77"/>
         <source>Identity</source>
         <translation>身份信息</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
         <source>Aliases</source>
         <translation>曾用名/自述名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="61"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="79"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="61"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="79"/>
         <source>Date of birth</source>
         <translation>出生日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="62"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="80"/>
         <source>Ethnicity</source>
         <translation>民族</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="62"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="80"/>
         <source>ID document</source>
         <translation>身份证件</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="63"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="81"/>
         <source>Hukou place</source>
         <translation>户籍地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="64"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="82"/>
         <source>Residence</source>
         <translation>居住地</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="64"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="82"/>
         <source>Dialect / accent</source>
         <translation>方言/口音</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="65"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="83"/>
         <source>Appearance</source>
         <translation>体貌特征</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="68"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="86"/>
         <source>Police handover (F2)</source>
         <translation>公安护送/交接（F2）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="87"/>
         <source>Police unit</source>
         <translation>公安机关</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="69"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="87"/>
         <source>Officers and badge numbers</source>
         <translation>民警姓名及警号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="70"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="88"/>
         <source>Found at (time)</source>
         <translation>发现时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="71"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="89"/>
         <source>Found at (place)</source>
         <translation>发现地点</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="71"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="89"/>
         <source>Checks done</source>
         <translation>已做核查</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="72"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="90"/>
         <source>Handed over at</source>
         <translation>交接时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="73"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="91"/>
         <source>Belongings and relatives</source>
         <translation>随身物品与亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="92"/>
         <source>Belongings</source>
         <translation>随身物品</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="76"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="94"/>
         <source>Close relatives</source>
         <translation>近亲属</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="78"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="96"/>
         <source>Flags and decision</source>
         <translation>标记与处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="79"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="97"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="79"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="97"/>
         <source>Yes — reported {at} to {unit}</source>
         <translation>是——已于 {at} 向{unit}报警</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="80"/>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="110"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="98"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="134"/>
         <source>No</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="81"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="99"/>
         <source>What they ask for</source>
         <translation>本人诉求</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="82"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="100"/>
         <source>Decision</source>
         <translation>处理决定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="86"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="103"/>
         <source>First health check and circumstances (sensitive)</source>
         <translation>初次健康检查及经过（敏感）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="88"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="106"/>
         <source>Sensitive section: opening it is recorded in the audit log.</source>
         <translation>敏感信息：查看将记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="89"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="107"/>
         <source>Sensitive notice</source>
         <translation>敏感信息提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="92"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="111"/>
+        <source>View</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="112"/>
+        <source>View sensitive section</source>
+        <translation>查看敏感信息</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="116"/>
         <source>Sensitive section error</source>
         <translation>敏感信息读取错误</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="107"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="131"/>
         <source>Physical state</source>
         <translation>身体状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="108"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="132"/>
         <source>Mental / intellectual signs</source>
         <translation>精神/智力状况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="110"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="134"/>
         <source>Visible injuries</source>
         <translation>明显外伤</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="110"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="134"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="111"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="135"/>
         <source>How they were found</source>
         <translation>发现经过</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/intake.py" line="112"/>
+        <location filename="../../victimcare/ui/case/tabs/intake.py" line="136"/>
         <source>Cause, time and course of events</source>
         <translation>起因、时间及经过</translation>
     </message>
@@ -1602,54 +1727,54 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="26"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="29"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="53"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="67"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="75"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="68"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="89"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="71"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="63"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="66"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="77"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="80"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="76"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="90"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。

@@ -1,10 +1,11 @@
 """The writing process of the crash harness (test_crash_harness.py): signs in and writes until killed.
 
-argv: vault folder, path, first index, a folder: for "intake" and "import" a scratch folder, for
+argv: vault folder, path, first index, a folder: for "intake", "import" and "edit" a scratch folder, for
 "backup" the backup folder, for "restore" (signed in) and "offline" (``restore_without_session``) the
 generation to restore. The password comes on stdin. Prints one line per acknowledged write, after the
 call returned: ``case <id>`` for an intake, ``import <case_no> <case_no> …`` for an import,
-``backup <generation>`` for a backup, ``restored <seconds>`` for a restore.
+``backup <generation>`` for a backup, ``restored <seconds>`` for a restore, ``edit <i>`` for an edit of case 1
+(its name becomes ``name(i)`` and its narrative ``经过 <i> …``: test_crash_intake_edit.py).
 """
 
 import sys
@@ -51,10 +52,21 @@ def create_case(services, i: int) -> int:
         return services.intake.create(intake_raw(i), reviewed_duplicates=[c["id"] for c in dup.candidates])
 
 
+def edit_raw(values: dict, i: int) -> dict:
+    """An edit of every compartment of a referred child's case: the name (core) and the narrative (sensitive)
+    name ``i``; the birth date (core, and the school copy) follows whether ``i`` is odd."""
+    return {**values, "name": name(i), "circumstances": f"经过 {i} " + "修改" * 40,
+            "birth_date": "2015-03-04" if i % 2 else "2016-03-04"}
+
+
 def write_cases(services, kind: str, first: int, scratch: Path) -> None:
     i = first
+    values = services.intake.editable(1) if kind == "edit" else None
     while True:
-        if kind == "intake":
+        if kind == "edit":
+            services.intake.update(1, edit_raw(values, i))
+            print(f"edit {i}", flush=True)
+        elif kind == "intake":
             print(f"case {create_case(services, i)}", flush=True)
         else:
             report = services.imports.import_file(import_file(scratch, i))

@@ -2,6 +2,7 @@
 
 import pytest
 
+from victimcare.casework.steps import CODES
 from victimcare.casework.cases import CaseQuery
 from victimcare.casework.demodata import DEMO_REGION, RARE_CHARS, fill_demo_cases
 from victimcare.domain.identity import validate_resident_id
@@ -38,7 +39,7 @@ def snapshot(session):
 def test_counts_and_every_table_filled(demo):
     count = lambda c, t: query(demo, c, f"SELECT count(*) FROM {t}")[0][0]  # noqa: E731
     assert count("core", "cases") == N
-    assert count("core", "steps") == N * 11
+    assert count("core", "steps") == N * len(CODES)
     assert count("core", "search_docs") == N and count("core", "search_fts") == N
     assert count("sensitive", "intake_sensitive") == N
     assert count("core", "events") >= N and count("core", "milestones") > N

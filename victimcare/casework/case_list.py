@@ -1,6 +1,9 @@
 """The case list in SQL: filters, sort and keyset paging (no row is ever filtered in Python)."""
 
+import unicodedata
 from dataclasses import dataclass
+
+from victimcare.domain.names import search_fold
 
 
 @dataclass(frozen=True)
@@ -22,6 +25,13 @@ SORTS = {
 }
 
 
+def search_texts(typed: str) -> list[str]:
+    """What a search looks for: the text as typed (NFC), and folded as the search documents' names are
+    (``search_fold``: without the separator typed for the middle dot, spaces or variation selectors)."""
+    text = unicodedata.normalize("NFC", typed.strip())
+    return [t for t in dict.fromkeys((text, search_fold(text))) if t]
+
+
 def list_filters(query: CaseQuery, now_iso: str) -> tuple[list[str], list]:
     """WHERE clauses of the case list."""
     where, params = [], []
@@ -37,14 +47,19 @@ def list_filters(query: CaseQuery, now_iso: str) -> tuple[list[str], list]:
     if query.step and query.step_status:
         where.append("EXISTS (SELECT 1 FROM steps s WHERE s.case_id = c.id AND s.step = ? AND s.status = ?)")
         params += [query.step, query.step_status]
-    text = query.text.strip()
-    if text:
-        if len(text) >= 3:
-            where.append("c.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
-            params.append('"' + text.replace('"', '""') + '"')
-        else:  # trigrams need 3 characters; short queries scan the search documents
-            where.append("EXISTS (SELECT 1 FROM search_docs d WHERE d.case_id = c.id AND d.doc LIKE ? ESCAPE '\\')")
-            params.append("%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+    texts = search_texts(query.text)
+    if texts:
+        found = []
+        long = [t for t in texts if len(t) >= 3]
+        if long:
+            found.append("c.id IN (SELECT rowid FROM search_fts WHERE search_fts MATCH ?)")
+            params.append(" OR ".join('"' + t.replace('"', '""') + '"' for t in long))
+        for t in texts:  # trigrams need 3 characters; shorter queries scan the search documents
+            if len(t) < 3:
+                found.append("EXISTS (SELECT 1 FROM search_docs d WHERE d.case_id = c.id AND d.doc LIKE ? "
+                             "ESCAPE '\\')")
+                params.append("%" + t.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%")
+        where.append(found[0] if len(found) == 1 else "(" + " OR ".join(found) + ")")
     if query.sort == "next_due":
         where.append("c.next_due != ''")
     return where, params

@@ -183,3 +183,13 @@ class DeadlineService(Service):
 def refresh_due(session, case_ids: list[int]) -> None:
     """After a write that changed what a case's deadlines depend on (owner thread): its next due date."""
     DeadlineService(session)._recompute_chunk(case_ids)
+
+
+def case_next_due(session, case_id: int) -> str:
+    """One case's next deadline from its rows as they stand on the owner thread's connections (inside
+    an uncommitted transaction there too): for a write that changes what the deadlines read."""
+    service = DeadlineService(session)
+    now = local_now(session)
+    settings = service._settings()
+    facts = service._facts([case_id], now.date())
+    return next_due(compute(facts[0], now, settings.calendar(), settings.rules())) if facts else ""

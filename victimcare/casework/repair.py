@@ -14,12 +14,20 @@ owner thread before anything else is written, and only when the open checks foun
 - **Interrupted referrals.** A referral commits its school row with its audit entry (the school
   outbox), then the core step and timeline event. A kill in between: the core part is completed
   here, then the outbox entry is appended like any other.
+- **Interrupted intake edits.** An edit stages its sensitive part (``intake_sensitive_pending``), commits
+  the core rows with its audit entry in the core outbox (naming the staged part's token), then applies
+  the staged part. A staged part whose entry waits in the outbox is applied here (the core part is
+  there); one no entry names is dropped (its core part never committed: the edit did not happen).
+  Runs before the outbox is replayed (``opening.repair``), which appends the entry. An edit of a
+  referred child's sex or birth date whose entry waits there has its school copy brought up to date.
 """
 
 from datetime import datetime
 from importlib import import_module
 
-from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
+from victimcare.casework.record import (CASE_TABLES, PENDING_TABLE, SCHOOL_COPY_FIELDS, add_event, apply_staged,
+                                        delete_case_rows, edit_token, edited_fields, set_step_status,
+                                        sync_school_copy)
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps import records as step_records
 from victimcare.db.connection import transaction
@@ -48,6 +56,9 @@ def repair_case_rows(conns: dict) -> dict[str, int]:
         done["referral"] = _complete_referrals(conns["core"], conns["school"])
     if "sensitive" in conns:
         done["step_record"] = _complete_sensitive_records(conns["core"], conns["sensitive"])
+        done["intake_edit"], done["intake_edit_dropped"] = _settle_intake_edits(conns["core"], conns["sensitive"])
+    if "school" in conns:
+        done["school_copy"] = _sync_school_copies(conns["core"], conns["school"])
     full = False
     if "sensitive" in conns:
         core_n = conns["core"].execute("SELECT count(*), coalesce(max(id), 0) FROM cases").fetchone()
@@ -107,3 +118,28 @@ def _complete_sensitive_records(core, sensitive) -> int:
             add_event(core, case_id, stamp, step, event_kind, summary, entry["actor"])
         count += 1
     return count
+
+
+def _settle_intake_edits(core, sensitive) -> tuple[int, int]:
+    """(applied, dropped) staged sensitive parts of intake edits a kill interrupted."""
+    tokens = [r[0] for r in sensitive.execute(f"SELECT token FROM {PENDING_TABLE} ORDER BY rowid")]
+    if not tokens:
+        return 0, 0
+    acknowledged = {edit_token(entry) for _id, entry in outbox.pending(core)}
+    applied = [t for t in tokens if t in acknowledged]
+    with transaction(sensitive):
+        apply_staged(sensitive, applied)
+        sensitive.executemany(f"DELETE FROM {PENDING_TABLE} WHERE token = ?",
+                              [(t,) for t in tokens if t not in acknowledged])
+    return len(applied), len(tokens) - len(applied)
+
+
+def _sync_school_copies(core, school) -> int:
+    """School copies of the children whose sex or birth date an interrupted edit changed."""
+    edits = {int(entry["object_id"]): entry["at"] for _id, entry in outbox.pending(core)
+             if entry.get("object_type") == "case" and SCHOOL_COPY_FIELDS & edited_fields(entry)}
+    if not edits:
+        return 0
+    with transaction(school):
+        return sum(sync_school_copy(core, school, case_id, datetime.fromtimestamp(at).isoformat(timespec="seconds"))
+                   for case_id, at in sorted(edits.items()))

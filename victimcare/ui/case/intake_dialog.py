@@ -1,10 +1,14 @@
-"""新建接收登记: the intake form (F1 with the F2 police handover), grouped as on paper.
+"""新建接收登记 / 修改接收登记: the intake form (F1 with the F2 police handover), grouped as on paper, for a
+new case or, pre-filled, to edit a saved one.
 
 Errors come from the services layer and are shown inline under each field; nothing is saved
-until the whole form is valid. Possible duplicates are shown for the user to decide.
+until the whole form is valid, and beside 保存 the form says which required fields are still empty.
+An ID number that disagrees with the birth date or sex is pointed out in amber (a warning, not a
+block); a valid one fills an empty birth date and sex. Possible duplicates are shown for the user to
+decide (``duplicate_dialog``).
 """
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -13,14 +17,19 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFileDialog, QForm
                                QScrollArea, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from victimcare.casework.steps.intake.service import DuplicateCandidates
-from victimcare.domain.codes import ethnicities
+from victimcare.domain.codes import ethnicities, region_full_name
 from victimcare.domain.vocabulary import (ARRIVAL_MODES, DECISIONS, ID_TYPES, MENTAL_STATES, POLICE_CHECKS, SEXES)
 from victimcare.domain.identity import IdStatus
 from victimcare.core.errors import ValidationErrors
+from victimcare.ui.case.duplicate_dialog import DuplicateDialog
+from victimcare.ui.case.intake_hints import id_check
 from victimcare.ui.kit.inputs import DateField, NameField, RegionField
-from victimcare.ui.kit.display import joined, option_choices, option_text, shown
+from victimcare.ui.kit.display import joined, option_choices
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, add_field, fit_to_screen, plain_label
+
+__all__ = ["DuplicateDialog", "IntakeDialog"]
+AMBER = "#b26a00"  # warnings that do not block saving
 
 
 class _Combo(QComboBox):
@@ -68,9 +77,9 @@ def _set_value(widget, value) -> None:
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(str(value or ""))
     elif isinstance(widget, _RowsTable):
-        for r, row in enumerate((value or [])[:widget.rowCount()]):
-            for key in widget.keys:
-                widget.set_cell(r, key, str(row.get(key, "")))
+        widget.set_rows(value or [])
+    elif isinstance(widget, RegionField):
+        widget.setText(f"{value} {region_full_name(value) or ''}".strip() if value else "")
     else:
         widget.setText(str(value or ""))
 
@@ -83,7 +92,8 @@ def _text_area(height: int = 60) -> QPlainTextEdit:
 
 
 class _RowsTable(QTableWidget):
-    """A small editable table for repeating rows (belongings, relatives)."""
+    """A small editable table for repeating rows (belongings, relatives): one empty row always waits
+    at the bottom, so any number can be typed (and a saved list of any length shows whole)."""
 
     def __init__(self, headers: list[str], keys: list[str], name: str):
         super().__init__(3, len(headers))
@@ -92,6 +102,19 @@ class _RowsTable(QTableWidget):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.setAccessibleName(name)
         self.setFixedHeight(120)
+        self.itemChanged.connect(self._keep_an_empty_row)
+
+    def _keep_an_empty_row(self, _item=None) -> None:
+        last = self.rowCount() - 1
+        if any(self.item(last, c) and self.item(last, c).text().strip() for c in range(self.columnCount())):
+            self.insertRow(self.rowCount())
+
+    def set_rows(self, rows: list[dict]) -> None:
+        self.clearContents()
+        self.setRowCount(max(3, len(rows) + 1))
+        for r, row in enumerate(rows):
+            for key in self.keys:
+                self.set_cell(r, key, str(row.get(key, "")))
 
     def rows(self) -> list[dict]:
         out = []
@@ -107,13 +130,15 @@ class _RowsTable(QTableWidget):
 
 class IntakeDialog(QDialog):
     created = Signal(int)        # new case id
+    edited = Signal(int)         # the case whose saved intake was edited
     open_existing = Signal(int)  # the user decided it is an existing case
 
-    def __init__(self, services, parent=None):
+    def __init__(self, services, parent=None, *, case_id: int | None = None):
         super().__init__(parent)
         self.services = services
+        self.case_id = case_id   # None: a new intake; else the case whose saved intake this form edits
         self.photo_bytes: bytes | None = None
-        self.setWindowTitle(self.tr("New intake registration"))
+        self.setWindowTitle(self.tr("New intake registration") if case_id is None else self.tr("Edit intake registration"))
         fit_to_screen(self, 900, 680)  # the form scrolls; Save and Cancel stay below it, always in view
         self.errors: dict[str, ErrorLabel] = {}
         body = QWidget()
@@ -137,8 +162,12 @@ class IntakeDialog(QDialog):
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton(self.tr("Cancel"))
         cancel.clicked.connect(self.reject)
+        self.missing = plain_label("")
+        self.missing.setAccessibleName(self.tr("Missing fields"))
+        self.missing.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.general, 1)
+        buttons.addWidget(self.missing, 1)
         buttons.addStretch()  # while the error line is hidden the buttons keep their size, on the right
         buttons.addWidget(cancel)
         buttons.addWidget(self.save_button)
@@ -151,8 +180,16 @@ class IntakeDialog(QDialog):
         lay.addLayout(buttons)
         for signal in (self.arrival_mode.currentIndexChanged, self.name.edit.textChanged,
                        self.name_unknown.toggled, self.sex.currentIndexChanged, self.birth_date.edit.textChanged,
-                       self.estimated_age.textChanged):
+                       self.estimated_age.textChanged, self.age_basis.textChanged, self.id_status.currentIndexChanged,
+                       self.id_number.textChanged, self.suspected.toggled, self.police_report_at.edit.textChanged,
+                       self.police_report_unit.textChanged, self.decision.currentIndexChanged,
+                       self.decision_reason.textChanged):
             signal.connect(self._update_save_enabled)
+        self.id_number.textChanged.connect(self._id_typed)
+        for signal in (self.birth_date.edit.textChanged, self.estimated_age.textChanged, self.sex.currentIndexChanged,
+                       self.id_type.currentIndexChanged, self.id_status.currentIndexChanged):
+            signal.connect(self._update_id_note)
+        self._filled_from_id: list[str] = []
         self._update_save_enabled()
         self._closing_quietly = False
         self.from_draft = False  # restored from a draft: the draft goes once the case is saved or discarded
@@ -202,6 +239,12 @@ class IntakeDialog(QDialog):
         self.id_type = self._field(form, "id_type", self.tr("ID type"), _combo(ID_TYPES))
         self.id_number = self._field(form, "id_number", self.tr("ID number"), QLineEdit())
         self.id_number.setMaxLength(40)
+        self.id_note = plain_label("")  # amber: disagreements with the birth date or sex, and what was filled in
+        self.id_note.setAccessibleName(self.tr("ID number note"))
+        self.id_note.setWordWrap(True)
+        self.id_note.setStyleSheet(f"color: {AMBER};")
+        self.id_note.hide()
+        form.addRow("", self.id_note)
         self.hukou = self._field(form, "hukou_code", self.tr("Hukou place"), RegionField())
         self.hukou_detail = self._field(form, "hukou_detail", self.tr("Hukou address"), QLineEdit())
         self.residence = self._field(form, "residence", self.tr("Residence"), QLineEdit())
@@ -214,8 +257,13 @@ class IntakeDialog(QDialog):
         choose = QPushButton(self.tr("Choose photo…"))
         choose.setAccessibleName(self.tr("Choose photo"))
         choose.clicked.connect(self._choose_photo)
+        self.remove_photo = QPushButton(self.tr("Remove photo"))
+        self.remove_photo.setAccessibleName(self.tr("Remove photo"))
+        self.remove_photo.clicked.connect(lambda: self.set_photo(None))
+        self.remove_photo.hide()
         prow.addWidget(self.photo_label, 1)
         prow.addWidget(choose)
+        prow.addWidget(self.remove_photo)
         self._field(form, "photo", self.tr("Photo"), photo_row)
 
     def _handover_group(self) -> None:
@@ -292,16 +340,69 @@ class IntakeDialog(QDialog):
         if path:
             self.set_photo(Path(path).read_bytes())
 
-    def set_photo(self, data: bytes) -> None:
+    def set_photo(self, data: bytes | None) -> None:
         """Keep the bytes in memory only; they go into the vault on save, never to a loose file."""
-        self.photo_bytes = data
-        self.photo_label.setText(self.tr("Photo chosen ({kb} KB)").format(kb=len(data) // 1024))
+        self.photo_bytes = data or None
+        self.photo_label.setText(self.tr("Photo chosen ({kb} KB)").format(kb=len(data) // 1024) if data
+                                 else self.tr("No photo"))
+        self.remove_photo.setVisible(bool(data))
+
+    def missing_fields(self) -> list[str]:
+        """The labels of the required fields still empty (some are required by what else is filled in)."""
+        blank = lambda w: not w.text().strip()
+        missing = []
+        if not self.arrival_mode.currentData():
+            missing.append(self.tr("How arrived"))
+        if blank(self.name) and not self.name_unknown.isChecked():
+            missing.append(self.tr("Name (or tick Name unknown)"))
+        if not self.sex.currentData():
+            missing.append(self.tr("Sex"))
+        if blank(self.birth_date) and blank(self.estimated_age):
+            missing.append(self.tr("Date of birth or estimated age"))
+        elif blank(self.birth_date) and blank(self.age_basis):
+            missing.append(self.tr("Basis of the estimate"))
+        if self.id_status.currentData() == IdStatus.HAS and blank(self.id_number):
+            missing.append(self.tr("ID number"))
+        if self.suspected.isChecked():
+            missing += [label for w, label in ((self.police_report_at, self.tr("Reported to police at")),
+                                               (self.police_report_unit, self.tr("Police unit receiving the report")))
+                        if blank(w)]
+        if self.decision.currentData() == "refuse" and blank(self.decision_reason):
+            missing.append(self.tr("Reason"))
+        return missing
 
     def _update_save_enabled(self) -> None:
-        has_name = bool(self.name.text().strip()) or self.name_unknown.isChecked()
-        has_age = bool(self.birth_date.text().strip() or self.estimated_age.text().strip())
-        self.save_button.setEnabled(bool(self.arrival_mode.currentData()) and has_name
-                                    and bool(self.sex.currentData()) and has_age)
+        """保存 is grey until every required field is filled, and the form says which are still empty."""
+        missing = self.missing_fields()
+        self.save_button.setEnabled(not missing)
+        self.missing.setText(self.tr("Still to fill in: {fields}").format(fields=joined(missing)) if missing else "")
+        self.missing.setVisible(bool(missing))
+
+    # -- the ID number: fills an empty birth date and sex, warns where it disagrees ---------------------
+
+    def _id_typed(self) -> None:
+        check = id_check(self.id_number.text(), self.id_type.currentData(), date.today())
+        self._filled_from_id = []
+        if check is not None:
+            if not self.birth_date.text().strip() and not self.estimated_age.text().strip():
+                self.birth_date.setText(check.birth_date.isoformat())
+                self._filled_from_id.append(self.tr("date of birth"))
+            if not self.sex.currentData():
+                self.sex.setCurrentIndex(self.sex.findData(check.sex))
+                self._filled_from_id.append(self.tr("sex"))
+        self._update_id_note()
+
+    def _update_id_note(self) -> None:
+        check = id_check(self.id_number.text(), self.id_type.currentData(), date.today())
+        lines = []
+        if check is not None:
+            if self._filled_from_id:
+                lines.append(self.tr("Filled in from the ID number: {fields}. Please check them.").format(
+                    fields=joined(self._filled_from_id)))
+            estimated = not self.birth_date.text().strip()
+            lines += check.warnings(self.birth_date.text(), estimated, self.sex.currentData())
+        self.id_note.setText("\n".join(lines))
+        self.id_note.setVisible(bool(lines))
 
     def _fields(self) -> dict:
         """Every simple field by the key the services layer reads it under (one table for raw and load)."""
@@ -324,22 +425,33 @@ class IntakeDialog(QDialog):
         }
 
     def raw(self) -> dict:
-        """The form's values as the services layer reads them."""
+        """The form's values as the services layer reads them (and, editing, the case: a draft kept when
+        the screen locks comes back as the edit it was)."""
         values = {key: _value_of(widget) for key, widget in self._fields().items()}
         values["photo"] = self.photo_bytes
         values["handover_checks"] = [c for c, box in self.h_checks.items() if box.isChecked()]
+        if self.case_id is not None:
+            values["edit_case_id"] = self.case_id
         return values
 
-    def load(self, values: dict) -> None:
-        """Fill the form from saved values (a draft kept when the screen locked)."""
+    def fill(self, values: dict) -> None:
+        """Fill the form from values: a saved intake to edit (``intake.editable``) or a draft."""
         for key, widget in self._fields().items():
             if key in values:
                 _set_value(widget, values[key])
         for code, box in self.h_checks.items():
             box.setChecked(code in (values.get("handover_checks") or []))
-        if values.get("photo"):
-            self.set_photo(values["photo"])
+        self.set_photo(values.get("photo"))
+        self._filled_from_id = []
+        self._update_id_note()
         self._pristine = self.raw()
+
+    def load(self, values: dict) -> None:
+        """Fill the form from a draft kept when the screen locked (of a new intake or of an edit)."""
+        if values.get("edit_case_id"):
+            self.case_id = int(values["edit_case_id"])
+            self.setWindowTitle(self.tr("Edit intake registration"))
+        self.fill(values)
         self.from_draft = True
 
     @property
@@ -373,8 +485,18 @@ class IntakeDialog(QDialog):
         for err in self.errors.values():
             err.show_error("")
         self.general.show_error("")
+        if self.case_id is not None:
+            run(self, self.services.intake.update, self.case_id, self.raw(), busy=self.save_button,
+                done=self._edit_saved, failed=self._save_failed)
+            return
         run(self, self.services.intake.create, self.raw(), reviewed_duplicates=reviewed or None, busy=self.save_button,
             done=self._saved, failed=self._save_failed)
+
+    def _edit_saved(self, _labels: list[str]) -> None:
+        self.general.show_error("")
+        self._drop_draft()
+        self.edited.emit(self.case_id)
+        self.accept()
 
     def _saved(self, case_id: int) -> None:
         self.general.show_error("")
@@ -417,58 +539,3 @@ class IntakeDialog(QDialog):
         else:
             run(self, self.services.intake.record_duplicate_decision, ids, "cancelled",
                 failed=lambda exc: self.general.show_error(exc.message))
-
-
-class DuplicateDialog(QDialog):
-    """Lists possible duplicates; the user opens one, creates a new case anyway, or goes back."""
-
-    def __init__(self, candidates: list[dict], parent=None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Possible duplicates"))
-        self.candidates = candidates
-        self.choice = "cancel"
-        lay = QVBoxLayout(self)
-        note = plain_label(self.tr("These existing cases may be the same person. Check them before creating a new case."))
-        note.setWordWrap(True)
-        lay.addWidget(note)
-        self.table = QTableWidget(len(candidates), 5)
-        self.table.setAccessibleName(self.tr("Duplicate candidates"))
-        self.table.setHorizontalHeaderLabels([self.tr("Case number"), self.tr("Name"), self.tr("Sex"),
-                                              self.tr("Date of birth"), self.tr("Why")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        for i, c in enumerate(candidates):
-            for j, text in enumerate((c["case_no"], c["name"], option_text(SEXES, c["sex"]), c["birth_date"] or "",
-                                      joined(shown(r) for r in c["reasons"]))):
-                self.table.setItem(i, j, QTableWidgetItem(text))
-        if candidates:
-            self.table.selectRow(0)
-        lay.addWidget(self.table)
-        row = QHBoxLayout()
-        same = QPushButton(self.tr("Same person — open that case"))
-        same.setAccessibleName(self.tr("Open existing case"))
-        same.clicked.connect(self._same)
-        new = QPushButton(self.tr("Different person — create new case"))
-        new.setAccessibleName(self.tr("Create new case"))
-        new.clicked.connect(self._new)
-        back = QPushButton(self.tr("Back to the form"))
-        back.clicked.connect(self.reject)
-        row.addWidget(same)
-        row.addWidget(new)
-        row.addStretch()
-        row.addWidget(back)
-        lay.addLayout(row)
-        fit_to_screen(self, 760, 320)
-
-    def _same(self) -> None:
-        rows = self.table.selectionModel().selectedRows()
-        self.choice = self.candidates[rows[0].row() if rows else 0]["id"]
-        self.accept()
-
-    def _new(self) -> None:
-        self.choice = "new"
-        self.accept()
-
-    def exec_choice(self):
-        return self.choice if self.exec() else "cancel"

@@ -3,6 +3,7 @@
 from datetime import date, datetime
 
 from victimcare.casework.steps import STEP_STATUSES, STEPS, status_label, step_label
+from victimcare.casework.steps.intake.rules import EDIT_FIELDS
 from victimcare.domain.dates import age_on, format_date_zh
 from victimcare.domain.vocabulary import ARRIVAL_MODES, ENGLISH, SEXES, label
 from victimcare.security.permissions import ROLE_LABELS, ROLE_LABELS_EN, Role
@@ -34,7 +35,16 @@ def event_text(event: dict, case: dict) -> str:
         return f"Suspected trafficking, reported to the police ({case['police_report_unit']})"
     if kind == ("return", "follow_up"):
         return "Follow-up visits"
+    if kind == ("intake", "edited"):  # "修改接收登记：<labels>" — the labels of EDIT_FIELDS
+        labels = event["summary"].partition("：")[2].split("、")
+        return "Intake edited: " + ", ".join(_EDIT_LABELS_EN.get(x, x) for x in labels if x)
+    if event["kind"] == "reevaluated":
+        status = "not_applicable" if "不适用" in event["summary"] else "not_started"
+        return f"Re-assessed by the changed age: {status_label(status, True).lower()}"
     return shown(event["summary"])
+
+
+_EDIT_LABELS_EN = {zh: en for zh, en, _category in EDIT_FIELDS.values()}
 
 
 def joined(items) -> str:

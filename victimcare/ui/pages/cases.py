@@ -169,12 +169,14 @@ class CasesPage(QWidget):
         self.stack.setCurrentWidget(self.list_view)
 
     def new_intake(self, draft: dict | None = None) -> None:
-        """The intake form; ``draft`` holds the values of a form kept when the screen locked."""
+        """The intake form; ``draft`` holds the values of a form kept when the screen locked (a draft of
+        an edit comes back as the edit of its case)."""
         from victimcare.ui.case.intake_dialog import IntakeDialog
         dialog = IntakeDialog(self.services, self)
         if draft is not None:
             dialog.load(draft)
         dialog.created.connect(lambda case_id: (self.refresh(), self.open_case(case_id)))
+        dialog.edited.connect(lambda case_id: (self.refresh(), self.open_case(case_id, "intake")))  # an edit's draft
         dialog.open_existing.connect(self.open_case)
         dialog.exec()
 

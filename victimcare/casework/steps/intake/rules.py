@@ -266,3 +266,106 @@ def age_years(record_birth: str | None, on: date) -> int | None:
         return None
     born = date.fromisoformat(record_birth)
     return age_on(born, on) if born <= on else 0
+
+
+# -- editing a saved intake ------------------------------------------------------------------------------
+# What an edit compares, field by field: key → (the form's label in Chinese, in English, the audit category).
+# The timeline names the labels of what changed and the audit log the categories, never a value.
+EDIT_FIELDS: dict[str, tuple[str, str, str]] = {
+    "admitted_at": ("入站时间", "Admitted at", "identity"),
+    "arrival_mode": ("来站方式", "How arrived", "identity"),
+    "escort": ("护送单位及人员", "Escort", "identity"),
+    "police_case_no": ("公安案件编号", "Police case number", "identity"),
+    "name": ("姓名", "Name", "identity"),
+    "aliases": ("曾用名/自述名", "Aliases", "identity"),
+    "sex": ("性别", "Sex", "identity"),
+    "birth_date": ("出生日期/估计年龄", "Date of birth / estimated age", "identity"),
+    "ethnicity": ("民族", "Ethnicity", "identity"),
+    "id": ("身份证件", "ID document", "identity"),
+    "hukou": ("户籍地", "Hukou place", "identity"),
+    "residence": ("居住地", "Residence", "identity"),
+    "dialect": ("方言/口音", "Dialect / accent", "identity"),
+    "appearance": ("体貌特征", "Appearance", "identity"),
+    "photo": ("照片", "Photo", "identity"),
+    "flags": ("标记", "Flags", "identity"),
+    "police_report": ("疑似被拐卖及报警", "Suspected trafficking and police report", "trafficking"),
+    "request": ("本人诉求", "What they ask for", "identity"),
+    "decision": ("处理决定", "Decision", "identity"),
+    "assigned_worker": ("责任社工", "Assigned worker", "identity"),
+    "handover": ("公安护送/交接", "Police handover", "trafficking"),
+    "belongings": ("随身物品", "Belongings", "identity"),
+    "relatives": ("近亲属", "Close relatives", "identity"),
+    "health_check": ("身体状况", "Physical state", "medical"),
+    "mental": ("精神/智力状况", "Mental / intellectual signs", "medical"),
+    "injuries": ("明显外伤", "Visible injuries", "medical"),
+    "found_circumstances": ("发现经过", "How they were found", "trafficking"),
+    "circumstances": ("起因、时间及经过", "Cause, time and course of events", "trafficking"),
+}
+SENSITIVE_EDIT_FIELDS = frozenset({"health_check", "mental", "injuries", "found_circumstances", "circumstances"})
+_CORE_GROUPS = {
+    "escort": ("escort_unit", "escort_officers"), "name": ("name", "name_unknown"),
+    "birth_date": ("birth_date", "birth_estimated", "estimated_age", "age_basis"),
+    "id": ("id_status", "id_type", "id_number"), "hukou": ("hukou_code", "hukou_detail"),
+    "flags": ("on_assistance", "fingerprints_taken", "flag_trafficking", "flag_disabled", "flag_foreign"),
+    "police_report": ("suspected_trafficking", "police_report_at", "police_report_unit"),
+    "decision": ("decision", "decision_reason"),
+}
+_SENSITIVE_GROUPS = {"mental": ("mental_state", "mental_note"), "injuries": ("injuries", "injuries_note")}
+CATEGORY_ORDER = ("identity", "medical", "trafficking")
+
+
+def comparable(record: IntakeRecord) -> dict[str, object]:
+    """Every EDIT_FIELDS key → a value that is equal for two records exactly when the field is the same."""
+    core, sens = record.core, record.sensitive
+    out: dict[str, object] = {}
+    for key in EDIT_FIELDS:
+        if key in _CORE_GROUPS:
+            out[key] = tuple(core.get(k) or None for k in _CORE_GROUPS[key])
+        elif key in _SENSITIVE_GROUPS:
+            out[key] = tuple(sens.get(k) or None for k in _SENSITIVE_GROUPS[key])
+        elif key in SENSITIVE_EDIT_FIELDS:
+            out[key] = sens.get(key) or ""
+        elif key in ("aliases", "relatives", "belongings"):
+            rows = getattr(record, key)
+            out[key] = tuple(r if isinstance(r, str) else tuple(sorted(r.items())) for r in rows)
+        elif key == "handover":
+            out[key] = tuple(record.handover.get(k) or "" for k in HANDOVER_KEYS)
+        elif key == "photo":
+            out[key] = record.photo
+        else:
+            out[key] = core.get(key) or ""
+    return out
+
+
+HANDOVER_KEYS = ("unit", "officers", "found_at", "found_place", "checks", "handover_at")
+
+
+def changed_fields(before: IntakeRecord, after: IntakeRecord) -> list[str]:
+    """The EDIT_FIELDS keys whose value differs, in the form's order. An empty assigned worker keeps
+    the one recorded (a case always has a worker), so it is not a change."""
+    old, new = comparable(before), comparable(after)
+    return [k for k in EDIT_FIELDS if old[k] != new[k] and not (k == "assigned_worker" and not new[k])]
+
+
+def edit_summary(keys: list[str]) -> str:
+    """The timeline's words for an edit: the labels of what changed, never a value."""
+    return "修改接收登记：" + "、".join(EDIT_FIELDS[k][0] for k in keys)
+
+
+def edit_categories(keys: list[str]) -> str:
+    """The audit categories of the changed fields, comma-separated in a fixed order."""
+    found = {EDIT_FIELDS[k][2] for k in keys}
+    return ",".join(c for c in CATEGORY_ORDER if c in found)
+
+
+def reevaluated_steps(current: dict[str, str], old_age: int | None, new_age: int | None,
+                      steps) -> dict[str, tuple[str, str]]:
+    """Steps offered by age (入学安置 6–17, 就业服务 16+, each step's ``initial_status``) whose offer the new
+    age changes: step → new (status, reason). Only a step still as its rule left it (``current``: step →
+    status) follows; one that records have moved on (in progress, done) keeps its status."""
+    changes = {}
+    for step in steps:
+        before, after = step.initial_status(old_age), step.initial_status(new_age)
+        if before != after and current.get(step.code) == before[0] and after[0] != before[0]:
+            changes[step.code] = after
+    return changes

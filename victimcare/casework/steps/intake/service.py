@@ -1,15 +1,17 @@
-"""接收登记 intake: check a form, look for duplicates, save a new case, read the sensitive part, and
-keep a half-filled form as a draft when the screen locks."""
+"""接收登记 intake: check a form, look for duplicates, save a new case, edit a saved one, read the
+sensitive part, and keep a half-filled form as a draft when the screen locks."""
 
 import base64
 import json
 from datetime import datetime
 
-from victimcare.casework.deadlines import local_now
+from victimcare.casework.deadlines import case_next_due, local_now
 from victimcare.casework.duplicates import find_candidates
-from victimcare.casework.record import CaseWriter, NewCase, write_audited
+from victimcare.casework.record import (SENSITIVE_COLUMNS, CaseWriter, IntakeEdit, IntakeEditor, NewCase,
+                                        require_open, write_audited)
 from victimcare.casework.settings import StationSettings
-from victimcare.casework.steps.intake.rules import IntakeRecord, validate_intake
+from victimcare.casework.steps.intake.rules import (EDIT_FIELDS, HANDOVER_KEYS, IntakeRecord, age_years,
+                                                    edit_categories, validate_intake)
 from victimcare.core.errors import UserError, ValidationError
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
@@ -90,6 +92,66 @@ class IntakeService(Service):
                             detail="intake_sensitive")
         return dict(zip([d[0] for d in cur.description], row)) if row else {}
 
+    # -- editing a saved intake ----------------------------------------------------------------------
+
+    def _stored(self, case_id: int) -> IntakeRecord:
+        """The saved intake as a record (owner thread), core and sensitive parts."""
+        core, sensitive = self.session.conn("core"), self.session.conn("sensitive")
+        cur = core.execute("SELECT * FROM cases WHERE id = ?", (case_id,))
+        case = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+        record_core = {k: case[k] for k in _CORE_KEYS}
+        row = sensitive.execute(f"SELECT {', '.join(SENSITIVE_COLUMNS)} FROM intake_sensitive WHERE case_id = ?",
+                                (case_id,)).fetchone()
+        handover = core.execute(f"SELECT {', '.join(HANDOVER_KEYS)} FROM police_handover WHERE case_id = ?",
+                                (case_id,)).fetchone()
+        photo = core.execute("SELECT mime, data FROM photos WHERE case_id = ?", (case_id,)).fetchone()
+        return IntakeRecord(
+            core=record_core, sensitive=dict(zip(SENSITIVE_COLUMNS, row or ("",) * len(SENSITIVE_COLUMNS))),
+            aliases=[r[0] for r in core.execute("SELECT alias FROM aliases WHERE case_id = ? ORDER BY id", (case_id,))],
+            relatives=[dict(zip(("relation", "name", "contact"), r)) for r in core.execute(
+                "SELECT relation, name, contact FROM relatives WHERE case_id = ? ORDER BY id", (case_id,))],
+            belongings=[dict(zip(("item", "quantity", "storage_no"), r)) for r in core.execute(
+                "SELECT item, quantity, storage_no FROM belongings WHERE case_id = ? ORDER BY id", (case_id,))],
+            handover=dict(zip(HANDOVER_KEYS, handover or ("",) * len(HANDOVER_KEYS))),
+            photo=(photo[0], bytes(photo[1])) if photo else None)
+
+    @operation(Op.CASE_EDIT)
+    def editable(self, case_id: int) -> dict:
+        """The saved intake as the form's values, to edit it (an open case only). Shows the sensitive part
+        too, so it needs that permission and is audited as a view of every category the form holds."""
+        require_open(self.session.conn("core"), case_id)
+        self.session.authorize(Op.CASE_VIEW_SENSITIVE)
+        values = form_values(self._stored(case_id))
+        self.session.record("view", object_type="case", object_id=case_id, categories=INTAKE_CATEGORIES,
+                            detail="intake_edit_form")
+        return values
+
+    @operation(Op.CASE_EDIT)
+    def update(self, case_id: int, raw: dict) -> list[str]:
+        """Save an edit of a saved intake, validated exactly as at intake. Refused for a closed case.
+        Returns the labels of the fields that changed ([] when nothing did: nothing is written)."""
+        core = self.session.conn("core")
+        require_open(core, case_id)
+        record = self._validate(raw)
+        edit = IntakeEdit(case_id, self._stored(case_id), record)
+        if not edit.changed:
+            return []
+        if edit.sensitive_changed:
+            self.session.authorize(Op.CASE_EDIT_SENSITIVE)
+        session = self.session
+        now = local_now(session)
+
+        def audit(token):  # staged with the core rows in the core outbox (record.IntakeEditor)
+            detail = "intake:" + ",".join(edit.changed) + (f";edit={token}" if token else "")
+            return [outbox.entry(session, "update", object_type="case", object_id=case_id,
+                                 categories=edit_categories(edit.changed), detail=detail)]
+
+        conns = {name: session.conn(name) for name in ("core", "sensitive", "school") if name in session.compartments()}
+        editor = IntakeEditor(conns, actor=session.account, now=now,
+                              next_due=lambda cid: case_next_due(session, cid))
+        editor.write(session, edit, audit)
+        return [EDIT_FIELDS[k][0] for k in edit.changed]
+
     # -- drafts ------------------------------------------------------------------------------------
 
     @operation(Op.CASE_CREATE)
@@ -131,3 +193,45 @@ class IntakeService(Service):
             gone = conn.execute("DELETE FROM intake_drafts WHERE account = ?", (self.session.account,)).rowcount
         if gone:
             self.session.record("delete", object_type="draft")
+
+
+_CORE_KEYS = ("registrar", "admitted_at", "arrival_mode", "escort_unit", "escort_officers", "police_case_no",
+              "hukou_detail", "residence", "dialect", "police_report_unit", "assigned_worker", "appearance", "request",
+              "decision_reason", "name_unknown", "name", "sex", "birth_date", "birth_estimated", "estimated_age",
+              "age_basis", "ethnicity", "id_status", "id_type", "id_number", "hukou_code", "on_assistance",
+              "fingerprints_taken", "flag_trafficking", "flag_disabled", "flag_foreign", "suspected_trafficking",
+              "police_report_at", "decision")
+_FORM_FLAGS = ("name_unknown", "on_assistance", "fingerprints_taken", "flag_trafficking", "flag_disabled",
+               "flag_foreign", "suspected_trafficking")
+
+
+def _typed_datetime(value: str | None) -> str:
+    return (value or "").replace("T", " ")
+
+
+def form_values(record: IntakeRecord) -> dict:
+    """A saved intake as the intake form types it (the keys ``validate_intake`` reads): validated again
+    unchanged, it gives the same record."""
+    c = record.core
+    values = {k: c[k] for k in _CORE_KEYS if k not in ("registrar", "birth_date", "birth_estimated", "estimated_age")}
+    values.update({k: bool(c[k]) for k in _FORM_FLAGS})
+    values["admitted_at"] = _typed_datetime(c["admitted_at"])
+    values["police_report_at"] = _typed_datetime(c["police_report_at"])
+    if c["birth_estimated"]:
+        age = c["estimated_age"]
+        if age is None:  # an estimate imported as a date: the age it gives on admission
+            age = age_years(c["birth_date"], datetime.fromisoformat(c["admitted_at"]).date())
+        values.update(birth_date="", estimated_age=str(age))
+    else:
+        values.update(birth_date=c["birth_date"] or "", estimated_age="")
+    values["aliases"] = "；".join(record.aliases)
+    values["relatives"] = [dict(r) for r in record.relatives]
+    values["belongings"] = [dict(b) for b in record.belongings]
+    h = record.handover
+    values.update(handover_unit=h["unit"], handover_officers=h["officers"], handover_found_place=h["found_place"],
+                  handover_found_at=_typed_datetime(h["found_at"]), handover_at=_typed_datetime(h["handover_at"]),
+                  handover_checks=[x for x in (h["checks"] or "").split(",") if x])
+    values.update({k: record.sensitive[k] for k in SENSITIVE_COLUMNS})
+    values["injuries"] = bool(record.sensitive["injuries"])
+    values["photo"] = record.photo[1] if record.photo else None
+    return values

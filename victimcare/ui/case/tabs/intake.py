@@ -1,8 +1,10 @@
-"""接收登记: the intake as recorded (F1/F2), with the sensitive first-health-check section read only
-when the tab is opened, and audited then."""
+"""接收登记: the intake as recorded (F1/F2), an 编辑 button that opens the intake form pre-filled to edit
+it, and the sensitive first-health-check section behind a 查看 button: read (off the GUI thread) and
+audited only when the user asks to see it."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLayout, QPushButton, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from victimcare.domain.codes import ethnicity_name, region_full_name
 from victimcare.domain.identity import IdStatus
@@ -20,11 +22,27 @@ def make_tab(services, bundle) -> QWidget:
 
 
 class IntakeTab(QWidget):
+    changed = Signal()  # the intake was edited: the case page shows the case afresh
+
     def __init__(self, services, bundle, parent=None):
         super().__init__(parent)
         self.services = services
         self.case = c = bundle.case
         lay = QVBoxLayout(self)
+        if allowed(services.role, Op.CASE_EDIT):
+            top = QHBoxLayout()
+            self.edit_error = ErrorLabel(self.tr("Edit intake error"))
+            top.addWidget(self.edit_error, 1)
+            top.addStretch()  # while the error line is hidden the button keeps its size, on the right
+            self.edit_button = QPushButton(self.tr("Edit"))
+            self.edit_button.setAccessibleName(self.tr("Edit intake"))
+            closed = c.get("status") == "closed"
+            self.edit_button.setEnabled(not closed and not services.read_only)
+            if closed:
+                self.edit_button.setToolTip(self.tr("The case is closed: reopen it to change the intake."))
+            self.edit_button.clicked.connect(self._edit)
+            top.addWidget(self.edit_button)
+            lay.addLayout(top)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         body = QWidget()
@@ -81,14 +99,20 @@ class IntakeTab(QWidget):
             (self.tr("What they ask for"), c["request"]),
             (self.tr("Decision"), option_text(DECISIONS, c["decision"]) + (f"（{c['decision_reason']}）" if c["decision_reason"] else ""))])
         self.sensitive_box = None
-        self._sensitive_loaded = False
         if allowed(self.services.role, Op.CASE_VIEW_SENSITIVE):
             self.sensitive_box = QGroupBox(self.tr("First health check and circumstances (sensitive)"))
             slay = QVBoxLayout(self.sensitive_box)
+            row = QHBoxLayout()
             notice = plain_label(self.tr("Sensitive section: opening it is recorded in the audit log."))
             notice.setAccessibleName(self.tr("Sensitive notice"))
             notice.setStyleSheet(f"color: {AMBER};")
-            slay.addWidget(notice)
+            notice.setWordWrap(True)
+            row.addWidget(notice, 1)
+            self.view_button = QPushButton(self.tr("View"))
+            self.view_button.setAccessibleName(self.tr("View sensitive section"))
+            self.view_button.clicked.connect(self.view_sensitive)
+            row.addWidget(self.view_button)
+            slay.addLayout(row)
             self.sensitive_error = ErrorLabel(self.tr("Sensitive section error"))
             slay.addWidget(self.sensitive_error)
             self.sensitive_form = QFormLayout()
@@ -96,14 +120,14 @@ class IntakeTab(QWidget):
             blay.addWidget(self.sensitive_box)
         blay.addStretch()
 
-    def shown(self) -> None:
-        """The tab came into view: read the sensitive part now (an audited view), once."""
-        if self.sensitive_box is not None and not self._sensitive_loaded:
-            self._sensitive_loaded = True
-            run(self, self.services.intake.sensitive, self.case["id"], done=self._show_sensitive,
-                failed=lambda exc: self.sensitive_error.show_error(exc.message))
+    def view_sensitive(self) -> None:
+        """The user asked to see the sensitive part: read it now, off the GUI thread (an audited view)."""
+        self.sensitive_error.show_error("")
+        run(self, self.services.intake.sensitive, self.case["id"], busy=self.view_button, done=self._show_sensitive,
+            failed=lambda exc: self.sensitive_error.show_error(exc.message))
 
     def _show_sensitive(self, s: dict) -> None:
+        self.view_button.hide()
         rows = [(self.tr("Physical state"), s.get("health_check", "")),
                 (self.tr("Mental / intellectual signs"), " ".join(x for x in (option_text(MENTAL_STATES, s.get("mental_state", "")),
                                                                              s.get("mental_note", "")) if x)),
@@ -114,4 +138,21 @@ class IntakeTab(QWidget):
             value_label = plain_label(value or "—")
             value_label.setWordWrap(True)
             value_label.setAccessibleName(text)
+            value_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.sensitive_form.addRow(text, value_label)
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    def _edit(self) -> None:
+        """Read the saved intake (off the GUI thread, an audited view), then open the form pre-filled."""
+        self.edit_error.show_error("")
+        run(self, self.services.intake.editable, self.case["id"], busy=self.edit_button, done=self._open_form,
+            failed=lambda exc: self.edit_error.show_error(exc.message))
+
+    def _open_form(self, values: dict) -> None:
+        from victimcare.ui.case.intake_dialog import IntakeDialog
+        dialog = IntakeDialog(self.services, self, case_id=self.case["id"])
+        dialog.fill(values)
+        dialog.edited.connect(lambda _case_id: self.changed.emit())
+        dialog.open()
+        self.dialog = dialog

@@ -12,6 +12,20 @@ from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, plain_label, scrolling
 
 
+def wrapping_list() -> QListWidget:
+    """A list whose long lines wrap to its width (a deadline's explanation, a timeline entry) instead of
+    running off the right edge at 1366×768."""
+    view = QListWidget()
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    view.setResizeMode(QListWidget.ResizeMode.Adjust)   # lay the items out again when the width changes
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollMode(QListWidget.ScrollMode.ScrollPerPixel)
+    view.setUniformItemSizes(False)
+    view.setSpacing(1)
+    return view
+
+
 class OverviewTab(QWidget):
     changed = Signal(int, str)  # case id, tab: something was recorded
 
@@ -25,7 +39,7 @@ class OverviewTab(QWidget):
         left.setContentsMargins(0, 0, 0, 0)
         dl_box = QGroupBox(self.tr("Deadlines"))
         dl_lay = QVBoxLayout(dl_box)
-        self.deadline_list = QListWidget()
+        self.deadline_list = wrapping_list()
         self.deadline_list.setAccessibleName(self.tr("Case deadlines"))
         for d in bundle.deadlines:
             item = QListWidgetItem(deadline_text(d))
@@ -62,7 +76,7 @@ class OverviewTab(QWidget):
         lay.addWidget(scrolling(left_body), 1)  # the twelve steps scroll on a small screen
         tl_box = QGroupBox(self.tr("Timeline"))
         tl_lay = QVBoxLayout(tl_box)
-        self.timeline = QListWidget()
+        self.timeline = wrapping_list()
         self.timeline.setAccessibleName(self.tr("Timeline"))
         for e in bundle.timeline:
             actor = f"({e['actor']})" if english() else f"（{e['actor']}）"
