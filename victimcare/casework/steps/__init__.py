@@ -86,7 +86,7 @@ STEPS: tuple[Step, ...] = (
     Step("employment", "就业服务", "Employment", initial_status=employment.initial_status),
     Step("hukou", "落户", "Household registration", deadlines=hukou.deadlines),
     Step("return", "回归与回访", "Return and follow-up", home="return_home"),
-    Step("closure", "结案", "Closure"),
+    Step("closure", "结案", "Closure", service=f"{_HOME}.closure.service:ClosureService"),
 )
 BY_CODE = {s.code: s for s in STEPS}
 CODES = tuple(s.code for s in STEPS)

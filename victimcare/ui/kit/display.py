@@ -2,7 +2,9 @@
 
 from datetime import date, datetime
 
+from victimcare.casework.approvals.rules import EVENTS_ENGLISH as APPROVAL_EVENTS
 from victimcare.casework.steps import STEP_STATUSES, STEPS, status_label, step_label
+from victimcare.casework.steps.closure.rules import ENGLISH as CLOSURE_WORDS
 from victimcare.domain.dates import age_on, format_date_zh
 from victimcare.domain.vocabulary import ARRIVAL_MODES, ENGLISH, SEXES, label
 from victimcare.security.permissions import ROLE_LABELS, ROLE_LABELS_EN, Role
@@ -34,7 +36,8 @@ def event_text(event: dict, case: dict) -> str:
         return f"Suspected trafficking, reported to the police ({case['police_report_unit']})"
     if kind == ("return", "follow_up"):
         return "Follow-up visits"
-    return shown(event["summary"])
+    summary = event["summary"]
+    return APPROVAL_EVENTS.get(summary) or CLOSURE_WORDS.get(summary) or shown(summary)
 
 
 def joined(items) -> str:
