@@ -70,7 +70,7 @@ class ApprovalsBox(QWidget):
         self.services = services
         self.workspace = workspace
         self.rows: list[dict] = []
-        lay = QVBoxLayout(self)
+        lay = QHBoxLayout(self)  # side by side: the workbench must still fit 1366×768 at 125 %
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = self.mine = None
         if allowed(services.role, Op.CASE_APPROVE):
@@ -90,10 +90,8 @@ class ApprovalsBox(QWidget):
                 self.table.setColumnWidth(column, width)
             self.table.cellDoubleClicked.connect(lambda row, _col: self._open(self.rows[row]))
             self.table.itemSelectionChanged.connect(self._selection_changed)
-            blay.addWidget(self.table)
-            self.empty = plain_label(self.tr("No request is waiting for a decision."))
-            self.empty.setAccessibleName(self.tr("No pending approvals"))
-            blay.addWidget(self.empty)
+            self.table.setMinimumHeight(60)
+            blay.addWidget(self.table, 1)
             row = QHBoxLayout()
             self.approve_button = QPushButton(self.tr("Approve…"))
             self.approve_button.setAccessibleName(self.tr("Approve"))
@@ -103,6 +101,9 @@ class ApprovalsBox(QWidget):
             self.reject_button.clicked.connect(lambda: self._decide(False))
             row.addWidget(self.approve_button)
             row.addWidget(self.reject_button)
+            self.empty = plain_label(self.tr("No request is waiting for a decision."))
+            self.empty.setAccessibleName(self.tr("No pending approvals"))
+            row.addWidget(self.empty)
             row.addStretch()
             blay.addLayout(row)
             self.error = ErrorLabel(self.tr("Approvals error"))
@@ -116,6 +117,7 @@ class ApprovalsBox(QWidget):
             self.mine.setAccessibleName(self.tr("My requests"))
             self.mine.itemActivated.connect(lambda item: self._open(item.data(Qt.ItemDataRole.UserRole)))
             self.mine.itemDoubleClicked.connect(lambda item: self._open(item.data(Qt.ItemDataRole.UserRole)))
+            self.mine.setMinimumHeight(60)
             blay.addWidget(self.mine)
             lay.addWidget(box, 1)
 
@@ -141,7 +143,6 @@ class ApprovalsBox(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(r, c, item)
-        self.table.setVisible(bool(rows))
         self.empty.setVisible(not rows)
         if rows and not self.table.selectedItems():
             self.table.selectRow(0)
@@ -151,7 +152,8 @@ class ApprovalsBox(QWidget):
         self.mine.clear()
         en = english()
         for a in rows:
-            text = f"{case_text(a)}　{kind_label(a['kind'], en)}{': ' if en else '：'}{state_label(a['state'], en)}"
+            text = (f"{case_text(a)}{'  ' if en else '　'}{kind_label(a['kind'], en)}{': ' if en else '：'}"
+                    f"{state_label(a['state'], en)}")
             if a["state"] != PENDING:
                 text += "  " + self.tr("({who}, {at})").format(who=a["decided_by"], at=datetime_label(a["decided_at"]))
             if a["comment"]:

@@ -5,8 +5,8 @@ The supervisor decides on the 工作台; the tab reloads the case once a request
 from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
-                               QListWidgetItem, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLayout, QLineEdit, QListWidget,
+                               QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from victimcare.casework.approvals.rules import PENDING, kind_label, state_label
 from victimcare.casework.steps.closure import rules
@@ -16,7 +16,7 @@ from victimcare.ui.i18n import english
 from victimcare.ui.kit.display import date_label, datetime_label
 from victimcare.ui.kit.inputs import DateField
 from victimcare.ui.kit.tasks import run
-from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, scrolling
+from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label
 
 GREY = "#616161"
 
@@ -40,9 +40,13 @@ class ClosureTab(QWidget):
         self.bundle = bundle
         self.case = bundle.case
         self.can_request = allowed(services.role, Op.CASE_EDIT)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
         body = QWidget()
         self.body = QVBoxLayout(body)
-        QVBoxLayout(self).addWidget(scrolling(body))
+        self.body.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # scroll rather than squeeze rows
+        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(scroll)
         state_box = QGroupBox(self.tr("Closure"))
         self.state_form = QFormLayout(state_box)
         self.status = plain_label(self.tr("Reading…"))
