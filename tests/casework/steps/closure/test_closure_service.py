@@ -194,3 +194,26 @@ def test_a_request_left_pending_on_a_closed_case_can_neither_be_decided_nor_with
         with pytest.raises(UserError, match=CLOSED):
             call()
     assert snapshot(st) == before
+
+
+def test_the_bad_input_corpus_in_every_closure_text_is_refused_in_chinese_or_kept_as_typed(st):
+    import re
+    import unicodedata
+    from bad_inputs import TEXT
+    chinese = re.compile(r"[\u4e00-\u9fff]{4}")
+    kept = refused = 0
+    for field in ("summary", "open_items", "follow_up_plan"):
+        for label, value in TEXT.items():
+            before = st.sup.approvals.for_case(st.case_id)
+            try:
+                approval_id = st.worker.closure.request(st.case_id, {**CLOSURE, field: value})
+            except UserError as exc:
+                refused += 1
+                assert chinese.search(exc.message) and (len(value.strip()) < 3 or value not in exc.message), label
+                assert st.sup.approvals.for_case(st.case_id) == before, (field, label)
+                continue
+            kept += 1
+            stored = st.sup.approvals.for_case(st.case_id)[0]["payload"][field]
+            assert stored == unicodedata.normalize("NFC", value).strip(), (field, label)
+            st.worker.approvals.withdraw(approval_id)
+    assert kept and refused
