@@ -7,6 +7,7 @@ Every public method of every service is a gated operation (``victimcare.security
 
 from importlib import import_module
 
+from victimcare.casework.approvals.service import ApprovalService
 from victimcare.casework.backup import BackupService
 from victimcare.casework.cases import CaseService
 from victimcare.casework.deadlines import DeadlineService
@@ -23,6 +24,7 @@ from victimcare.security.session import Session
 
 SHARED: dict[str, type[Service]] = {
     "accounts": AccountService,
+    "approvals": ApprovalService,
     "audit": AuditService,
     "backup": BackupService,
     "cases": CaseService,

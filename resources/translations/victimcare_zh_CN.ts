@@ -40,6 +40,96 @@
     </message>
 </context>
 <context>
+    <name>ApprovalsBox</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="77"/>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="80"/>
+        <source>Pending approvals</source>
+        <translation>待审批</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="81"/>
+        <source>Case</source>
+        <translation>个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="81"/>
+        <source>Request</source>
+        <translation>审批事项</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="81"/>
+        <source>Requested by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="82"/>
+        <source>Requested at</source>
+        <translation>申请时间</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="82"/>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="96"/>
+        <source>Approve…</source>
+        <translation>批准…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="97"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="99"/>
+        <source>Reject…</source>
+        <translation>驳回…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="100"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="104"/>
+        <source>No request is waiting for a decision.</source>
+        <translation>没有等待审批的申请。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="105"/>
+        <source>No pending approvals</source>
+        <translation>无待审批</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="109"/>
+        <source>Approvals error</source>
+        <translation>审批错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="114"/>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="117"/>
+        <source>My requests</source>
+        <translation>我的申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="158"/>
+        <source>({who}, {at})</source>
+        <translation>（{who}，{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="160"/>
+        <source>Comment: {text}</source>
+        <translation>意见：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="167"/>
+        <source>You have filed no requests.</source>
+        <translation>您还没有提出过审批申请。</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
@@ -523,6 +613,162 @@
     </message>
 </context>
 <context>
+    <name>ClosureTab</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="50"/>
+        <source>Closure</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="52"/>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="53"/>
+        <source>Closure status</source>
+        <translation>结案状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="55"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="57"/>
+        <source>Approval requests</source>
+        <translation>审批申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="60"/>
+        <source>Closure requests</source>
+        <translation>结案审批记录</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="64"/>
+        <source>Withdraw my request</source>
+        <translation>撤回我的申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="65"/>
+        <source>Withdraw request</source>
+        <translation>撤回申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="71"/>
+        <source>Closure error</source>
+        <translation>结案错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="86"/>
+        <source>Closed on {at}</source>
+        <translation>已结案（{at}）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="88"/>
+        <source>Open</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="90"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="149"/>
+        <source>Closure type</source>
+        <translation>结案类型</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="91"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="154"/>
+        <source>Service summary</source>
+        <translation>服务摘要</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="92"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="159"/>
+        <source>Open items</source>
+        <translation>未完成事项</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="93"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="160"/>
+        <source>Follow-up plan</source>
+        <translation>回访计划</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="94"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="164"/>
+        <source>Retention</source>
+        <translation>保管期限</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="95"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="168"/>
+        <source>Archive date</source>
+        <translation>归档日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="96"/>
+        <source>Requested by / approved by</source>
+        <translation>申请人 / 审批人</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="110"/>
+        <source>No requests yet.</source>
+        <translation>还没有申请。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="125"/>
+        <source>requested by {who} {at}</source>
+        <translation>{who} 于 {at} 申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="127"/>
+        <source>by {who} on {at}</source>
+        <translation>{who}，{at}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="129"/>
+        <source>Comment: {text}</source>
+        <translation>意见：{text}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="135"/>
+        <source>Request closure (F16)</source>
+        <translation>申请结案（结案审批表）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="146"/>
+        <source>— choose —</source>
+        <translation>— 请选择 —</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="152"/>
+        <source>What was done for the person, and how it ended</source>
+        <translation>为受助人做了哪些工作，结果如何</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="169"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="170"/>
+        <source>Request closure approval</source>
+        <translation>提请结案审批</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="177"/>
+        <source>Reopen the case</source>
+        <translation>重新开案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="182"/>
+        <source>Reason for reopening</source>
+        <translation>重新开案理由</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="183"/>
+        <location filename="../../victimcare/ui/case/tabs/closure.py" line="184"/>
+        <source>Request reopening</source>
+        <translation>申请重新开案</translation>
+    </message>
+</context>
+<context>
     <name>Crash</name>
     <message>
         <location filename="../../victimcare/ui/crash.py" line="39"/>
@@ -550,6 +796,62 @@ Please give this file to IT support.</source>
         <location filename="../../victimcare/ui/kit/inputs.py" line="45"/>
         <source>Pick a date</source>
         <translation>选择日期</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="28"/>
+        <source>Approve request</source>
+        <translation>批准申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="28"/>
+        <source>Reject request</source>
+        <translation>驳回申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="30"/>
+        <source>{case} — {kind}, requested by {who} on {at}
+Reason: {reason}</source>
+        <translation>{case} — {kind}，{who} 于 {at} 申请
+理由：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="34"/>
+        <source>Request</source>
+        <translation>申请</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="36"/>
+        <source>Comment (required when rejecting; the requester sees it):</source>
+        <translation>审批意见（驳回时必填，申请人会看到）：</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="38"/>
+        <source>Comment</source>
+        <translation>审批意见</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="41"/>
+        <source>Decision error</source>
+        <translation>审批错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="45"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="45"/>
+        <source>Reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="48"/>
+        <location filename="../../victimcare/ui/pages/approvals_box.py" line="49"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -672,63 +974,57 @@ Please give this file to IT support.</source>
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="23"/>
         <source>Counts</source>
         <translation>数量统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="29"/>
         <source>Backup reminder</source>
         <translation>备份提醒</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
         <source>Overdue</source>
         <translation>已逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
         <source>Overdue items</source>
         <translation>逾期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="35"/>
         <source>Due within 3 days</source>
         <translation>3 天内到期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="35"/>
         <source>Due soon items</source>
         <translation>即将到期事项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="37"/>
-        <source>Pending approvals</source>
-        <translation>待审批</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="53"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="54"/>
         <source>Reading deadlines…</source>
         <translation>正在读取期限……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="64"/>
         <source>This vault has never been backed up. Back it up now: Settings → Back up to…</source>
         <translation>此保险库从未备份。请现在备份：设置 → 备份到…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="67"/>
         <source>The last backup was {days} days ago (a reminder comes after {limit} days). Back up now: Settings → Back up to…</source>
         <translation>上次备份是 {days} 天前（超过 {limit} 天即提醒）。请现在备份：设置 → 备份到…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="84"/>
-        <location filename="../../victimcare/ui/pages/home.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="85"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="86"/>
         <source>Overdue: {o}    Due within 3 days: {s}</source>
         <translation>已逾期：{o}    3 天内到期：{s}</translation>
     </message>

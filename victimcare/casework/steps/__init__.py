@@ -89,7 +89,7 @@ STEPS: tuple[Step, ...] = (
     Step("return", "回归家庭/社区", "Return and reintegration", f"{_HOME}.return_home.service:ReturnService",
          home="return_home"),
     Step("followup", "跟踪回访", "Follow-up visits", f"{_HOME}.followup.service:FollowupService"),
-    Step("closure", "结案", "Closure"),
+    Step("closure", "结案", "Closure", service=f"{_HOME}.closure.service:ClosureService"),
 )
 BY_CODE = {s.code: s for s in STEPS}
 CODES = tuple(s.code for s in STEPS)

@@ -5,7 +5,8 @@ Everything the page shows is read off the GUI thread first (``load_case``), then
 from that bundle. A step's tab lives in ``victimcare/ui/case/tabs/<home>.py`` (``<home>`` as in the
 step registry) and is found there: the module defines ``make_tab(services, bundle) -> QWidget`` and may
 define ``visible(services, bundle) -> bool``. A tab widget with a ``changed`` signal makes the page
-reload the case; one with ``shown()`` hears when it is brought to the front.
+show the case afresh (one with ``refreshes_itself`` keeps itself and the page updates around it); one
+with ``shown()`` hears when it is brought to the front.
 """
 
 TABS_PACKAGE = "victimcare.ui.case.tabs"
@@ -98,9 +99,12 @@ class CasePage(QWidget):
     def _step_tab(self, module) -> QWidget:
         tab = module.make_tab(self.services, self._bundle)
         changed = getattr(tab, "changed", None)
-        if changed is not None:
-            changed.connect(self._tab_recorded)
+        if changed is not None:  # a tab that shows its own new records keeps them; others are rebuilt
+            changed.connect(self._tab_recorded if getattr(tab, "refreshes_itself", False) else self._rebuild)
         return tab
+
+    def _rebuild(self, *_args) -> None:
+        self.changed.emit(self.case_id, self.tab_codes[self.tabs.currentIndex()])
 
     def _tab_recorded(self, *_args) -> None:
         """A step tab saved a record and shows it already: read the case again and bring the rest of

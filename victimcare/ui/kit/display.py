@@ -2,8 +2,10 @@
 
 from datetime import date, datetime
 
+from victimcare.casework.approvals.rules import EVENTS_ENGLISH as APPROVAL_EVENTS
 from victimcare.casework.steps import STEP_STATUSES, STEPS, status_label, step_label
 from victimcare.casework.steps.intake.rules import EDIT_FIELDS
+from victimcare.casework.steps.closure.rules import ENGLISH as CLOSURE_WORDS
 from victimcare.domain.dates import age_on, format_date_zh
 from victimcare.domain.vocabulary import ARRIVAL_MODES, ENGLISH, SEXES, label
 from victimcare.security.permissions import ROLE_LABELS, ROLE_LABELS_EN, Role
@@ -41,7 +43,8 @@ def event_text(event: dict, case: dict) -> str:
     if event["kind"] == "reevaluated":
         status = "not_applicable" if "不适用" in event["summary"] else "not_started"
         return f"Re-assessed by the changed age: {status_label(status, True).lower()}"
-    return shown(event["summary"])
+    summary = event["summary"]
+    return APPROVAL_EVENTS.get(summary) or CLOSURE_WORDS.get(summary) or shown(summary)
 
 
 _EDIT_LABELS_EN = {zh: en for zh, en, _category in EDIT_FIELDS.values()}

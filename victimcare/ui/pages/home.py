@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayo
 from victimcare.security.permissions import Op, Role, allowed
 from victimcare.ui.kit.display import deadline_text
 from victimcare.ui.kit.tasks import run
+from victimcare.ui.pages.approvals_box import ApprovalsBox
 from victimcare.ui.kit.widgets import ERROR, plain_label
 
 AMBER = "#b26a00"
@@ -32,9 +33,9 @@ class HomePage(QWidget):
         lay.addWidget(self.backup_note)
         self.overdue = self._list(lay, self.tr("Overdue"), self.tr("Overdue items"), ERROR)
         self.soon = self._list(lay, self.tr("Due within 3 days"), self.tr("Due soon items"), AMBER)
-        self.approvals = None
-        if services.role == Role.SUPERVISOR:
-            self.approvals = self._list(lay, self.tr("Pending approvals"), self.tr("Pending approvals"), None)
+        self.approvals = ApprovalsBox(services, workspace)  # 待审批 and the outcomes of my requests
+        self.approvals.decided.connect(self.refresh)
+        lay.addWidget(self.approvals, 1)
 
     def _list(self, lay, title: str, name: str, colour: str | None) -> QListWidget:
         box = QGroupBox(title)
@@ -82,9 +83,6 @@ class HomePage(QWidget):
                 widget.addItem(item)
             if not items:
                 widget.addItem(self.tr("Nothing here."))
-        if self.approvals is not None:
-            self.approvals.clear()
-            self.approvals.addItem(self.tr("Nothing here."))
         self.counts.setText(self.tr("Overdue: {o}    Due within 3 days: {s}").format(o=len(overdue), s=len(soon)))
 
     def _open(self, item: QListWidgetItem) -> None:

@@ -223,6 +223,7 @@ class KindTable(QGroupBox):
 class StepRecordsTab(QWidget):
     """The tab of a step kept as records: ``service`` has ``records(case_id)`` and ``save(...)``."""
     changed = Signal()
+    refreshes_itself = True  # after a save it reloads its records; the case page updates around it
 
     def __init__(self, services, bundle, service, kinds, parent=None, *, sensitive: bool = False):
         super().__init__(parent)
