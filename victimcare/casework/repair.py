@@ -8,6 +8,10 @@ owner thread before anything else is written, and only when the open checks foun
   id again. Cheap at 100,000 cases: the sensitive rows are one per case, so when their count and
   highest id match the core's nothing is scanned (~10 ms); school rows above the highest case id
   are deleted by range. A full scan runs only when the counts differ.
+- **The school mirrors** (``steps/school/records.py``): what the education officer recorded since the
+  last sign-in with the core key reaches core's 入学安置 step, timeline and next deadline
+  (``school_sync``), and the school copy of each referred case's open/closed state, sex and birth date is
+  put right where core differs (``school_mirror``).
 - **Interrupted referrals.** A referral commits its school row with its audit entry (the school
   outbox), then the core step and timeline event. A kill in between: the core part is completed
   here, then the outbox entry is appended like any other.
@@ -15,6 +19,7 @@ owner thread before anything else is written, and only when the open checks foun
 
 from datetime import datetime
 
+from victimcare.casework.steps.school import records as school_records
 from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
@@ -73,3 +78,13 @@ def _complete_referrals(core, school) -> int:
             add_event(core, case_id, stamp, "school", "referred", "转介教育部门安排入学", entry["actor"])
         count += 1
     return count
+
+
+@register_repair
+def sync_school(conns: dict) -> dict[str, int]:
+    """Runs after ``repair_case_rows`` (registration order): both school mirrors, when both keys are held."""
+    if "core" not in conns or "school" not in conns:
+        return {}
+    now = datetime.now()
+    return {"school_sync": school_records.sync_core(conns["core"], conns["school"], now),
+            "school_mirror": school_records.reconcile(conns["core"], conns["school"], now.isoformat(timespec="seconds"))}
