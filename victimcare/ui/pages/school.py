@@ -51,7 +51,7 @@ class SchoolPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((130, 90, 40, 55, 130, 80, 95, 70, 70)):
+        for column, width in enumerate((120, 80, 36, 50, 120, 76, 92, 66, 66)):
             self.table.setColumnWidth(column, width)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.model.failed.connect(lambda message: self.error.show_error(message))
@@ -72,6 +72,7 @@ class SchoolPage(QWidget):
         split.addWidget(scrolling(self.form))
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
+        split.setSizes([660, 460])
         lay.addWidget(split, 1)
 
     def _filters(self) -> QHBoxLayout:

@@ -1,7 +1,7 @@
 """The 入学安置 form of one child in the ledger (F9): the placement, the 学籍 transfer and later changes,
 with the history of what was recorded. The services check and refuse; errors show under their fields."""
 
-from PySide6.QtCore import QStringListModel, Signal
+from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (QComboBox, QCompleter, QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QTabWidget, QVBoxLayout, QWidget)
 
@@ -21,10 +21,6 @@ def _text_box(height: int = 56) -> QPlainTextEdit:
     box.setTabChangesFocus(True)
     box.setFixedHeight(height)
     return box
-
-
-def _combo_text(combo: QComboBox) -> str:
-    return combo.currentText().strip()
 
 
 class PlacementForm(QWidget):
@@ -67,13 +63,17 @@ class PlacementForm(QWidget):
 
     def _placement_tab(self) -> QWidget:
         tab = QWidget()
-        form = QFormLayout(tab)
+        outer = QVBoxLayout(tab)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)  # rows keep their height; the room left stays below the form
         self.school = QLineEdit()
         self._schools = QStringListModel(self)
         self.school.setCompleter(QCompleter(self._schools, self))
-        self.grade = QComboBox()
-        self.grade.setEditable(True)
-        self.grade.addItems(GRADES)
+        self.grade = QLineEdit()  # the usual grades suggested as one types; any other may be written
+        completer = QCompleter(list(GRADES), self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.grade.setCompleter(completer)
         self.class_name = QLineEdit()
         self.enrolled_on = DateField()
         self.attendance = QComboBox()
@@ -104,9 +104,14 @@ class PlacementForm(QWidget):
 
     def _transfer_tab(self) -> QWidget:
         tab = QWidget()
-        form = QFormLayout(tab)
-        form.addRow(plain_label(self.tr("Both schools and both record offices finish a transfer within 10 "
-                                        "working days.")))
+        outer = QVBoxLayout(tab)
+        form = QFormLayout()
+        outer.addLayout(form)
+        outer.addStretch(1)
+        hint = plain_label(self.tr("Both schools and both record offices finish a transfer within 10 "
+                                   "working days."))
+        hint.setWordWrap(True)
+        form.addRow(hint)
         self.transfer_started = DateField()
         self.transfer_done = DateField()
         self.errors.update({
@@ -185,7 +190,7 @@ class PlacementForm(QWidget):
         self.state.setText(self.tr("{state} · School record: {record}").format(
             state=state, record=vocab_text(rules.RECORD_STATES, row["record_state"])))
         self.school.setText(row["school"])
-        self.grade.setEditText(row["grade"])
+        self.grade.setText(row["grade"])
         self.class_name.setText(row["class_name"])
         self.enrolled_on.setText(row["enrolled_on"])
         self.attendance.setCurrentIndex(max(self.attendance.findData(row["attendance"]), 0))
@@ -255,7 +260,7 @@ class PlacementForm(QWidget):
 
     def _save_placement(self) -> None:
         self._clear_errors()
-        values = {"school": self.school.text(), "grade": _combo_text(self.grade),
+        values = {"school": self.school.text(), "grade": self.grade.text(),
                   "class_name": self.class_name.text(), "enrolled_on": self.enrolled_on.text(),
                   "attendance": self.attendance.currentData() or "", "student_no": self.student_no.text(),
                   "pairing_teacher": self.teacher.text(), "counselling": self.counselling.toPlainText(),
