@@ -118,10 +118,12 @@ def sync_core(core, school, now: datetime) -> int:
             if c["case_id"] in known:
                 add_event(core, c["case_id"], c["recorded_at"], "school", c["kind"],
                           rules.HISTORY_KINDS.get(c["kind"], (c["kind"], ""))[0], c["recorded_by"])
-        facts = deadlines.case_facts(core, school, sorted(known), now.date())
-        core.executemany("UPDATE cases SET next_due = ? WHERE id = ?",
-                         [(deadlines.next_due(deadlines.compute(f, now, calendar, deadline_rules)), f.case_id)
-                          for f in facts])
+        cases = sorted(known)
+        for start in range(0, len(cases), CHUNK):
+            facts = deadlines.case_facts(core, school, cases[start:start + CHUNK], now.date())
+            core.executemany("UPDATE cases SET next_due = ? WHERE id = ?",
+                             [(deadlines.next_due(deadlines.compute(f, now, calendar, deadline_rules)), f.case_id)
+                              for f in facts])
         core.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                      (SYNC_KEY, str(changes[-1]["id"])))
         stamps.record_seen(core, {"school": stamps.read(school)})
