@@ -407,22 +407,22 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="72"/>
+        <location filename="../../victimcare/ui/case/page.py" line="73"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="73"/>
+        <location filename="../../victimcare/ui/case/page.py" line="74"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="81"/>
+        <location filename="../../victimcare/ui/case/page.py" line="82"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="85"/>
+        <location filename="../../victimcare/ui/case/page.py" line="86"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -2078,6 +2078,234 @@ Name for the school (you may enter a pseudonym):</source>
     </message>
 </context>
 <context>
+    <name>PlacementForm</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="38"/>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="176"/>
+        <source>Select a child in the ledger to see and record the school placement.</source>
+        <translation>请在台账中选择一名儿童，查看并登记入学安置。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="39"/>
+        <source>Selected child</source>
+        <translation>所选儿童</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="44"/>
+        <source>Placement state</source>
+        <translation>安置情况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="48"/>
+        <source>School placement form</source>
+        <translation>入学安置登记表</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="49"/>
+        <source>Placement</source>
+        <translation>入学安置</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="50"/>
+        <source>Record transfer</source>
+        <translation>学籍转接</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="51"/>
+        <source>Changes</source>
+        <translation>变动情况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="53"/>
+        <source>School form error</source>
+        <translation>入学安置错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="56"/>
+        <source>School form message</source>
+        <translation>入学安置提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="80"/>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="136"/>
+        <source>(choose)</source>
+        <translation>（请选择）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="84"/>
+        <source>G + ID number, or J + 18 characters</source>
+        <translation>G 加身份证号，或 J 加 18 位号码</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="89"/>
+        <source>Placement school</source>
+        <translation>安置学校</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="90"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="91"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="92"/>
+        <source>Enrolment date</source>
+        <translation>入学日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="93"/>
+        <source>Attendance</source>
+        <translation>就读性质</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="94"/>
+        <source>Student number</source>
+        <translation>学籍号</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="95"/>
+        <source>Pairing teacher</source>
+        <translation>结对帮扶教师</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="96"/>
+        <source>School counselling</source>
+        <translation>心理辅导安排</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="97"/>
+        <source>Privacy measures at school</source>
+        <translation>在校隐私保护措施</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="99"/>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="100"/>
+        <source>Save placement</source>
+        <translation>保存入学安置</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="111"/>
+        <source>Both schools and both record offices finish a transfer within 10 working days.</source>
+        <translation>学籍转接由转出、转入学校和两地学籍主管部门在 10 个工作日内办结。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="118"/>
+        <source>Transfer started on</source>
+        <translation>转接启动日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="119"/>
+        <source>Transfer done on</source>
+        <translation>转接办结日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="122"/>
+        <source>Transfer deadline</source>
+        <translation>学籍转接期限</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="124"/>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="125"/>
+        <source>Save transfer</source>
+        <translation>保存学籍转接</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="133"/>
+        <source>Record a change</source>
+        <translation>登记变动</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="144"/>
+        <source>Kind of change</source>
+        <translation>变动类型</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="145"/>
+        <source>Date of change</source>
+        <translation>变动日期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="146"/>
+        <source>New school</source>
+        <translation>转入学校</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="147"/>
+        <source>New grade</source>
+        <translation>新年级</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="148"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="151"/>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="152"/>
+        <source>Record change</source>
+        <translation>登记变动</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="159"/>
+        <source>Placement history</source>
+        <translation>入学安置记录</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="160"/>
+        <source>History</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="184"/>
+        <source>{name} · {case_no} · {sex} · {age}</source>
+        <translation>{name} · {case_no} · {sex} · {age}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="189"/>
+        <source>The case is closed: the placement can only be viewed.</source>
+        <translation>个案已结案：入学安置只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="190"/>
+        <source>{state} · School record: {record}</source>
+        <translation>{state} · 学籍：{record}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="204"/>
+        <source>To be done by {due}.</source>
+        <translation>应在 {due} 前办结。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="206"/>
+        <source>Overdue: it was to be done by {due}.</source>
+        <translation>已超期：应在 {due} 前办结。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="217"/>
+        <source>Nothing recorded yet.</source>
+        <translation>尚无记录。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="269"/>
+        <source>Placement saved.</source>
+        <translation>入学安置已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="275"/>
+        <source>Transfer saved.</source>
+        <translation>学籍转接已保存。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school_form.py" line="289"/>
+        <source>Change recorded.</source>
+        <translation>变动已登记。</translation>
+    </message>
+</context>
+<context>
     <name>RareCharDialog</name>
     <message>
         <location filename="../../victimcare/ui/kit/inputs.py" line="71"/>
@@ -2265,79 +2493,161 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="14"/>
-        <source>Referred</source>
-        <translation>已转介</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="14"/>
-        <source>Placed</source>
-        <translation>已入学</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="14"/>
-        <source>Closed</source>
-        <translation>已结案</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="16"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="31"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="17"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="32"/>
         <source>Name or pseudonym</source>
         <translation>姓名或化名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="18"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="33"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="19"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="34"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="20"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="35"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="21"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="36"/>
         <source>Grade</source>
         <translation>年级</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="37"/>
         <source>Enrolled on</source>
         <translation>入学日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="38"/>
+        <source>Attendance</source>
+        <translation>就读性质</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="40"/>
+        <source>School record</source>
+        <translation>学籍状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="41"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="24"/>
-        <source>Referred on</source>
-        <translation>转介日期</translation>
+        <location filename="../../victimcare/ui/pages/school.py" line="63"/>
+        <source>Children referred to the education bureau who are of school age (6–17). Only the fields school placement needs are shown here.</source>
+        <translation>已转介到教育部门、现为学龄（6–17 周岁）的儿童。这里只显示入学安置需要的信息。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="66"/>
+        <source>Ledger error</source>
+        <translation>台账错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="81"/>
+        <source>Placement status</source>
+        <translation>安置状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="82"/>
+        <source>Any status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="85"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="120"/>
+        <source>Case closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="87"/>
+        <source>School filter</source>
+        <translation>学校筛选</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="88"/>
+        <source>Any school</source>
+        <translation>全部学校</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="90"/>
+        <source>Grade filter</source>
+        <translation>年级筛选</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="91"/>
+        <source>Any grade</source>
+        <translation>全部年级</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="92"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="93"/>
+        <source>Overdue record transfers only</source>
+        <translation>只看学籍转接超期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="94"/>
+        <source>Export to Excel…</source>
+        <translation>导出为 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="95"/>
+        <source>Export ledger</source>
+        <translation>导出台账</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="105"/>
+        <source>Export result</source>
+        <translation>导出结果</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="115"/>
+        <source>{state}, overdue</source>
+        <translation>{state}，已超期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="205"/>
+        <source>School placement ledger {day}.xlsx</source>
+        <translation>入学安置台账 {day}.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="206"/>
+        <source>Export the ledger</source>
+        <translation>导出入学安置台账</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="207"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="212"/>
+        <source>Exporting…</source>
+        <translation>正在导出……</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="215"/>
+        <source>Exported {count} children to {file}.</source>
+        <translation>已导出 {count} 名儿童到 {file}。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/school.py" line="46"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="60"/>
         <source>School placement ledger</source>
         <translation>入学安置台账</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="37"/>
-        <source>Children referred to the education bureau. Only the fields school placement needs are shown here.</source>
-        <translation>已转介教育局的儿童。此处仅显示入学安置所需的信息。</translation>
     </message>
 </context>
 <context>
@@ -2603,27 +2913,27 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>StepRecordsTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="238"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="239"/>
         <source>Step status</source>
         <translation>环节状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="240"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="241"/>
         <source>Step error</source>
         <translation>环节错误</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="247"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="248"/>
         <source>Show these records (the view is recorded in the audit log)</source>
         <translation>查看这些记录（查看会记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="248"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="249"/>
         <source>Show sensitive records</source>
         <translation>查看敏感记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/records.py" line="267"/>
+        <location filename="../../victimcare/ui/case/tabs/records.py" line="268"/>
         <source>Status: {status} (decided by the records below)</source>
         <translation>状态：{status}（由下列记录决定）</translation>
     </message>

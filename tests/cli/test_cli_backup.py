@@ -48,7 +48,8 @@ def test_backup_list_and_restore_round_trip(setup):
 
     proc = run(["restore", *common(vault), "--from", str(generation)], [PASSWORD, "否"], home=home)
     assert proc.returncode == 1 and "已取消，没有任何改动" in proc.stderr
-    assert "账户和密码也回到备份时" in proc.stdout
+    assert "账户和密码也回到备份时" in proc.stderr, "what restoring means is part of the question (stderr)"
+    assert proc.stdout == "", "a cancelled restore prints no result"
     assert not list(vault.parent.glob("vault-replaced-*"))
 
     proc = run(["restore", *common(vault), "--from", str(generation)], [PASSWORD, "是"], home=home)

@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps import CODES, DEADLINE_ONLY, deadline_rules
+from victimcare.casework.steps.school.rules import oldest_birth_date
 from victimcare.db.connection import transaction
 from victimcare.domain.dates import age_on
 from victimcare.domain.deadlines import DUE_SOON, OVERDUE, PENDING, CaseFacts, compute_deadlines, open_items
@@ -88,6 +89,28 @@ def _rows(conn, sql: str, params=()) -> list[dict]:
     return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
+def case_facts(core, school, case_ids: list[int], today: date) -> list[CaseFacts]:
+    """Facts of several cases, four queries for all of them (``school``: None without its key)."""
+    if not case_ids:
+        return []
+    marks = ",".join("?" * len(case_ids))
+    cases = {r["id"]: r for r in _rows(core, f"SELECT {_FACT_COLUMNS} FROM cases WHERE id IN ({marks})", case_ids)}
+    milestones: dict[int, dict[str, str]] = {i: {} for i in case_ids}
+    for case_id, key, value in core.execute(f"SELECT case_id, key, value FROM milestones WHERE case_id IN "
+                                            f"({marks})", case_ids):
+        milestones[case_id][key] = value
+    not_applicable: dict[int, set[str]] = {i: set() for i in case_ids}
+    for case_id, step in core.execute(f"SELECT case_id, step FROM steps WHERE status = 'not_applicable' AND "
+                                      f"case_id IN ({marks})", case_ids):
+        not_applicable[case_id].add(step)
+    rows: dict[int, dict] = {}
+    if school is not None:
+        rows = {r["case_id"]: r for r in _rows(school, f"SELECT * FROM school_children WHERE case_id IN ({marks})",
+                                               case_ids)}
+    return [facts_from_rows(cases[i], milestones[i], rows.get(i), not_applicable[i], today)
+            for i in case_ids if i in cases]
+
+
 class DeadlineService(Service):
     # -- reading facts (owner thread) ---------------------------------------------------------------
 
@@ -96,32 +119,15 @@ class DeadlineService(Service):
         return StationSettings(self.session.conn(name))
 
     def _facts(self, case_ids: list[int], today: date) -> list[CaseFacts]:
-        """Facts of several cases, three queries for all of them."""
-        if not case_ids:
-            return []
-        core = self.session.conn("core")
-        marks = ",".join("?" * len(case_ids))
-        cases = {r["id"]: r for r in _rows(core, f"SELECT {_FACT_COLUMNS} FROM cases WHERE id IN ({marks})", case_ids)}
-        milestones: dict[int, dict[str, str]] = {i: {} for i in case_ids}
-        for case_id, key, value in core.execute(f"SELECT case_id, key, value FROM milestones WHERE case_id IN "
-                                                f"({marks})", case_ids):
-            milestones[case_id][key] = value
-        not_applicable: dict[int, set[str]] = {i: set() for i in case_ids}
-        for case_id, step in core.execute(f"SELECT case_id, step FROM steps WHERE status = 'not_applicable' AND "
-                                          f"case_id IN ({marks})", case_ids):
-            not_applicable[case_id].add(step)
-        school: dict[int, dict] = {}
-        if "school" in self.session.compartments():
-            school = {r["case_id"]: r for r in _rows(self.session.conn("school"),
-                                                     f"SELECT * FROM school_children WHERE case_id IN ({marks})",
-                                                     case_ids)}
-        return [facts_from_rows(cases[i], milestones[i], school.get(i), not_applicable[i], today)
-                for i in case_ids if i in cases]
+        school = self.session.conn("school") if "school" in self.session.compartments() else None
+        return case_facts(self.session.conn("core"), school, case_ids, today)
 
     def _school_facts(self, today: date) -> list[CaseFacts]:
-        """The education officer's view: school transfers only, from the school compartment."""
+        """The education officer's view: school transfers only, from the school compartment, of the children
+        the ledger lists (open cases, school age today)."""
         rows = _rows(self.session.conn("school"), "SELECT * FROM school_children WHERE transfer_started_on != '' "
-                                                  "AND transfer_done_on = '' AND status != 'closed'")
+                                                  "AND transfer_done_on = '' AND case_status = 'open' AND birth_date > ?",
+                     (oldest_birth_date(today),))
         return [CaseFacts(case_id=r["case_id"], case_no=r["case_no"], admitted_at=datetime.fromisoformat(r["referred_at"]),
                           identity_known=True, birth_date=date.fromisoformat(r["birth_date"]) if r["birth_date"] else None,
                           school_transfer_started_on=date.fromisoformat(r["transfer_started_on"]),

@@ -53,7 +53,8 @@ SENSITIVE_COLUMNS = ("health_check", "mental_state", "mental_note", "injuries", 
                      "found_circumstances")
 SCHOOL_COLUMNS = ("case_id", "case_no", "display_name", "sex", "birth_date", "birth_estimated", "referred_at",
                   "referred_by", "status", "school", "grade", "enrolled_on", "transfer_started_on",
-                  "transfer_done_on", "updated_at")
+                  "transfer_done_on", "updated_at", "class_name", "attendance", "student_no", "pairing_teacher",
+                  "counselling", "privacy_measures", "case_status")
 
 
 # pypinyin's tables are ~190,000 container objects that live as long as the process. A full garbage
@@ -259,7 +260,8 @@ class CaseWriter:
             if new.school is not None:
                 row = {**new.school, "case_id": case_id, "case_no": case_no, "sex": core["sex"],
                        "birth_date": core["birth_date"], "birth_estimated": core["birth_estimated"],
-                       "referred_by": new.school.get("referred_by") or core["assigned_worker"], "updated_at": stamp}
+                       "referred_by": new.school.get("referred_by") or core["assigned_worker"], "updated_at": stamp,
+                       "case_status": status}  # the school copy of open/closed (steps/school/records.py)
                 batch.school.append(tuple(row.get(c, "") for c in SCHOOL_COLUMNS))
             batch.numbers.append((case_id, case_no))
             case_id += 1

@@ -11,6 +11,10 @@ owner thread before anything else is written, and only when the open checks foun
 - **Interrupted sensitive records.** A record of a sensitive step (医疗康复) commits with its audit
   entry in the sensitive outbox, then its core part (step status, timeline entry). A kill in between:
   the core part is derived again from the step's records and its timeline entry added.
+- **The school mirrors** (``steps/school/records.py``): what the education officer recorded since the
+  last sign-in with the core key reaches core's 入学安置 step, timeline and next deadline
+  (``school_sync``), and the school copy of each referred case's open/closed state, sex and birth date is
+  put right where core differs (``school_mirror``).
 - **Interrupted referrals.** A referral commits its school row with its audit entry (the school
   outbox), then the core step and timeline event. A kill in between: the core part is completed
   here, then the outbox entry is appended like any other.
@@ -30,6 +34,7 @@ from victimcare.casework.record import (CASE_TABLES, PENDING_TABLE, SCHOOL_COPY_
                                         sync_school_copy)
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps import records as step_records
+from victimcare.casework.steps.school import records as school_records
 from victimcare.db.connection import transaction
 from victimcare.security import outbox
 from victimcare.security.opening import register_repair
@@ -143,3 +148,13 @@ def _sync_school_copies(core, school) -> int:
     with transaction(school):
         return sum(sync_school_copy(core, school, case_id, datetime.fromtimestamp(at).isoformat(timespec="seconds"))
                    for case_id, at in sorted(edits.items()))
+
+
+@register_repair
+def sync_school(conns: dict) -> dict[str, int]:
+    """Runs after ``repair_case_rows`` (registration order): both school mirrors, when both keys are held."""
+    if "core" not in conns or "school" not in conns:
+        return {}
+    now = datetime.now()
+    return {"school_sync": school_records.sync_core(conns["core"], conns["school"], now),
+            "school_mirror": school_records.reconcile(conns["core"], conns["school"], now.isoformat(timespec="seconds"))}

@@ -8,24 +8,37 @@ from victimcare.cli.common import EXIT_ERROR, EXIT_OK, Secrets, open_vault, sign
 
 
 def cmd_init(args, secrets: Secrets) -> int:
+    """Create the vault. The recovery code exists only now: the sheet's folder is checked before the vault
+    is made, and if the sheet still cannot be written the code is shown on the terminal instead of lost.
+    Everything is printed at the end, in one piece."""
+    import os
     from victimcare.forms.recovery_sheet import render_recovery_sheet
     from victimcare.core.fsutil import write_private_file
     from victimcare.security.vault import Vault
     if not args.user:
         raise UserError("请用 --user 指定第一个站长账户的名称。")
+    sheet = Path(args.recovery_sheet) if args.recovery_sheet else None
+    if sheet is not None and not (sheet.parent.is_dir() and os.access(sheet.parent, os.W_OK)):
+        raise UserError(f"恢复凭证要保存到的文件夹“{sheet.parent.name or sheet.parent}”不存在或不可写，"
+                        "保险库没有创建。请换一个文件夹。")
     password = secrets.ask(f"为站长账户 {args.user} 设置密码（至少 15 个字符）：", confirm=True)
     vault, code = Vault.create(Path(args.vault), station_name=args.station, station_code=args.station_code,
                                supervisor=args.user, password=password)
-    print(f"已创建保险库：{vault.path}")
-    if args.recovery_sheet:
+    lines = [f"已创建保险库：{vault.path}"]
+    if sheet is not None:
         from datetime import datetime
-        pdf = render_recovery_sheet(station_name=vault.station_name, vault_id=vault.keyring.vault_id,
-                                    created_at=datetime.now(), supervisor_account=args.user, recovery_code=code)
-        write_private_file(Path(args.recovery_sheet), pdf)
-        print(f"恢复凭证已保存为 PDF：{args.recovery_sheet}。请立即打印两份、分别密封保管，然后删除该文件。")
-    else:
-        print("恢复码（请抄写在恢复凭证上并密封保管，此后不会再显示）：")
-        print(f"    {code}")
+        try:
+            pdf = render_recovery_sheet(station_name=vault.station_name, vault_id=vault.keyring.vault_id,
+                                        created_at=datetime.now(), supervisor_account=args.user, recovery_code=code)
+            write_private_file(sheet, pdf)
+        except OSError:
+            lines.append("恢复凭证 PDF 无法保存（磁盘已满或没有权限）。")
+        else:
+            lines.append(f"恢复凭证已保存为 PDF：{args.recovery_sheet}。请立即打印两份、分别密封保管，然后删除该文件。")
+            code = ""
+    if code:
+        lines += ["恢复码（请抄写在恢复凭证上并密封保管，此后不会再显示）：", f"    {code}"]
+    print("\n".join(lines))
     return EXIT_OK
 
 
@@ -35,8 +48,7 @@ def cmd_verify(args, secrets: Secrets) -> int:
         report = services.integrity.verify()
     finally:
         services.close()
-    for line in report.lines():
-        print(line)
+    print("\n".join(report.lines()))
     return EXIT_OK if report.ok else EXIT_ERROR
 
 
@@ -54,9 +66,11 @@ def cmd_accounts(args, secrets: Secrets) -> int:
     try:
         svc = services.accounts
         if args.action == "list":
+            lines = []
             for a in svc.list():
                 state = "停用" if a["disabled"] else ("锁定" if a["locked"] else "正常")
-                print(f"{a['name']}\t{a['role']}\t{a['role_label']}\t{state}")
+                lines.append(f"{a['name']}\t{a['role']}\t{a['role_label']}\t{state}")
+            print("\n".join(lines))
         elif args.action == "add":
             svc.create(args.name, args.role, secrets.ask(f"新账户 {args.name} 的初始密码：", confirm=True))
             print(f"已创建账户 {args.name}；首次登录时须修改密码。")

@@ -36,19 +36,18 @@ def cmd_backup(args, secrets: Secrets) -> int:
         raise _os_error(exc) from None
     finally:
         services.close()
-    print(f"已备份并校验：{result.folder}")
-    print(f"个案 {result.cases} 个，用时 {result.seconds:.1f} 秒。")
+    lines = [f"已备份并校验：{result.folder}", f"个案 {result.cases} 个，用时 {result.seconds:.1f} 秒。"]
     if result.pruned:
-        print(f"已按保留份数删除较早的备份 {len(result.pruned)} 份：{'，'.join(result.pruned)}")
+        lines.append(f"已按保留份数删除较早的备份 {len(result.pruned)} 份：{'，'.join(result.pruned)}")
+    print("\n".join(lines))
     return EXIT_OK
 
 
 def _show(info) -> None:
-    print("备份已校验，内容如下：")
-    for line in info.lines():
-        print(f"    {line}")
-    for line in CONSEQUENCES:
-        print(line)
+    """What the backup holds and what restoring means: part of the question asked, so on stderr with the
+    prompt; stdout carries only the result, printed once the restore is done."""
+    lines = ["备份已校验，内容如下：", *(f"    {line}" for line in info.lines()), *CONSEQUENCES]
+    print("\n".join(lines), file=sys.stderr, flush=True)
 
 
 def cmd_restore(args, secrets: Secrets) -> int:
@@ -83,10 +82,11 @@ def cmd_restore(args, secrets: Secrets) -> int:
     if result is None:
         print("已取消，没有任何改动。", file=sys.stderr)
         return EXIT_ERROR
-    print(f"已从备份恢复（备份时间 {result.info.created_at}，个案 {result.info.cases} 个，用时 {result.seconds:.1f} 秒）。")
+    lines = [f"已从备份恢复（备份时间 {result.info.created_at}，个案 {result.info.cases} 个，用时 {result.seconds:.1f} 秒）。"]
     if result.set_aside is not None:
-        print(f"原来的保险库已改名保存为：{result.set_aside}")
-    print("请用备份当时的账户和密码重新登录。")
+        lines.append(f"原来的保险库已改名保存为：{result.set_aside}")
+    lines.append("请用备份当时的账户和密码重新登录。")
+    print("\n".join(lines))
     return EXIT_OK
 
 
@@ -99,10 +99,12 @@ def cmd_backups(args, _secrets: Secrets) -> int:
     if not found:
         print("此文件夹中没有 VictimCare 备份。")
         return EXIT_OK
+    lines = []
     for g in found:
         state = "文件完整" if g.files_ok else f"不能使用：{g.problem}"
         cases = "?" if g.cases is None else str(g.cases)
-        print(f"{g.folder.name}\t{g.created_at or '?'}\t机构代码 {g.station_code or '?'}\t个案 {cases} 个\t{state}")
+        lines.append(f"{g.folder.name}\t{g.created_at or '?'}\t机构代码 {g.station_code or '?'}\t个案 {cases} 个\t{state}")
+    print("\n".join(lines))
     return EXIT_OK if all(g.files_ok for g in found) else EXIT_ERROR
 
 

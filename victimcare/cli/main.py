@@ -47,3 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return EXIT_ERROR
+    except Exception as exc:  # a fault of ours: still a plain sentence and an exit code, never a traceback
+        # (the commands print their result only once it is whole, so nothing half-done is on stdout)
+        print(f"错误：命令没有完成，程序内部出错（{type(exc).__name__}）。请把这条信息告诉技术人员。", file=sys.stderr)
+        return EXIT_ERROR

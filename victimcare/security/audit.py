@@ -34,9 +34,10 @@ ACTIONS = frozenset(ACTION_LABELS)
 CATEGORY_LABELS = {"identity": ("身份", "identity"), "medical": ("医疗", "medical"),
                    "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor"),
                    "placement": ("安置", "placement"), "service": ("服务", "services"),
-                   "family": ("家庭与交接", "family and handover")}
+                   "family": ("家庭与交接", "family and handover"), "school": ("入学安置", "school placement")}
 OBJECT_LABELS = {"case": ("个案", "Case"), "school_child": ("转介入学", "School referral"),
-                 "school_ledger": ("入学安置台账", "School ledger"), "audit_log": ("审计日志", "Audit log"),
+                 "school_ledger": ("入学安置台账", "School ledger"),
+                 "school_placement": ("入学安置", "School placement"), "audit_log": ("审计日志", "Audit log"),
                  "account": ("账户", "Account"), "vault": ("保险库", "Vault"), "operation": ("操作", "Operation"),
                  "case_import": ("个案导入", "Case import"), "demo_cases": ("演示个案", "Demo cases"),
                  "settings": ("设置", "Settings"), "draft": ("登记草稿", "Form draft"),

@@ -56,6 +56,7 @@ class Op(StrEnum):
     SCHOOL_REFER = "school.refer"
     SCHOOL_VIEW = "school.view"
     SCHOOL_EDIT = "school.edit"
+    SCHOOL_EXPORT = "school.export"   # the 入学安置台账 as a file (XLSX) or as ``admin cases --json``
     DEADLINES_VIEW = "deadlines.view"
     STATS_VIEW = "stats.view"
 
@@ -88,6 +89,7 @@ MATRIX: dict[Op, frozenset[Role]] = {
     Op.SCHOOL_REFER: frozenset({_S, _W}),
     Op.SCHOOL_VIEW: frozenset({_S, _W, _E}),
     Op.SCHOOL_EDIT: frozenset({_S, _W, _E}),
+    Op.SCHOOL_EXPORT: frozenset({_S, _W, _E}),
     Op.DEADLINES_VIEW: frozenset({_S, _W, _E}),
     Op.STATS_VIEW: frozenset({_S, _A}),
 }

@@ -10,6 +10,7 @@ the same path as ``ApprovalService.request``.
 
 import json
 
+from victimcare.casework.steps.school import records as school_records
 from victimcare.casework.approvals import registry, rules
 from victimcare.casework.cases import row_of, rows_of
 from victimcare.casework.deadlines import local_now
@@ -123,7 +124,19 @@ class ApprovalService(Service):
             entries = [_audit(session, "decision", approval_id, case_id, kind, state)]
             ids = outbox.stage(core, entries)
         outbox.deliver(session, core, "core", ids, entries)
+        if state == rules.APPROVED:
+            self._mirror_to_school(core, case_id, stamp)
         return approval
+
+    def _mirror_to_school(self, core, case_id: int, stamp: str) -> None:
+        """A closure or a reopening reaches the school copy at once when this session holds its key (a
+        kill before it is put right by the check at the next sign-in with both keys)."""
+        if "school" not in self.session.compartments():
+            return
+        status = core.execute("SELECT status FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
+        school = self.session.conn("school")
+        with transaction(school):
+            school_records.mirror_case_status(school, case_id, status, stamp)
 
     @operation(Op.CASE_EDIT)
     def withdraw(self, approval_id: int) -> None:

@@ -92,5 +92,5 @@ class HomePage(QWidget):
         case_id, step = target
         if allowed(self.services.role, Op.CASE_VIEW):
             self.workspace.show_section("cases").open_case(case_id, step)
-        elif "school" in self.workspace.pages:
-            self.workspace.show_section("school")
+        elif "school" in self.workspace.pages:  # the education officer: the ledger, with this child selected
+            self.workspace.show_section("school").select_child(case_id)

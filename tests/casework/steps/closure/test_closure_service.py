@@ -116,6 +116,8 @@ CASE_WRITES = {
        for step in STEPS if step.service and issubclass(step_service_class(step.service), StepRecords)},
 }
 ALLOWED_ON_CLOSED = {"closure.request_reopen"}
+# The education officer's own writes, on a referred child: test_the_school_copy_closes_with_the_case below.
+OFFICER_WRITES = {"school.record_placement", "school.record_transfer", "school.record_change"}
 
 
 def test_every_write_operation_taking_a_case_is_listed(st):
@@ -126,7 +128,19 @@ def test_every_write_operation_taking_a_case_is_listed(st):
                 continue
             if list(inspect.signature(method).parameters)[1:2] == ["case_id"]:
                 found.add(f"{name}.{method_name}")
-    assert found == set(CASE_WRITES) | ALLOWED_ON_CLOSED
+    assert found == set(CASE_WRITES) | ALLOWED_ON_CLOSED | OFFICER_WRITES
+
+
+def test_the_school_copy_closes_with_the_case(st):
+    child = st.sup.intake.create({"admitted_at": "2026-02-01 10:00", "arrival_mode": "police_transfer",
+                                  "name": "测试童", "sex": "F", "birth_date": "2016-05-06"})
+    st.sup.school.refer(child, "")
+    st.sup.approvals.decide(st.worker.closure.request(child, dict(CLOSURE)), True, "同意结案")
+    for call in (lambda: st.officer.school.record_placement(child, {}),
+                 lambda: st.officer.school.record_transfer(child, "2026-03-01"),
+                 lambda: st.officer.school.record_change(child, "graduated", "2026-07-01")):
+        with pytest.raises(UserError, match=CLOSED):
+            call()
 
 
 def test_a_closed_case_refuses_every_write_but_a_reopen_request(st):
