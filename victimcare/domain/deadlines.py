@@ -96,6 +96,7 @@ RULE_LABELS: dict[str, str] = {
     "lawyer_assign_days": "指派律师时限（天）",
     "school_transfer_workdays": "学籍转接时限（工作日）",
     "hukou_eligible_months": "身份不明可申请落户（月）",
+    "hukou_police_workdays": "公安办理落户（工作日）",
     "follow_up_months": "回归后回访时间（月）",
     "minor_follow_up_every_months": "未成年人此后回访间隔（月）",
     "follow_up_tolerance_days": "回访允许前后浮动（天）",
@@ -124,6 +125,7 @@ class DeadlineRules:
     lawyer_assign_days: int = 3
     school_transfer_workdays: int = 10
     hukou_eligible_months: int = 3
+    hukou_police_workdays: int = 20
     follow_up_months: tuple[int, ...] = (1, 3, 6, 12)
     minor_follow_up_every_months: int = 6
     follow_up_tolerance_days: int = 15
@@ -201,6 +203,8 @@ class CaseFacts:
     school_transfer_started_on: date | None = None
     school_transfer_done_on: date | None = None
     hukou_applied_on: date | None = None
+    hukou_submitted_on: date | None = None  # the approved application handed to the police
+    hukou_registered_on: date | None = None  # the police registered the household
     long_term_placement_on: date | None = None  # 滞留 → 照料安置 decided: ends the short-stay warning
     left_on: date | None = None  # left the station, by any route
     returned_on: date | None = None  # returned home / to the community: starts follow-ups

@@ -8,7 +8,10 @@ that owns it, so that a step plugs in (落户, the return handover) without touc
   transaction when a request of ``kind`` is approved; ``approval`` is the row as a dict (``payload``
   parsed). It may raise a ``UserError``: then the decision is refused and nothing is written.
 
-A kind with neither is still requested, decided and audited; its approval only records the decision.
+- ``register_decided(kind, fn)``: the same call after either decision (approved or rejected), for a
+  step whose status shows the state of its request.
+
+A kind with none of these is still requested, decided and audited; its approval only records the decision.
 The steps register at import time; ``load_steps`` imports every step's service module first, so that a
 decision never runs before the step that owns its effect has registered.
 """
@@ -24,6 +27,7 @@ Effect = Callable[[object, int, dict, str, str], None]
 
 _CHECKS: dict[str, Check] = {}
 _EFFECTS: dict[str, Effect] = {}
+_DECIDED: dict[str, Effect] = {}
 
 
 def register_check(kind: str, fn: Check) -> None:
@@ -32,6 +36,14 @@ def register_check(kind: str, fn: Check) -> None:
 
 def register_effect(kind: str, fn: Effect) -> None:
     _EFFECTS[kind_of(kind).code] = fn
+
+
+def register_decided(kind: str, fn: Effect) -> None:
+    _DECIDED[kind_of(kind).code] = fn
+
+
+def decided_for(kind: str) -> Effect | None:
+    return _DECIDED.get(kind)
 
 
 def check_for(kind: str) -> Check | None:

@@ -121,6 +121,9 @@ class ApprovalService(Service):
             effect = registry.effect_for(kind.code)
             if state == rules.APPROVED and effect is not None:
                 effect(core, case_id, approval, stamp, session.account)
+            decided = registry.decided_for(kind.code)
+            if decided is not None:
+                decided(core, case_id, approval, stamp, session.account)
             entries = [_audit(session, "decision", approval_id, case_id, kind, state)]
             ids = outbox.stage(core, entries)
         outbox.deliver(session, core, "core", ids, entries)

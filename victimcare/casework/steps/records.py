@@ -81,7 +81,16 @@ def case_facts(core, case_id: int) -> dict:
     case["steps"] = {s: (st, r) for s, st, r in core.execute(
         "SELECT step, status, reason FROM steps WHERE case_id = ?", (case_id,))}
     case["milestones"] = dict(core.execute("SELECT key, value FROM milestones WHERE case_id = ?", (case_id,)).fetchall())
+    case["approvals"] = dict(core.execute(  # kind → the state of its latest request
+        "SELECT kind, state FROM approvals WHERE case_id = ? ORDER BY id", (case_id,)).fetchall())
     return case
+
+
+def rederive(core, case_id: int, step: str, rules, compartment_conn, stamp: str) -> None:
+    """Inside the caller's core transaction: a step's status and milestones from its records again
+    (after something outside its records changed, e.g. an approval of it was decided)."""
+    records = load(compartment_conn, case_id, step, rules.KINDS)
+    apply_derived(core, case_id, step, rules.MILESTONES, rules.derive(records, case_facts(core, case_id)), stamp)
 
 
 class StepRecords(Service):
