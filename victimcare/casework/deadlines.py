@@ -196,7 +196,7 @@ class DeadlineService(Service):
             scanned += len(rows)
             end = len(rows) < wb.CHUNK
             if rows:
-                at = tuple(rows[-1])
+                at = (rows[-1][1], rows[-1][0])  # the keyset: (next_due, id)
                 found += self._groups([r[0] for r in rows], now, calendar, rules)
             if end:
                 break

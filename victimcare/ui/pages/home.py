@@ -1,15 +1,13 @@
-"""工作台: what is overdue and due soon across the cases this user may see, in plain words."""
+"""工作台: what is overdue and due soon across the cases this user may see, in plain words (the deadline
+list and the holiday-table reminder live in ``workbench.py``)."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from victimcare.security.permissions import Op, Role, allowed
-from victimcare.ui.kit.display import deadline_text
 from victimcare.ui.kit.tasks import run
-from victimcare.ui.kit.widgets import ERROR, plain_label
-
-AMBER = "#b26a00"
+from victimcare.ui.kit.widgets import plain_label
+from victimcare.ui.pages.workbench import AMBER, DeadlineBox, HolidayNote
 
 
 class HomePage(QWidget):
@@ -30,8 +28,10 @@ class HomePage(QWidget):
         self.backup_note.setWordWrap(True)
         self.backup_note.hide()
         lay.addWidget(self.backup_note)
-        self.overdue = self._list(lay, self.tr("Overdue"), self.tr("Overdue items"), ERROR)
-        self.soon = self._list(lay, self.tr("Due within 3 days"), self.tr("Due soon items"), AMBER)
+        self.holiday_note = HolidayNote(services)  # the supervisor's: the holiday table runs out
+        lay.addWidget(self.holiday_note)
+        self.deadlines = DeadlineBox(services, self.counts, self._open_case)
+        lay.addWidget(self.deadlines, 3)
         self.approvals = None
         if services.role == Role.SUPERVISOR:
             self.approvals = self._list(lay, self.tr("Pending approvals"), self.tr("Pending approvals"), None)
@@ -50,8 +50,14 @@ class HomePage(QWidget):
         return widget
 
     def refresh(self) -> None:
-        self.counts.setText(self.tr("Reading deadlines…"))
-        run(self, self.services.deadlines.due_items, done=self._show, failed=lambda exc: self.counts.setText(exc.message))
+        self.deadlines.refresh()
+        self.holiday_note.refresh()
+        self._show_approvals()
+        if allowed(self.services.role, Op.CASE_EDIT) and not self.services.read_only:
+            # stored next deadlines go stale with the days (and with a new version's rules): bring them up
+            # to date once a day in the background, then read the list again
+            run(self, self.services.deadlines.refresh_due, background=True,
+                done=lambda n: n and self.deadlines.refresh(), failed=lambda _exc: None)
         if self.services.role == Role.SUPERVISOR:
             run(self, self.services.backup.reminder, done=self._show_backup_reminder,
                 failed=lambda exc: self._show_backup_text(exc.message))
@@ -71,27 +77,19 @@ class HomePage(QWidget):
         self.backup_note.setText(text)
         self.backup_note.setVisible(bool(text))
 
-    def _show(self, items) -> None:
-        overdue, soon = items
-        for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
-            widget.clear()
-            for d in items:
-                item = QListWidgetItem(deadline_text(d, with_case=True))
-                item.setData(Qt.ItemDataRole.UserRole, (d.case_id, d.step))
-                item.setForeground(colour)
-                widget.addItem(item)
-            if not items:
-                widget.addItem(self.tr("Nothing here."))
+    def _show_approvals(self) -> None:
         if self.approvals is not None:
             self.approvals.clear()
             self.approvals.addItem(self.tr("Nothing here."))
-        self.counts.setText(self.tr("Overdue: {o}    Due within 3 days: {s}").format(o=len(overdue), s=len(soon)))
 
     def _open(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
-        if not target or self.workspace is None:
+        if target:
+            self._open_case(*target)
+
+    def _open_case(self, case_id: int, step: str) -> None:
+        if self.workspace is None:
             return
-        case_id, step = target
         if allowed(self.services.role, Op.CASE_VIEW):
             self.workspace.show_section("cases").open_case(case_id, step)
         elif "school" in self.workspace.pages:
