@@ -12,7 +12,7 @@ page answer between chunks.
 from dataclasses import fields
 from datetime import date, datetime
 
-from victimcare.casework import workbench as wb
+import victimcare.casework.workbench as wb
 from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps import CODES, DEADLINE_ONLY, deadline_rules
 from victimcare.db.connection import transaction
