@@ -90,18 +90,25 @@ def test_pages_walk_on_past_cases_with_nothing_to_show(office, monkeypatch):
     assert seen == ids and quiet not in seen
 
 
-def test_refresh_due_recomputes_stale_values_once_a_day(office, fake_clock):
+def test_refresh_due_recomputes_after_a_rule_change_and_daily_what_time_changes(office, fake_clock):
     _vault, boss = office
-    case = intake(boss, "2026-09-01 09:00", name="测试寅")
-    stored = lambda: boss.owner.call(lambda: boss.conn("core").execute(  # noqa: E731
-        "SELECT next_due FROM cases WHERE id = ?", (case,)).fetchone()[0])
-    right = stored()
-    boss.owner.call(lambda: boss.conn("core").execute("UPDATE cases SET next_due = '2020-01-01T00:00'"))
-    assert boss.deadlines.refresh_due() == 1 and stored() == right
-    boss.owner.call(lambda: boss.conn("core").execute("UPDATE cases SET next_due = '2020-01-01T00:00'"))
-    assert boss.deadlines.refresh_due() == 0  # already done today
+    returned = intake(boss, "2026-06-20 09:00", name="测试寅")
+    other = intake(boss, "2026-09-01 09:00", name="测试卯")
+    sql = lambda q, *a: boss.owner.call(lambda: boss.conn("core").execute(q, a).fetchall())  # noqa: E731
+    stored = lambda case: sql("SELECT next_due FROM cases WHERE id = ?", case)[0][0]  # noqa: E731
+    assert boss.deadlines.refresh_due() == 2  # never stamped: every open case
+    assert boss.deadlines.refresh_due() == 0  # current today
+    # Home since 07-01 and never visited: yesterday the 1-month visit (due 08-16) was the open item.
+    sql("INSERT INTO milestones(case_id, key, value) VALUES (?, 'returned_on', '2026-07-01'), "
+        "(?, 'left_on', '2026-07-01'), (?, 'identity_known', '1')", returned, returned, returned)
+    sql("UPDATE cases SET next_due = '2026-08-16T23:59' WHERE id = ?", returned)
+    sql("UPDATE cases SET next_due = '2020-01-01T00:00' WHERE id = ?", other)
     fake_clock.advance(11 * 3600)  # past midnight: a new day
-    assert boss.deadlines.refresh_due() == 1 and stored() == right
+    assert boss.deadlines.refresh_due() == 1  # only what time alone can change
+    assert stored(returned) == "2026-10-16T23:59"  # the 3-month visit (10-01 ± 15) is what is open now
+    assert stored(other) == "2020-01-01T00:00"
+    sql("UPDATE meta SET value = '1' WHERE key = 'next_due_revision'")  # a version with other rules
+    assert boss.deadlines.refresh_due() == 2 and stored(other) != "2020-01-01T00:00"
 
 
 def test_education_officer_sees_display_names_from_the_school_compartment_only(office, login, add_account):
@@ -141,3 +148,18 @@ def test_holiday_table_warns_sixty_days_before_it_runs_out(office, fake_clock, l
     fake_clock.t = datetime(2026, 12, 1, 9).timestamp()
     table = login(vault).deadlines.holiday_table()
     assert table["days_left"] == 30 and table["warn"] is True
+
+
+def test_how_early_the_holiday_reminder_comes_is_a_deadline_setting(office):
+    from victimcare.casework.settings import StationSettings
+    from victimcare.db.connection import transaction
+    from victimcare.domain.deadlines import DeadlineRules
+    _vault, boss = office
+
+    def set_rules():
+        conn = boss.conn("core")
+        with transaction(conn):
+            StationSettings(conn).set_rules(DeadlineRules(holiday_table_warn_days=120))
+    boss.owner.call(set_rules)
+    table = boss.deadlines.holiday_table()  # 101 days left, reminder from 120
+    assert table["warn_days"] == 120 and table["warn"] is True

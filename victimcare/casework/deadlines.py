@@ -23,7 +23,7 @@ from victimcare.domain.workbench import case_urgency, group
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
-RECOMPUTE_CHUNK = 100  # cases per owner-thread trip: ~7 ms, so a case page's three reads wait ≤ ~20 ms
+RECOMPUTE_CHUNK = 50  # cases per owner-thread trip: 25–65 ms (bench/bench_workbench.py), so a page read waits little
 WORKBENCH_PAGE = 60  # cases per 工作台 page (a page may hold up to one chunk more)
 # Bumped with every rule change that moves stored next_due values, so that the first refresh_due after an
 # update recomputes them: 2 = a missed follow-up visit gives way to the next; a placement ends 学籍转接.
@@ -181,7 +181,8 @@ class DeadlineService(Service):
 
         ``mine``: only the cases whose responsible worker is the signed-in account (for education staff:
         the children they referred — none). Returns {"cases", "cursor" (of the next page, None at the
-        end), "overdue_cases" (how many cases have something overdue, in all pages)}."""
+        end), "overdue_cases" (how many cases have something overdue, in all pages; None where only a
+        page's worth is known)}."""
         now = local_now(self.session)
         settings = self._settings()
         calendar, rules = settings.calendar(), settings.rules()
@@ -218,7 +219,7 @@ class DeadlineService(Service):
             self.session.record("view", object_type="workbench", categories="minor", record_count=len(found))
         end = len(rows) < limit
         return {"cases": found, "cursor": None if end else (rows[-1]["transfer_started_on"], rows[-1]["case_id"]),
-                "overdue_cases": sum(1 for c in found if c.overdue)}
+                "overdue_cases": sum(1 for c in found if c.overdue) if end and cursor is None else None}
 
     @operation(Op.DEADLINES_VIEW)
     def holiday_table(self) -> dict:
@@ -236,15 +237,22 @@ class DeadlineService(Service):
 
     @operation(Op.CASE_EDIT, thread=CALLER)
     def refresh_due(self, progress=None) -> int:
-        """``recompute_due`` if the stored next deadlines are not from today and this version's rules;
-        returns how many cases it recomputed (0: they were current)."""
-        core = self.session.conn("core")
-        stamp = self.session.run(lambda: dict(core.execute(
+        """Bring the stored next deadlines up to date; returns how many cases it recomputed (0: current).
+
+        After a version whose rules moved them (``NEXT_DUE_REVISION``): every open case (~30 s at 100,000).
+        Otherwise once a day, the cases time alone can change: a returned person's case whose stored next
+        deadline has passed (a missed visit gives way to the next one when that one's window opens)."""
+        stamp = self.session.run(lambda: dict(self.session.conn("core").execute(
             "SELECT key, value FROM meta WHERE key IN ('next_due_on', 'next_due_revision')").fetchall()))
-        today = local_now(self.session).date().isoformat()
-        if stamp == {"next_due_on": today, "next_due_revision": NEXT_DUE_REVISION}:
+        now = local_now(self.session)
+        if stamp.get("next_due_revision") != NEXT_DUE_REVISION:
+            return self._recompute_all(progress)
+        if stamp.get("next_due_on") == now.date().isoformat():
             return 0
-        return self._recompute_all(progress)
+        return self._recompute(self.session.run(lambda: [r[0] for r in self.session.conn("core").execute(
+            "SELECT c.id FROM cases c JOIN milestones m ON m.case_id = c.id AND m.key = 'returned_on' "
+            "WHERE c.status = 'open' AND c.next_due != '' AND c.next_due < ? ORDER BY c.id",
+            (now.isoformat(timespec="minutes"),))]), progress)
 
     @operation(Op.CASE_EDIT, thread=CALLER)
     def recompute_due(self, progress=None) -> int:
@@ -255,9 +263,11 @@ class DeadlineService(Service):
         return self._recompute_all(progress)
 
     def _recompute_all(self, progress) -> int:
+        return self._recompute(self.session.run(lambda: [r[0] for r in self.session.conn("core").execute(
+            "SELECT id FROM cases WHERE status = 'open' ORDER BY id")]), progress)
+
+    def _recompute(self, ids: list[int], progress) -> int:
         day = local_now(self.session).date().isoformat()
-        ids = self.session.run(lambda: [r[0] for r in self.session.conn("core").execute(
-            "SELECT id FROM cases WHERE status = 'open' ORDER BY id")])
         for start in range(0, len(ids), RECOMPUTE_CHUNK):
             self.session.check_open()
             self.session.run(self._recompute_chunk, ids[start:start + RECOMPUTE_CHUNK])

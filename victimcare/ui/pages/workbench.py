@@ -90,9 +90,11 @@ class DeadlineBox(QGroupBox):
         self.tree.expandAll()
         self.more.setVisible(self.cursor is not None)
         text = self.tr("Overdue: {o}    Due soon: {s}").format(o=self.overdue, s=self.soon)
-        if self.cursor is not None:
+        if self.cursor is not None and page["overdue_cases"] is not None:
             text += self.tr("    (the {n} most urgent cases; {total} cases have something overdue)").format(
                 n=len(self.shown), total=page["overdue_cases"])
+        elif self.cursor is not None:
+            text += self.tr("    (the {n} most urgent cases; more below)").format(n=len(self.shown))
         self.counts.setText(text)
 
     def _case_item(self, case) -> QTreeWidgetItem:
