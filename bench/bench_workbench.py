@@ -10,7 +10,7 @@ services as the GUI calls them (owner thread, gate and all), median (p50) and p9
 - ``deadlines.workbench()``: the first page (cold right after sign-in, then warm), the next pages by
   cursor, and ``workbench(mine=True)`` for the social worker;
 - ``deadlines.due_items()``: the old 工作台 read (500 cases by ``next_due``, two flat lists), for comparison;
-- ``deadlines.refresh_due()``: after an update with other rules (every open case), on a new day (the
+- ``deadlines.update_stale_due()``: after an update with other rules (every open case), on a new day (the
   returned cases whose stored next deadline has passed), and the check that finds them current (no-op);
 - the first page while every stored ``next_due`` is stale (an older version's values, before the refresh);
 - ``deadlines.for_case`` for 20 cases (the case page's list);
@@ -93,10 +93,10 @@ def measure(path: Path) -> dict:
         out["open_cases"] = count("SELECT count(*) FROM cases WHERE status = 'open'")
         meta = lambda sql: boss.session.run(lambda: core("core").execute(sql))  # noqa: E731
         meta("DELETE FROM meta WHERE key = 'next_due_revision'")  # as after an update with other rules
-        out["refresh_due_full_ms"], out["recomputed_full"] = timed(boss.deadlines.refresh_due)
+        out["update_stale_due_full_ms"], out["recomputed_full"] = timed(boss.deadlines.update_stale_due)
         meta("UPDATE meta SET value = '2000-01-01' WHERE key = 'next_due_on'")  # as on the next day
-        out["refresh_due_daily_ms"], out["recomputed_daily"] = timed(boss.deadlines.refresh_due)
-        out["refresh_due_current_ms"] = stats([timed(boss.deadlines.refresh_due)[0] for _ in range(5)])
+        out["update_stale_due_daily_ms"], out["recomputed_daily"] = timed(boss.deadlines.update_stale_due)
+        out["update_stale_due_current_ms"] = stats([timed(boss.deadlines.update_stale_due)[0] for _ in range(5)])
         boss.close()
         boss = sign_in(Vault(path), USER, PASSWORD)
         out["first_page_cold_ms"], first = timed(boss.deadlines.workbench)
@@ -125,7 +125,7 @@ def measure(path: Path) -> dict:
         out["first_page_half_stale_ms"], stale = timed(boss.deadlines.workbench)
         out["first_page_half_stale_cases"] = len(stale["cases"])
         meta("DELETE FROM meta WHERE key = 'next_due_revision'")
-        out["refresh_due_after_stale_ms"], _n = timed(boss.deadlines.refresh_due)
+        out["update_stale_due_after_stale_ms"], _n = timed(boss.deadlines.update_stale_due)
     finally:
         boss.close()
     worker = sign_in(Vault(path), WORKER, PASSWORD)
@@ -142,8 +142,8 @@ def measure(path: Path) -> dict:
 def report(r: dict) -> None:
     print(f"工作台 with {r['cases']} demo cases ({r['open_cases']} open; filled in {r.get('fill_s', '-')} s)")
     for key in ("first_page_cold_ms", "first_page_warm_ms", "next_pages_ms", "mine_first_page_ms",
-                "mine_next_pages_ms", "due_items_old_ms", "for_case_ms", "refresh_due_full_ms",
-                "refresh_due_daily_ms", "refresh_due_current_ms", "first_page_half_stale_ms", "refresh_due_after_stale_ms"):
+                "mine_next_pages_ms", "due_items_old_ms", "for_case_ms", "update_stale_due_full_ms",
+                "update_stale_due_daily_ms", "update_stale_due_current_ms", "first_page_half_stale_ms", "update_stale_due_after_stale_ms"):
         value = r.get(key)
         shown = value if not isinstance(value, dict) else f"p50 {value.get('p50')}  p95 {value.get('p95')}"
         print(f"  {key:<32} {shown}")

@@ -1,4 +1,4 @@
-"""The 工作台 through the services (DeadlineService.workbench, holiday_table, refresh_due): who each case is,
+"""The 工作台 through the services (DeadlineService.workbench, holiday_table, update_stale_due): who each case is,
 a case's items together, the most urgent first, 我的个案, paging past cases with nothing to show, and the
 education officer who sees the school's display name and nothing of the case file."""
 
@@ -90,25 +90,25 @@ def test_pages_walk_on_past_cases_with_nothing_to_show(office, monkeypatch):
     assert seen == ids and quiet not in seen
 
 
-def test_refresh_due_recomputes_after_a_rule_change_and_daily_what_time_changes(office, fake_clock):
+def test_update_stale_due_recomputes_after_a_rule_change_and_daily_what_time_changes(office, fake_clock):
     _vault, boss = office
     returned = intake(boss, "2026-06-20 09:00", name="测试寅")
     other = intake(boss, "2026-09-01 09:00", name="测试卯")
     sql = lambda q, *a: boss.owner.call(lambda: boss.conn("core").execute(q, a).fetchall())  # noqa: E731
     stored = lambda case: sql("SELECT next_due FROM cases WHERE id = ?", case)[0][0]  # noqa: E731
-    assert boss.deadlines.refresh_due() == 2  # never stamped: every open case
-    assert boss.deadlines.refresh_due() == 0  # current today
+    assert boss.deadlines.update_stale_due() == 2  # never stamped: every open case
+    assert boss.deadlines.update_stale_due() == 0  # current today
     # Home since 07-01 and never visited: yesterday the 1-month visit (due 08-16) was the open item.
     sql("INSERT INTO milestones(case_id, key, value) VALUES (?, 'returned_on', '2026-07-01'), "
         "(?, 'left_on', '2026-07-01'), (?, 'identity_known', '1')", returned, returned, returned)
     sql("UPDATE cases SET next_due = '2026-08-16T23:59' WHERE id = ?", returned)
     sql("UPDATE cases SET next_due = '2020-01-01T00:00' WHERE id = ?", other)
     fake_clock.advance(11 * 3600)  # past midnight: a new day
-    assert boss.deadlines.refresh_due() == 1  # only what time alone can change
+    assert boss.deadlines.update_stale_due() == 1  # only what time alone can change
     assert stored(returned) == "2026-10-16T23:59"  # the 3-month visit (10-01 ± 15) is what is open now
     assert stored(other) == "2020-01-01T00:00"
     sql("UPDATE meta SET value = '1' WHERE key = 'next_due_revision'")  # a version with other rules
-    assert boss.deadlines.refresh_due() == 2 and stored(other) != "2020-01-01T00:00"
+    assert boss.deadlines.update_stale_due() == 2 and stored(other) != "2020-01-01T00:00"
 
 
 def test_education_officer_sees_display_names_from_the_school_compartment_only(office, login, add_account):
@@ -130,7 +130,7 @@ def test_education_officer_sees_display_names_from_the_school_compartment_only(o
     assert "测试真名" not in shown and "shegong01" not in shown
     assert officer.deadlines.workbench(mine=True)["cases"] == []
     with pytest.raises(PermissionDenied):
-        officer.deadlines.refresh_due()
+        officer.deadlines.update_stale_due()
     entries = officer.owner.call(officer.audit_log.entries, limit=3)
     assert any(e["action"] == "view" and e["object_type"] == "workbench" and e["categories"] == "minor"
                for e in entries)

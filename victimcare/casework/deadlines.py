@@ -3,7 +3,7 @@
 
 ``next_due`` is computed when a case is written, but some items change with time alone (a missed
 follow-up visit gives way to the next one when that one's window opens) and a new version may change a
-rule; so ``refresh_due`` recomputes every open case once a day, and whenever ``NEXT_DUE_REVISION`` (bumped
+rule; so ``update_stale_due`` recomputes every open case once a day, and whenever ``NEXT_DUE_REVISION`` (bumped
 with any rule change that moves stored values) or the holiday table or rules changed. Long work runs in
 chunks, each its own short trip to the owner thread and its own commit, so that the case list and a case
 page answer between chunks.
@@ -25,7 +25,7 @@ from victimcare.security.permissions import Op
 
 RECOMPUTE_CHUNK = 50  # cases per owner-thread trip: 25–65 ms (bench/bench_workbench.py), so a page read waits little
 WORKBENCH_PAGE = 60  # cases per 工作台 page (a page may hold up to one chunk more)
-# Bumped with every rule change that moves stored next_due values, so that the first refresh_due after an
+# Bumped with every rule change that moves stored next_due values, so that the first update_stale_due after an
 # update recomputes them: 2 = a missed follow-up visit gives way to the next; a placement ends 学籍转接.
 NEXT_DUE_REVISION = "2"
 
@@ -236,7 +236,7 @@ class DeadlineService(Service):
                 "warn": left is None or left <= warn_days}
 
     @operation(Op.CASE_EDIT, thread=CALLER)
-    def refresh_due(self, progress=None) -> int:
+    def update_stale_due(self, progress=None) -> int:
         """Bring the stored next deadlines up to date; returns how many cases it recomputed (0: current).
 
         After a version whose rules moved them (``NEXT_DUE_REVISION``): every open case (~30 s at 100,000).

@@ -1,7 +1,7 @@
 """The 工作台's queries: which cases to look at, in what order, and who each one is.
 
 The deadline engine decides what is due; SQL only narrows 100,000 cases down to the few worth computing.
-``cases.next_due`` (kept by the case writer and ``DeadlineService.refresh_due``) is each open case's
+``cases.next_due`` (kept by the case writer and ``DeadlineService.update_stale_due``) is each open case's
 earliest open due moment, so ``ORDER BY next_due`` walks the cases most overdue first, and a keyset
 cursor (next_due, id) pages on through ``cases_status_due``. Candidates whose computed items show
 nothing (a visit whose window has not opened, a stored value a rule change has made stale) are skipped,

@@ -56,7 +56,7 @@ class HomePage(QWidget):
         if allowed(self.services.role, Op.CASE_EDIT) and not self.services.read_only:
             # stored next deadlines go stale with the days (and with a new version's rules): bring them up
             # to date once a day in the background, then read the list again
-            run(self, self.services.deadlines.refresh_due, background=True,
+            run(self, self.services.deadlines.update_stale_due, background=True,
                 done=lambda n: n and self.deadlines.refresh(), failed=lambda _exc: None)
         if self.services.role == Role.SUPERVISOR:
             run(self, self.services.backup.reminder, done=self._show_backup_reminder,
