@@ -127,3 +127,20 @@ def test_education_officer_sees_the_display_name_only(qtbot, window):
     text = all_text(window) + line + "".join(items)
     assert "测试真名童" not in text and "测试甲" not in text and "shegong01" not in text
     assert not find(home, "我的个案", visible_only=False).isVisible()
+
+
+def test_show_more_adds_the_next_cases_below(qtbot, window, monkeypatch):
+    from victimcare.casework import workbench as wb
+    monkeypatch.setattr(wb, "CHUNK", 1)  # one candidate per page, so that three cases take three pages
+    monkeypatch.setattr(wb, "MAX_SCAN", 1)
+    sign_in_window(qtbot, window, SUPERVISOR, PASSWORD)
+    home = window.workspace.show_section("home")
+    tree = find(home, "到期事项")
+    assert [line.split("　")[0] for line, _ in tree_lines(tree)] == ["测试甲"]
+    assert "最紧急的 1 个个案" in find(home, "数量统计").text()
+    click(qtbot, home, "显示更多")
+    click(qtbot, home, "显示更多")
+    assert [line.split("　")[0] for line, _ in tree_lines(tree)] == ["测试甲", "测试真名童", "测试乙"]
+    click(qtbot, home, "显示更多")  # a page of one cannot know it was the last: this one finds nothing more
+    settle()
+    assert not find(home, "显示更多", visible_only=False).isVisible() and len(tree_lines(tree)) == 3
