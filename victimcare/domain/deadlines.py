@@ -279,7 +279,8 @@ class Deadline:
         due = format_date(self.due)
         if self.status == MISSED:
             if self.replaced_on is not None:
-                return f"{self.requirement}，未{self.done_verb}（已由 {format_date(self.replaced_on)} 的{self.done_verb}接续）"
+                when = format_date(self.replaced_on)
+                return f"{self.requirement}，未{self.done_verb}（已由 {when} 的{self.done_verb}接续）"
             return f"{self.requirement}，未{self.done_verb}（此后以下一次为准）"
         if self.done_on is not None:
             when = format_date(_day(self.done_on))
