@@ -799,6 +799,90 @@ Please give this file to IT support.</source>
     </message>
 </context>
 <context>
+    <name>DeadlineBox</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="28"/>
+        <source>Overdue and due soon</source>
+        <translation>逾期与即将到期</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="35"/>
+        <source>My cases only</source>
+        <translation>只看我的个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="36"/>
+        <source>My cases</source>
+        <translation>我的个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="37"/>
+        <source>Only the cases whose responsible worker is you</source>
+        <translation>只显示由您负责的个案</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="44"/>
+        <source>Due items</source>
+        <translation>到期事项</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="56"/>
+        <source>Show more</source>
+        <translation>显示更多</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="63"/>
+        <source>Reading deadlines…</source>
+        <translation>正在读取期限……</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="87"/>
+        <source>Nothing here.</source>
+        <translation>暂无。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="92"/>
+        <source>Overdue: {o}    Due soon: {s}</source>
+        <translation>已逾期：{o}    即将到期：{s}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="94"/>
+        <source>    (the {n} most urgent cases; {total} cases have something overdue)</source>
+        <translation>    （已列出最紧急的 {n} 个个案；共有 {total} 个个案有逾期事项）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="97"/>
+        <source>    (the {n} most urgent cases; more below)</source>
+        <translation>    （已列出最紧急的 {n} 个个案；下面还有）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="104"/>
+        <source>Name unknown ({alias})</source>
+        <translation>姓名不详（{alias}）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="106"/>
+        <source>Name unknown</source>
+        <translation>姓名不详</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="109"/>
+        <source>Worker: {worker}</source>
+        <translation>负责：{worker}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="113"/>
+        <source>{n} overdue</source>
+        <translation>逾期 {n} 项</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="115"/>
+        <source>{n} due soon</source>
+        <translation>即将到期 {n} 项</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
         <location filename="../../victimcare/ui/pages/approvals_box.py" line="28"/>
@@ -972,61 +1056,54 @@ Reason: {reason}</source>
     </message>
 </context>
 <context>
+    <name>HolidayNote</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="146"/>
+        <source>Holiday table reminder</source>
+        <translation>节假日表提醒</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="162"/>
+        <source>Until it is updated, working-day deadlines after that day are counted Monday to Friday without public holidays or make-up working days, and each such deadline says so. Enter the State Council&apos;s arrangement for the next year under Settings → Public holidays and make-up working days as soon as it is published.</source>
+        <translation>更新之前，此后的工作日期限一律按周一至周五计算，不计法定节假日和调休上班日，并在每条期限上注明。国务院办公厅公布次年节假日安排后，请尽快在“设置 → 法定节假日与调休上班日”中录入。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="167"/>
+        <source>There is no holiday table.</source>
+        <translation>还没有节假日表。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="169"/>
+        <source>The holiday table ended on {day}.</source>
+        <translation>节假日表已于 {day} 用完。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="171"/>
+        <source>The holiday table ends on {day} ({n} days left).</source>
+        <translation>节假日表只到 {day}（还剩 {n} 天）。</translation>
+    </message>
+</context>
+<context>
     <name>HomePage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="20"/>
         <source>Counts</source>
         <translation>数量统计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="29"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="26"/>
         <source>Backup reminder</source>
         <translation>备份提醒</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
-        <source>Overdue</source>
-        <translation>已逾期</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="34"/>
-        <source>Overdue items</source>
-        <translation>逾期事项</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="35"/>
-        <source>Due within 3 days</source>
-        <translation>3 天内到期</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="35"/>
-        <source>Due soon items</source>
-        <translation>即将到期事项</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="54"/>
-        <source>Reading deadlines…</source>
-        <translation>正在读取期限……</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="64"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="55"/>
         <source>This vault has never been backed up. Back it up now: Settings → Back up to…</source>
         <translation>此保险库从未备份。请现在备份：设置 → 备份到…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="67"/>
+        <location filename="../../victimcare/ui/pages/home.py" line="58"/>
         <source>The last backup was {days} days ago (a reminder comes after {limit} days). Back up now: Settings → Back up to…</source>
         <translation>上次备份是 {days} 天前（超过 {limit} 天即提醒）。请现在备份：设置 → 备份到…</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="85"/>
-        <source>Nothing here.</source>
-        <translation>暂无。</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/home.py" line="86"/>
-        <source>Overdue: {o}    Due within 3 days: {s}</source>
-        <translation>已逾期：{o}    3 天内到期：{s}</translation>
     </message>
 </context>
 <context>

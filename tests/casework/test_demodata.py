@@ -127,3 +127,90 @@ def test_needs_case_creation_rights(vault_factory, fake_clock, login, add_accoun
     pw = add_account(boss, "jiaoyu", Role.EDUCATION_OFFICER)
     with pytest.raises(PermissionDenied):
         fill_demo_cases(login(vault, "jiaoyu", pw), 5)
+
+
+# --- the parts of each demo case agree (a trainee's eye) -------------------------------------------------
+
+GRADE_ORDER = ("一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "初一", "初二", "初三", "高一", "高二", "高三")
+# What each arrival mode's story must say, and must not: only a hospital arrival comes from a hospital.
+STORY_WORDS = {"police_transfer": "公安机关", "police_escort": "民警", "street_relief": "街面巡查",
+               "urban_escort": "城管", "self": "自行来站", "hospital": "医院", "other": "村（居）委会"}
+
+
+@pytest.fixture(scope="module")
+def big_demo(tmp_path_factory, vault_copier):
+    """600 demo cases (two seeds' worth of variety is not needed: 600 cover every mode and school level)."""
+    from victimcare.core.clock import FakeClock
+    from support import SignedIn
+    vault, _code, password = vault_copier(tmp_path_factory.mktemp("demo600") / "vault", FakeClock())
+    session = SignedIn(vault.login("zhanzhang", password))
+    fill_demo_cases(session, 600, seed=11)
+    yield session
+    session.close()
+
+
+def _age(birth: str, on: str) -> int:
+    from datetime import date
+    from victimcare.domain.dates import age_on
+    return age_on(date.fromisoformat(birth), date.fromisoformat(on[:10]))
+
+
+def test_every_placed_childs_age_agrees_with_its_grade_and_school(big_demo):
+    today = "2026-09-21"
+    rows = query(big_demo, "school", "SELECT case_id, birth_date, status, school, grade, enrolled_on, referred_at, "
+                                     "transfer_started_on FROM school_children")
+    admitted = dict(query(big_demo, "core", "SELECT id, admitted_at FROM cases"))
+    placed = [r for r in rows if r[4]]
+    assert len(placed) >= 20 and {r[2] for r in rows} >= {"placed", "closed"}
+    levels = set()
+    for case_id, birth, status, school, grade, enrolled, referred, started in rows:
+        assert 6 <= _age(birth, admitted[case_id]) <= 17, "referred children were of school age on arrival"
+        dates = [d for d in (referred[:10], started, enrolled) if d]
+        assert dates == sorted(dates) and dates[-1] <= today and (started or not enrolled)
+        if not grade:
+            continue
+        g = GRADE_ORDER.index(grade) + 1
+        if status == "placed":  # in school today: today's age fits today's grade
+            gap = _age(birth, today) - (g + 5)
+            assert -1 <= gap <= 3, (birth, grade)
+            assert _age(birth, today) <= 20
+        assert ("小学" in school) == (g <= 6), (school, grade)
+        levels.add(0 if g <= 6 else 1 if g <= 9 else 2)
+    assert levels == {0, 1, 2}, "primary, junior and senior grades all occur"
+
+
+def test_no_placed_child_has_an_open_school_transfer(big_demo):
+    enrolled = [r[0] for r in query(big_demo, "school", "SELECT case_id FROM school_children WHERE enrolled_on != ''")]
+    assert enrolled
+    for case_id in enrolled:
+        transfer = [d for d in big_demo.deadlines.for_case(case_id) if d.rule == "school.transfer"]
+        assert all(not d.is_open for d in transfer), transfer
+
+
+def test_every_story_agrees_with_the_arrival_mode_and_the_police_handover(big_demo):
+    cases = query(big_demo, "core", "SELECT id, arrival_mode, admitted_at, escort_unit FROM cases")
+    stories = dict(query(big_demo, "sensitive", "SELECT case_id, circumstances FROM intake_sensitive"))
+    handovers = {r[0]: r for r in query(big_demo, "core", "SELECT case_id, unit, officers, found_at, found_place, "
+                                                          "handover_at FROM police_handover")}
+    assert {mode for _i, mode, _a, _u in cases} == set(STORY_WORDS)
+    for case_id, mode, admitted, escort in cases:
+        story = stories[case_id]
+        assert STORY_WORDS[mode] in story, (mode, story)
+        assert ("医院" in story) == (mode == "hospital"), (mode, story)
+        if mode in ("police_transfer", "police_escort"):
+            h = handovers.get(case_id)
+            assert h is not None and all(h[1:]), f"police arrival {case_id} without its F2"
+            assert h[3] <= h[5] <= admitted and h[1] == escort
+        else:
+            assert case_id not in handovers and not escort
+
+
+def test_steps_follow_the_recorded_age(big_demo):
+    rows = query(big_demo, "core", "SELECT c.id, c.birth_date, c.admitted_at, s.step, s.status FROM cases c "
+                                   "JOIN steps s ON s.case_id = c.id WHERE s.step IN ('school', 'employment')")
+    for _case_id, birth, admitted, step, status in rows:
+        age = _age(birth, admitted)
+        if step == "school":
+            assert (status == "not_applicable") == (not 6 <= age <= 17)
+        else:
+            assert (status == "not_applicable") == (age < 16)

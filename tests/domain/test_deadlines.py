@@ -134,3 +134,17 @@ def test_not_applicable_steps_and_rules_and_closed_cases_yield_nothing():
                                               step_rules)] == ["b.y"]
     assert compute_deadlines(facts(closed=True), at(2026, 3, 1), CAL, RULES, step_rules) == []
     assert compute_deadlines(facts(), at(2026, 3, 1), CAL, RULES, []) == []
+
+
+# --- working days past the end of the holiday table -------------------------------------------------------
+
+
+def test_a_dna_request_counted_into_a_year_the_table_lacks_says_so():
+    late_in_year = facts(admitted_at=datetime(2026, 12, 28, 9))
+    d = next(x for x in compute(late_in_year, at(2026, 12, 28, 10)) if x.rule == "tracing.dna_request")
+    assert d.due == date(2027, 1, 6) and d.uncovered_years == (2027,)
+    assert d.explain() == ("DNA采血申请应在入站后7个工作日内提出，还剩 7 个工作日（截止 2027年01月06日）"
+                           "（节假日表未含2027年，按无节假日、无调休计算）")
+    # Calendar-day deadlines do not depend on the table and say nothing about it.
+    notice = next(x for x in compute(late_in_year, at(2026, 12, 28, 10)) if x.rule == "tracing.notice")
+    assert notice.uncovered_years == () and "节假日" not in notice.explain()

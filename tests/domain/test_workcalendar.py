@@ -188,3 +188,10 @@ def test_workdays_between_matches_counting_day_by_day(cal, a, b):
     brute = sum(cal.is_workday(lo + timedelta(days=i)) for i in range(1, (hi - lo).days + 1))
     assert cal.workdays_between(lo, hi) == brute
     assert cal.workdays_between(hi, lo) == -brute
+
+
+def test_last_day_is_the_end_of_the_last_year_in_the_table():
+    assert WorkCalendar().last_day() is None
+    cal = WorkCalendar(holidays=[date(2025, 1, 1)], years=[2026])
+    assert cal.last_day() == date(2026, 12, 31)
+    assert cal.covers(date(2026, 12, 31)) and not cal.covers(date(2027, 1, 1))

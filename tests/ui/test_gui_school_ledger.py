@@ -104,12 +104,17 @@ def test_the_workbench_double_click_opens_the_ledger_with_the_child_selected(qtb
     signed_in.password = password
     window = signed_in("jiaoyu", Role.EDUCATION_OFFICER, vault=vault)
     home = window.workspace.show_section("home")
-    overdue = find(home, "逾期事项")
-    qtbot.waitUntil(lambda: settle() or "学籍转接" in overdue.item(0).text())
-    item = overdue.item(0)
-    rect = overdue.visualItemRect(item)
-    qtbot.mouseClick(overdue.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does:
-    qtbot.mouseDClick(overdue.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
+    tree = find(home, "到期事项")
+
+    def first_item():
+        case = tree.topLevelItem(0)
+        return case.child(0) if case is not None and case.childCount() else None
+    qtbot.waitUntil(lambda: settle() or (first_item() is not None and "学籍转接" in first_item().text(0)))
+    item = first_item()
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does:
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
     ledger = window.workspace.pages["school"]
     qtbot.waitUntil(lambda: window.workspace.sections()[window.workspace.nav.currentRow()] == "school")
     table = find(ledger, "入学安置台账")

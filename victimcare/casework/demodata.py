@@ -7,6 +7,12 @@ transfers and suspected trafficking with a police report, and step dates (search
 and collection, legal aid, return home, follow-up visits, school referral, closure) that give the
 工作台 a realistic mix of met, late, overdue and due-soon deadlines.
 
+The parts of a case agree with each other, as a trainee would check them: every later step follows the
+age the case file records (an estimated age is the age at arrival, as the form takes it); a school-age
+child is placed in a grade for that age (never ahead of it, sometimes a grade or two behind) at a school
+of that level, moving up each September until 高三; the arrival story matches the arrival mode, and every
+police arrival has its police handover (F2) filled in.
+
 Every case is built as a raw intake and checked by ``validate_intake``, like the form and the
 importer. To write 100,000 cases in minutes the rows are written in batches of ``BATCH`` with
 ``executemany`` by the one case writer (``record.CaseWriter``, as the intake form and the importer);
@@ -20,9 +26,9 @@ from datetime import date, datetime, timedelta
 
 from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps import initial_statuses
-from victimcare.casework.steps.intake.rules import validate_intake
+from victimcare.casework.steps.intake.rules import age_years, validate_intake
 from victimcare.casework.steps.intake.service import case_writer
-from victimcare.domain.dates import age_on, estimated_birth_date
+from victimcare.domain.dates import age_on
 from victimcare.domain.deadlines import add_months
 from victimcare.domain.identity import check_digit
 from victimcare.domain.vocabulary import ARRIVAL_MODES
@@ -52,10 +58,29 @@ _APPEARANCE = ("身高约{h}厘米，偏瘦，短发", "身高约{h}厘米，中
                "身高约{h}厘米，戴眼镜，衣着单薄", "身高约{h}厘米，体型偏胖，口齿不清")
 _REQUESTS = ("请求帮助寻找家人", "请求提供食宿", "请求返回家乡", "无法表达需求", "请求送医治疗")
 _HEALTH = ("（演示）体温正常，营养不良", "（演示）未见明显异常", "（演示）轻度脱水，已补液", "（演示）有旧伤，建议门诊复查")
-_CIRCUMSTANCES = ("（演示数据）自述被人带离家乡，辗转多地。", "（演示数据）在车站附近被民警发现，无法说清来历。",
-                  "（演示数据）由医院转来，入院时无人陪同。", "（演示数据）自行来站求助，称与家人失散。")
+_PLACES = ("汽车站候车厅", "农贸市场门口", "高速公路服务区", "城关镇街头", "河边桥洞", "西城镇路口")
+# How each arrival mode's story goes (F1 circumstances), so a story never contradicts the arrival mode:
+# only police modes have a police handover (F2), only the hospital mode comes from a hospital.
+_STORIES = {
+    "police_transfer": ("（演示数据）公安机关在打拐行动中于{place}解救，移交本站。",
+                        "（演示数据）自述被人以打工为名带离家乡，辗转多地，后被公安机关解救。"),
+    "police_escort": ("（演示数据）民警在{place}巡查时发现，无法说清来历，护送来站。",
+                      "（演示数据）群众报警称{place}有人滞留，民警核查后护送来站。"),
+    "street_relief": ("（演示数据）救助站工作人员街面巡查时在{place}发现，劝导来站。",),
+    "urban_escort": ("（演示数据）城管队员在{place}发现，护送来站。",),
+    "self": ("（演示数据）自行来站求助，称与家人失散。", "（演示数据）自行来站求助，自述被人带离家乡后逃出。"),
+    "hospital": ("（演示数据）由医院转来，入院时无人陪同。",),
+    "other": ("（演示数据）由村（居）委会工作人员陪同来站。",),
+}
+_FOUND = "（演示数据）于{place}发现，当时独自一人，衣着单薄。"
+_POLICE_MODES = ("police_transfer", "police_escort")
 _POLICE_UNITS = ("尤溪县公安局城关派出所", "尤溪县公安局西城派出所", "三明市公安局刑侦支队", "尤溪县公安局洋中派出所")
 _AGE_BASIS = ("目测", "骨龄鉴定", "本人自述")
+
+# School placement: a grade for the child's age on 1 September of the school year (6 → 一年级), sometimes one or
+# two grades lower (children who missed school are often placed lower, never higher), a school of that level.
+GRADES = ("一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "初一", "初二", "初三", "高一", "高二", "高三")
+_SCHOOLS = (("尤溪县第一实验小学", "尤溪县西城中心小学"), ("尤溪县城关中学", "尤溪县西城中学"), ("尤溪县城关中学",))
 
 
 class _Maker:
@@ -101,14 +126,10 @@ class _Maker:
                 raw["aliases"] = r.choice(_NICKNAMES)
         estimated = unknown or r.random() < 0.3
         has_id = not estimated and sex in ("M", "F") and age >= 16 and r.random() < 0.35
-        if estimated:
-            now_age = age_on(born, self.today)
-            if estimated_birth_date(now_age, self.today) <= admitted.date():
-                raw["estimated_age"] = str(now_age)
-                raw["age_basis"] = r.choice(_AGE_BASIS)
-            else:
-                estimated = False
-        if not estimated:
+        if estimated:  # estimated when the person arrived, as the intake form records it
+            raw["estimated_age"] = str(age_on(born, admitted.date()))
+            raw["age_basis"] = r.choice(_AGE_BASIS)
+        else:
             raw["birth_date"] = born.isoformat()
         if has_id:
             sequence = f"9{r.randrange(10)}{r.randrange(5) * 2 + (1 if sex == 'M' else 0)}"  # odd: male
@@ -124,15 +145,25 @@ class _Maker:
         raw["appearance"] = r.choice(_APPEARANCE).format(h=min(185, 55 + 7 * min(age, 17) + r.randint(-5, 10)))
         raw["request"] = r.choice(_REQUESTS)
         raw["health_check"] = r.choice(_HEALTH)
-        raw["circumstances"] = r.choice(_CIRCUMSTANCES)
+        place = r.choice(_PLACES)
+        raw["circumstances"] = r.choice(_STORIES[mode]).format(place=place)
         raw["mental_state"] = r.choices(("normal", "suspected_mental", "suspected_intellectual", "unclear"),
                                         weights=(80, 7, 8, 5))[0]
         raw["flag_disabled"] = r.random() < 0.05
         raw["flag_foreign"] = r.random() < 0.01
-        if mode in ("police_transfer", "police_escort"):
-            raw["escort_unit"] = r.choice(_POLICE_UNITS)
-            raw["escort_officers"] = f"民警{r.choice(_SURNAMES)}某（警号{r.randint(100000, 999999)}）"
-            raw["police_case_no"] = f"J{DEMO_REGION}{admitted:%Y%m%d}{r.randint(1000, 9999)}"
+        if mode in _POLICE_MODES:  # the police handover (F2) is filled in for every police arrival
+            unit = r.choice(_POLICE_UNITS)
+            officers = f"民警{r.choice(_SURNAMES)}某（警号{r.randint(100000, 999999)}）"
+            found = admitted - timedelta(hours=r.randint(2, 48), minutes=r.randint(0, 59))
+            handed = admitted - timedelta(minutes=r.randint(10, 60))
+            raw.update(escort_unit=unit, escort_officers=officers,
+                       police_case_no=f"J{DEMO_REGION}{admitted:%Y%m%d}{r.randint(1000, 9999)}",
+                       handover_unit=unit, handover_officers=officers, handover_found_place=f"尤溪县{place}",
+                       handover_found_at=found.strftime("%Y-%m-%d %H:%M"),
+                       handover_at=handed.strftime("%Y-%m-%d %H:%M"),
+                       handover_checks="、".join(r.sample(("cctv", "visits", "missing_db", "population_db",
+                                                           "bulletin"), r.randint(1, 3))),
+                       found_circumstances=_FOUND.format(place=place))
         raw["flag_trafficking"] = mode == "police_transfer" and r.random() < 0.8
         if mode != "police_transfer" and r.random() < 0.15:
             report = min(admitted + timedelta(minutes=r.randint(5, 180)), self.now)
@@ -140,7 +171,7 @@ class _Maker:
                        police_report_unit=r.choice(_POLICE_UNITS))
         if r.random() < 0.02:
             raw.update(decision="refuse", decision_reason="（演示）不符合救助条件，已告知其他求助途径")
-        hidden = {"age": age, "has_id": has_id, "trafficking": bool(raw["flag_trafficking"])}
+        hidden = {"has_id": has_id, "trafficking": bool(raw["flag_trafficking"])}
         return raw, hidden
 
     # -- what happened after intake -------------------------------------------------------------------
@@ -164,6 +195,9 @@ class _Maker:
         day = admitted.date()
         m: dict[str, str] = {}
         events: list[tuple[str, str, str, str]] = []  # at, step, kind, summary
+        # the age the case file records (estimated ages included), so steps, grade and story follow the record
+        born = date.fromisoformat(record.core["birth_date"])
+        age = age_years(record.core["birth_date"], day)
         known_at_intake = hidden["has_id"]
         resolved = day if known_at_intake else None
         if not known_at_intake and r.random() < 0.7:  # identity found after a while
@@ -202,7 +236,7 @@ class _Maker:
         if resolved and not known_at_intake:
             m["identity_known"] = "1"
         # adults normally stay ≤ 10 days
-        adult = hidden["age"] >= 16 and not record.core["flag_disabled"]
+        adult = age >= 16 and not record.core["flag_disabled"]
         if adult and resolved is None and r.random() < 0.6:
             placed = self._on_or_before_today(day + timedelta(days=r.randint(3, 12)))
             if placed:
@@ -251,7 +285,6 @@ class _Maker:
         if closed_at:
             events.append((closed_at, "closure", "closed", "结案"))
         # steps, as insert_record starts them, then moved on by what happened
-        age = hidden["age"]
         steps = {code: list(v) for code, v in initial_statuses(age).items()}
         steps["relief"][0] = "done" if returned or "long_term_placement_on" in m else "in_progress"
         if resolved:
@@ -267,25 +300,59 @@ class _Maker:
             steps["return"][0] = "done" if closed_at else "in_progress"
         if closed_at:
             steps["closure"][0] = "done"
-        # school referral for some school-age children
+        # school referral for some school-age children still in care
         school = None
         if steps["school"][0] != "not_applicable" and not closed_at and r.random() < 0.4:
-            referred = min(admitted + timedelta(days=r.randint(3, 30), hours=r.randint(0, 8)), self.now)
-            school = {"referred_at": referred.isoformat(timespec="seconds"), "status": "referred",
-                      "transfer_started_on": "", "transfer_done_on": "", "school": "", "grade": "", "enrolled_on": ""}
-            roll = r.random()
-            if roll < 0.6:
-                started = self._on_or_before_today(referred.date() + timedelta(days=r.randint(3, 25)))
-                if started:
-                    school.update(status="placed", school=r.choice(("尤溪县第一实验小学", "尤溪县城关中学", "尤溪县西城中心小学")),
-                                  grade=r.choice(("一年级", "三年级", "五年级", "初一", "初二")),
-                                  enrolled_on=started.isoformat(), transfer_started_on=started.isoformat())
-                    done = self._after(started, on_time=(1, 13), late=(16, 30), p_on_time=0.7, p_late=0.8)
-                    if done:
-                        school["transfer_done_on"] = done.isoformat()
-            steps["school"][0] = "done" if school["transfer_done_on"] else "in_progress"
+            school = self.school(born, admitted, returned)
+        if school is not None:
+            steps["school"][0] = "done" if school["enrolled_on"] else "in_progress"
             events.append((school["referred_at"][:16], "school", "referred", "转介教育部门安排入学"))
+            if school["enrolled_on"]:
+                events.append((school["enrolled_on"], "school", "placed",
+                               f"入学安置：{school['school']}（{school['grade']}）"))
         return {"milestones": m, "steps": steps, "school": school, "closed_at": closed_at, "events": events}
+
+
+    def school(self, born: date, admitted: datetime, returned: date | None) -> dict | None:
+        """The school row of a referred child: referral, the 学籍 transfer the education officer starts, the
+        placement (which completes it, steps/school/rules.py) at a school and grade for the child's age, the
+        grade moving up each 1 September, the record closed on graduation or when the child goes home."""
+        r = self.rng
+        referred = min(admitted + timedelta(days=r.randint(3, 30), hours=r.randint(0, 8)), self.now)
+        if returned is not None and referred.date() >= returned:
+            return None  # went home before anyone referred the child
+        row = {"referred_at": referred.isoformat(timespec="seconds"), "status": "referred", "school": "", "grade": "",
+               "enrolled_on": "", "transfer_started_on": "", "transfer_done_on": ""}
+        started = self._on_or_before_today(referred.date() + timedelta(days=r.randint(1, 10)))
+        if started is None:
+            return row
+        row["transfer_started_on"] = started.isoformat()
+        roll = r.random()
+        placed = (started + timedelta(days=r.randint(1, 13)) if roll < 0.75
+                  else started + timedelta(days=r.randint(16, 40)) if roll < 0.9 or (self.today - started).days > 45
+                  else None)  # not placed yet: only a recent transfer, still open
+        placed = self._on_or_before_today(placed)
+        if placed is None or (returned is not None and placed >= returned):
+            return row
+        start_year = _school_year(placed)
+        behind = r.choices((0, 1, 2), weights=(65, 25, 10))[0]
+        grade = min(max(age_on(born, date(start_year, 9, 1)) - 5 - behind, 1), len(GRADES))
+        grade += _school_year(returned or self.today) - start_year  # moved up each school year since
+        row.update(status="placed", enrolled_on=placed.isoformat(), transfer_done_on=placed.isoformat()
+                   if r.random() < 0.7 else "")
+        if grade > len(GRADES):
+            row["status"], grade = "closed", len(GRADES)  # graduated from 高三
+        elif returned is not None:
+            row["status"] = "closed"  # went home: the school placement near the station ended
+        row["grade"] = GRADES[grade - 1]
+        level = 0 if grade <= 6 else 1 if grade <= 9 else 2
+        row["school"] = r.choice(_SCHOOLS[level])
+        return row
+
+
+def _school_year(d: date) -> int:
+    """The year the school year holding ``d`` began (on 1 September)."""
+    return d.year if d.month >= 9 else d.year - 1
 
 
 def _admission_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:

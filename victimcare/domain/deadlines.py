@@ -18,6 +18,12 @@ Every deadline is a warning, never a block (domain §4.5). Conventions, chosen s
   (a follow-up visit is due soon as soon as its visit window opens).
 - Done items are always reported (``met`` / ``met_late``) so the case page shows the history. Items not yet
   done are dropped by their rule when they no longer make sense (e.g. tracing once identity is known).
+- A recurring duty whose occurrence was not done and whose place the next one has taken (a follow-up visit
+  missed, then a later visit or the next visit's window) is ``missed`` (``Builder.missed``): history on the
+  case page, never open, never on the 工作台.
+- Working days are counted with the holiday table. Where a working-day count runs through a year the table
+  does not hold, it counts Monday–Friday only and the deadline says so (``Deadline.uncovered_years``,
+  ``explain``): the 工作台 warns the supervisor ``holiday_table_warn_days`` before the table runs out.
 - An eligibility notice (``Builder.inform``, 落户) is ``pending`` while more than ``due_soon_days`` away,
   then ``due_soon`` until done, then ``met``; never ``overdue`` or ``met_late``.
 - Steps (or single rule codes) in ``steps_not_applicable`` produce nothing; a closed case produces nothing.
@@ -41,7 +47,9 @@ DUE_SOON = "due_soon"
 PENDING = "pending"
 MET = "met"
 MET_LATE = "met_late"
-STATUSES = (OVERDUE, DUE_SOON, PENDING, MET, MET_LATE)
+MISSED = "missed"  # not done, and replaced by a later occurrence: history, no longer open
+STATUSES = (OVERDUE, DUE_SOON, PENDING, MET, MET_LATE, MISSED)
+OPEN_STATUSES = (OVERDUE, DUE_SOON, PENDING)
 
 WORKDAYS = "个工作日"
 DAYS = "天"
@@ -104,11 +112,12 @@ RULE_LABELS: dict[str, str] = {
     "adult_stay_days": "成年人一般在站天数（天）",
     "adult_stay_min_age": "在站天数提醒适用年龄（岁）",
     "due_soon_days": "提前提醒天数（天）",
+    "holiday_table_warn_days": "节假日表用完前提醒站长（天）",
 }
 
 # Smallest sensible value of each number (a 0-day decision limit is a typo, a 0-day reminder is not).
 _MINIMUM = {"notice_refresh_after_months": 0, "follow_up_tolerance_days": 0, "adult_stay_min_age": 0,
-            "due_soon_days": 0}
+            "due_soon_days": 0, "holiday_table_warn_days": 0}
 _MAXIMUM = 1000
 
 
@@ -133,6 +142,7 @@ class DeadlineRules:
     adult_stay_days: int = 10
     adult_stay_min_age: int = 16  # domain §1 row 9: the ≤10-day stay applies to people aged 16 and over
     due_soon_days: int = 3
+    holiday_table_warn_days: int = 60  # the 工作台 tells the supervisor this long before the holiday table ends
 
     def __post_init__(self) -> None:
         errors = [e for f in fields(self) if (e := _check_rule(f.name, getattr(self, f.name)))]
@@ -202,6 +212,8 @@ class CaseFacts:
     lawyer_assigned_on: date | None = None
     school_transfer_started_on: date | None = None
     school_transfer_done_on: date | None = None
+    school_enrolled_on: date | None = None  # the placement at the school recorded (the child is on its roll)
+    school_left_on: date | None = None  # the school record closed: left school care, graduated, dropped out
     hukou_applied_on: date | None = None
     hukou_submitted_on: date | None = None  # the approved application handed to the police
     hukou_registered_on: date | None = None  # the police registered the household
@@ -242,12 +254,38 @@ class Deadline:
     done_verb: str = "完成"
     informational: bool = False  # an eligibility notice (落户): never overdue
     requirement_en: str = ""  # the rule in English words, for the English interface
+    replaced_on: date | None = None  # missed: the date of the later work that took its place (None: time did)
+    uncovered_years: tuple[int, ...] = ()  # working days counted through years the holiday table lacks
+
+    @property
+    def is_open(self) -> bool:
+        return self.status in OPEN_STATUSES
 
     def explain(self, english: bool = False) -> str:
         """One plain sentence for the 工作台 and the case page (Chinese, or English on request)."""
         if english:
-            return self._explain_en()
+            return self._explain_en() + self._no_holidays_en()
+        return self._explain_zh() + self._no_holidays_zh()
+
+    def _no_holidays_zh(self) -> str:
+        if not self.uncovered_years:
+            return ""
+        years = "、".join(f"{y}年" for y in self.uncovered_years)
+        return f"（节假日表未含{years}，按无节假日、无调休计算）"
+
+    def _no_holidays_en(self) -> str:
+        if not self.uncovered_years:
+            return ""
+        years = ", ".join(str(y) for y in self.uncovered_years)
+        return f" (the holiday table has no entries for {years}: counted as if there were no public holidays)"
+
+    def _explain_zh(self) -> str:
         due = format_date(self.due)
+        if self.status == MISSED:
+            if self.replaced_on is not None:
+                when = format_date(self.replaced_on)
+                return f"{self.requirement}，未{self.done_verb}（已由 {when} 的{self.done_verb}接续）"
+            return f"{self.requirement}，未{self.done_verb}（此后以下一次为准）"
         if self.done_on is not None:
             when = format_date(_day(self.done_on))
             if self.informational:
@@ -267,6 +305,10 @@ class Deadline:
     def _explain_en(self) -> str:
         req, unit = self.requirement_en or self.rule, _UNITS_EN.get(self.unit, self.unit)
         due = _iso(self.due)
+        if self.status == MISSED:
+            if self.replaced_on is not None:
+                return f"{req}: missed (followed by the one on {self.replaced_on.isoformat()})"
+            return f"{req}: missed (the next one is what is due now)"
         if self.done_on is not None:
             when = _day(self.done_on).isoformat()
             if self.informational:
@@ -314,11 +356,14 @@ class Builder:
         self.items: list[Deadline] = []
 
     def add(self, rule: str, requirement: str, due: date | datetime, done: date | datetime | None, *,
-            workdays: bool = False, soon_from: date | None = None, done_verb: str = "完成",
-            en: str = "") -> None:  # fmt: skip
+            workdays: bool = False, start: date | None = None, soon_from: date | None = None,
+            done_verb: str = "完成", en: str = "") -> None:  # fmt: skip
+        """One deadline. ``workdays``: ``due`` was counted in working days from ``start`` (the day the
+        count began), so the holiday table must hold every year from there to ``due``."""
         f = self.facts
         common = dict(case_id=f.case_id, case_no=f.case_no, step=self.step, rule=rule, requirement=requirement,
-                      done_verb=done_verb, requirement_en=en)  # fmt: skip
+                      done_verb=done_verb, requirement_en=en,
+                      uncovered_years=self._uncovered(start, due) if workdays else ())  # fmt: skip
         if isinstance(due, datetime):
             due = local_time(due)
         if done is not None:
@@ -345,6 +390,22 @@ class Builder:
         else:
             left, unit = (due - self.today).days, DAYS
         self.items.append(Deadline(due=due, done_on=None, status=status, amount=left, unit=unit, **common))
+
+    def missed(self, rule: str, requirement: str, due: date, replaced_on: date | None, *, done_verb: str = "完成",
+               en: str = "") -> None:
+        """An occurrence of a recurring duty that was not done and whose place a later one has taken:
+        ``replaced_on`` is the day of the later work, None when the next occurrence simply came due."""
+        f = self.facts
+        self.items.append(Deadline(case_id=f.case_id, case_no=f.case_no, step=self.step, rule=rule, due=due,
+                                   done_on=None, status=MISSED, requirement=requirement, done_verb=done_verb,
+                                   requirement_en=en, replaced_on=replaced_on))  # fmt: skip
+
+    def _uncovered(self, start: date | None, due: date | datetime) -> tuple[int, ...]:
+        """Years from ``start`` to ``due`` that the holiday table lacks: working days there are plain
+        Monday–Friday, which the deadline then says."""
+        last = _day(due)
+        first = min(start or last, last)
+        return tuple(y for y in range(first.year, last.year + 1) if not self.calendar.covers(date(y, 1, 1)))
 
     def _lateness(self, done: date | datetime, due: date | datetime) -> tuple[int, str]:
         """How late ``done`` is after ``due`` (≤ 0 means on time)."""

@@ -64,6 +64,13 @@ class WorkCalendar:
         """Whether the holiday table has an entry for ``d``'s year (if not, only weekends count)."""
         return d.year in self.years
 
+    def last_day(self) -> date | None:
+        """The last day the table holds (31 December of its last year), None for an empty table.
+
+        After it, working days are plain Monday–Friday until someone enters the next year's arrangement,
+        which the State Council publishes late in the year before."""
+        return date(max(self.years), 12, 31) if self.years else None
+
     def is_workday(self, d: date) -> bool:
         if d in self.extra_workdays:
             return True

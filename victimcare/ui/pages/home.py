@@ -1,16 +1,13 @@
-"""工作台: what is overdue and due soon across the cases this user may see, in plain words."""
+"""工作台: what is overdue and due soon across the cases this user may see, in plain words (the deadline
+list and the holiday-table reminder live in ``workbench.py``), and the approvals (``approvals_box``)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from victimcare.security.permissions import Op, Role, allowed
-from victimcare.ui.kit.display import deadline_text
 from victimcare.ui.kit.tasks import run
+from victimcare.ui.kit.widgets import plain_label
 from victimcare.ui.pages.approvals_box import ApprovalsBox
-from victimcare.ui.kit.widgets import ERROR, plain_label
-
-AMBER = "#b26a00"
+from victimcare.ui.pages.workbench import AMBER, DeadlineBox, HolidayNote
 
 
 class HomePage(QWidget):
@@ -31,28 +28,22 @@ class HomePage(QWidget):
         self.backup_note.setWordWrap(True)
         self.backup_note.hide()
         lay.addWidget(self.backup_note)
-        self.overdue = self._list(lay, self.tr("Overdue"), self.tr("Overdue items"), ERROR)
-        self.soon = self._list(lay, self.tr("Due within 3 days"), self.tr("Due soon items"), AMBER)
+        self.holiday_note = HolidayNote(services)  # the supervisor's: the holiday table runs out
+        lay.addWidget(self.holiday_note)
+        self.deadlines = DeadlineBox(services, self.counts, self._open_case)
+        lay.addWidget(self.deadlines, 3)
         self.approvals = ApprovalsBox(services, workspace)  # 待审批 and the outcomes of my requests
         self.approvals.decided.connect(self.refresh)
         lay.addWidget(self.approvals, 1)
 
-    def _list(self, lay, title: str, name: str, colour: str | None) -> QListWidget:
-        box = QGroupBox(title)
-        if colour:
-            box.setStyleSheet(f"QGroupBox {{ color: {colour}; font-weight: bold; }}")
-        blay = QVBoxLayout(box)
-        widget = QListWidget()
-        widget.setAccessibleName(name)
-        widget.itemActivated.connect(self._open)
-        widget.itemDoubleClicked.connect(self._open)
-        blay.addWidget(widget)
-        lay.addWidget(box, 1)
-        return widget
-
     def refresh(self) -> None:
-        self.counts.setText(self.tr("Reading deadlines…"))
-        run(self, self.services.deadlines.due_items, done=self._show, failed=lambda exc: self.counts.setText(exc.message))
+        self.deadlines.refresh()
+        self.holiday_note.refresh()
+        if allowed(self.services.role, Op.CASE_EDIT) and not self.services.read_only:
+            # stored next deadlines go stale with the days (and with a new version's rules): bring them up
+            # to date once a day in the background, then read the list again
+            run(self, self.services.deadlines.update_stale_due, background=True,
+                done=lambda n: n and self.deadlines.refresh(), failed=lambda _exc: None)
         if self.services.role == Role.SUPERVISOR:
             run(self, self.services.backup.reminder, done=self._show_backup_reminder,
                 failed=lambda exc: self._show_backup_text(exc.message))
@@ -72,24 +63,9 @@ class HomePage(QWidget):
         self.backup_note.setText(text)
         self.backup_note.setVisible(bool(text))
 
-    def _show(self, items) -> None:
-        overdue, soon = items
-        for widget, items, colour in ((self.overdue, overdue, QColor(ERROR)), (self.soon, soon, QColor(AMBER))):
-            widget.clear()
-            for d in items:
-                item = QListWidgetItem(deadline_text(d, with_case=True))
-                item.setData(Qt.ItemDataRole.UserRole, (d.case_id, d.step))
-                item.setForeground(colour)
-                widget.addItem(item)
-            if not items:
-                widget.addItem(self.tr("Nothing here."))
-        self.counts.setText(self.tr("Overdue: {o}    Due within 3 days: {s}").format(o=len(overdue), s=len(soon)))
-
-    def _open(self, item: QListWidgetItem) -> None:
-        target = item.data(Qt.ItemDataRole.UserRole)
-        if not target or self.workspace is None:
+    def _open_case(self, case_id: int, step: str) -> None:
+        if self.workspace is None:
             return
-        case_id, step = target
         if allowed(self.services.role, Op.CASE_VIEW):
             self.workspace.show_section("cases").open_case(case_id, step)
         elif "school" in self.workspace.pages:  # the education officer: the ledger, with this child selected

@@ -7,6 +7,18 @@ scheduled visit if it falls inside its window (nominal date ± ``follow_up_toler
 → ``met``; a visit after the window but before the next visit's window opens → ``met_late``. Each
 recorded visit counts once. ``due`` is the window's last day; it is due soon once the window opens.
 
+A missed visit is history, and the next due visit is what is open — as a supervisor reads a visiting
+plan: nobody goes back to do "the one-month visit" in month four. A scheduled visit with no visit of its
+own becomes ``missed`` (never overdue again, never on the 工作台) as soon as
+
+- a later visit is recorded (one in a later visit's window, or after it): that visit takes its place
+  (``replaced_on``), or
+- the next scheduled visit's window opens: the next visit is then the one due.
+
+So at most one visit is open at a time. Until then the missed visit stays overdue (from the day after its
+window closes), and the open visit says how many visits in a row before it were missed. The last visit of a plan
+(an adult's 12-month visit) stays overdue until a visit is recorded.
+
 A visit can be recorded only after the return; the step is in progress from the first visit and done
 once a visit at least 12 months after the return is recorded for someone then an adult (a minor's
 visits go on every 6 months until 18).
@@ -42,18 +54,32 @@ def follow_up_deadlines(b: Builder) -> None:
     f, r = b.facts, b.rules
     tol = timedelta(days=r.follow_up_tolerance_days)
     plan = follow_up_schedule(f, r, b.today)
-    unused = sorted(set(f.follow_up_dates))
+    visits = sorted(set(f.follow_up_dates))
+    unused = list(visits)
+    missed = 0
     for i, (months, nominal) in enumerate(plan):
         opens = nominal - tol
         next_opens = plan[i + 1][1] - tol if i + 1 < len(plan) else None
         visit = next((v for v in unused if v >= opens and (next_opens is None or v < next_opens)), None)
+        window = f"{format_date(nominal)}前后{r.follow_up_tolerance_days}天内" if tol else format_date(nominal)
+        rule, requirement = f"follow_up.{months}m", f"回归后满{months}个月应回访（{window}）"
+        en = f"Follow-up visit {months} month(s) after return (around {nominal.isoformat()})"
         if visit is not None:
             unused.remove(visit)
-        window = f"{format_date(nominal)}前后{r.follow_up_tolerance_days}天内" if tol else format_date(nominal)
-        b.add(f"follow_up.{months}m", f"回归后满{months}个月应回访（{window}）",
-              nominal + tol, visit, soon_from=opens, done_verb="回访",
-              en=f"Follow-up visit {months} month(s) after return (around {nominal.isoformat()})")
-
+            b.add(rule, requirement, nominal + tol, visit, soon_from=opens, done_verb="回访", en=en)
+            missed = 0
+            continue
+        if next_opens is not None:
+            later = next((v for v in visits if v >= next_opens), None)
+            if later is not None or b.today >= next_opens:
+                b.missed(rule, requirement, nominal + tol, later, done_verb="回访", en=en)
+                missed += 1
+                continue
+        if missed:
+            requirement += f"，此前有 {missed} 次回访未做"
+            en += f"; {missed} earlier visit(s) missed"
+        b.add(rule, requirement, nominal + tol, None, soon_from=opens, done_verb="回访", en=en)
+        missed = 0
 
 
 # -- the records ---------------------------------------------------------------------------------------

@@ -20,8 +20,8 @@ def deadlines(b: Builder) -> None:
         if f.dna_requested_on is not None or searching:
             n = r.dna_request_workdays
             b.add("tracing.dna_request", f"DNA采血申请应在入站后{n}个工作日内提出",
-                  cal.add_workdays(admitted.date(), n), f.dna_requested_on, workdays=True, done_verb="提出",
-                  en=f"DNA sampling requested within {n} working days of admission")
+                  cal.add_workdays(admitted.date(), n), f.dna_requested_on, workdays=True, start=admitted.date(),
+                  done_verb="提出", en=f"DNA sampling requested within {n} working days of admission")
         if f.dna_requested_on is not None and (f.dna_collected_on is not None or searching):
             n = r.dna_collection_months
             b.add("tracing.dna_collection", f"DNA采血应在申请后{n}个月内完成",

@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
-from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, OVERDUE
+from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, MISSED, OVERDUE
 from victimcare.security.permissions import Op, allowed
 from victimcare.ui.i18n import english
 from victimcare.ui.kit.display import datetime_label, deadline_text, event_text, shown, status_text, step_choices, step_text
@@ -47,7 +47,7 @@ class OverviewTab(QWidget):
                 item.setForeground(Qt.GlobalColor.red)
             elif d.status == DUE_SOON:
                 item.setForeground(Qt.GlobalColor.darkYellow)
-            elif d.status in (MET, MET_LATE):
+            elif d.status in (MET, MET_LATE, MISSED):  # history
                 item.setForeground(Qt.GlobalColor.darkGray)
             self.deadline_list.addItem(item)
         if not bundle.deadlines:
