@@ -32,7 +32,8 @@ ACTION_LABELS = {
 }
 ACTIONS = frozenset(ACTION_LABELS)
 CATEGORY_LABELS = {"identity": ("身份", "identity"), "medical": ("医疗", "medical"),
-                   "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor")}
+                   "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor"),
+                   "legal_aid": ("法律援助", "legal aid"), "employment": ("就业", "employment")}
 OBJECT_LABELS = {"case": ("个案", "Case"), "school_child": ("转介入学", "School referral"),
                  "school_ledger": ("入学安置台账", "School ledger"), "audit_log": ("审计日志", "Audit log"),
                  "account": ("账户", "Account"), "vault": ("保险库", "Vault"), "operation": ("操作", "Operation"),

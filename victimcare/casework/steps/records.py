@@ -78,9 +78,11 @@ def case_facts(core, case_id: int) -> dict:
 
 class StepRecords(Service):
     """Base of a step's service. Subclasses set STEP, RULES (the step's rules module: ``KINDS``,
-    ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``
-    and ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES, and expose ``_records`` and
-    ``_save`` as gated operations."""
+    ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``,
+    ``applies_anyway(case) -> bool`` (a step marked 不适用 that still takes records) and
+    ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES, and expose ``_records`` and
+    ``_save`` as gated operations. The ``case`` the rules get is ``case_facts`` plus ``today`` (ISO
+    date of the save), so that an age can be taken on the day."""
 
     STEP: str = ""
     RULES: ModuleType
@@ -114,7 +116,7 @@ class StepRecords(Service):
         now = local_now(session)
         values = validate_record(kind, raw, now=now)
         require_open(core, case_id)
-        case = case_facts(core, case_id)
+        case = {**case_facts(core, case_id), "today": now.date().isoformat()}  # rules have no clock
         status, reason = case["steps"].get(self.STEP, ("not_started", ""))
         if status == "not_applicable" and not getattr(self.RULES, "applies_anyway", lambda _c: False)(case):
             raise UserError(f"此环节对这个个案不适用（{reason or '不适用'}），不能记录。")
