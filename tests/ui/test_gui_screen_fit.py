@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from victimcare.ui.case.page import step_tabs
+
 SCREEN = (1366, 728)  # usable area of a 1366×768 screen with the taskbar, in device pixels
 TITLE_BAR = 32        # logical pixels the window system's title bar takes above a window (Windows 10/11)
 SCALES = (1.0, 1.25)
@@ -31,6 +33,8 @@ WINDOWS = {
     "intake": ["保存", "取消"], "duplicates": ["打开已有个案", "新建个案", "返回登记表"],
     "change_password": ["保存", "取消"], "account_new": ["保存", "取消"], "account_reset": ["保存", "取消"],
     "rare_char": ["插入"],
+    # every step's tab, as the case page finds them (a new step's tab is measured without a line here)
+    **{f"main_case_{code}": ["返回列表"] for code, _module in step_tabs()},
 }
 
 

@@ -221,3 +221,17 @@ def test_derive_gives_exactly_the_deadline_engines_milestones():
                             "decision": [{"decided_on": "2026-03-05", "result": "refused", "id": 2}]}, {})
     assert parse_milestone("legal_aid_refused", refused.milestones["legal_aid_refused"]) is True
     assert rules.derive({}, {}).status == "not_started"
+
+
+def test_an_application_names_a_representative_only_when_one_applies(s):
+    case_id = new_case(s, ADULT)
+    with pytest.raises(ValidationErrors) as err:
+        s.legal_aid.save(case_id, "application", {**APPLICATION, "representative": "测试代理人"})
+    assert "本人申请时不填写" in err.value.by_field()["representative"]
+    with pytest.raises(ValidationErrors) as err:
+        s.legal_aid.save(case_id, "application", {**APPLICATION, "applied_by": "relative"})
+    assert set(err.value.by_field()) == {"representative", "relation"}
+    rid = s.legal_aid.save(case_id, "application", APPLICATION)
+    s.legal_aid.save(case_id, "progress", {"on": "2026-03-05", "stage": "investigation", "event": "meeting"})
+    with pytest.raises(ValidationErrors, match="不能晚于已记录的进展日期"):
+        s.legal_aid.save(case_id, "application", {**APPLICATION, "applied_on": "2026-03-06"}, record_id=rid)

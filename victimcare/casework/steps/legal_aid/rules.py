@@ -176,7 +176,7 @@ def _check_application(v: dict, records: dict, case: dict) -> None:
             errors.append(ValidationError("representative", "代为申请时请填写代理申请人。"))
         if not v["relation"]:
             errors.append(ValidationError("relation", "代为申请时请选择代理申请人与受助人的关系。"))
-    elif v["representative"] and not errors:
+    elif v["representative"] and (age is None or age >= ADULT_AGE):  # a minor is told to choose a representative
         errors.append(ValidationError("representative", "本人申请时不填写代理申请人。请清空，或选择代为申请。"))
     if v["means_exempt"] and not v["exempt_ground"]:
         errors.append(ValidationError("exempt_ground", "免予核查经济困难状况时，请选择免予核查的情形。"))
@@ -185,7 +185,8 @@ def _check_application(v: dict, records: dict, case: dict) -> None:
     if v["exempt_ground"] == "minor_no_income" and (age is None or age >= ADULT_AGE):
         errors.append(ValidationError("exempt_ground", "“无固定生活来源的未成年人”只适用于申请时未满18周岁的人。"))
     later = [(r["accepted_on"], "受理日期") for r in records.get("acceptance", [])] + \
-            [(r["decided_on"], "决定日期") for r in records.get("decision", [])]
+            [(r["decided_on"], "决定日期") for r in records.get("decision", [])] + \
+            [(r["on"], "进展日期") for r in records.get("progress", [])]
     for day, what in later:
         if v["applied_on"] > day:
             errors.append(ValidationError("applied_on", f"申请日期不能晚于已记录的{what}（{day}）。"))
