@@ -95,10 +95,12 @@ def rederive(core, case_id: int, step: str, rules, compartment_conn, stamp: str)
 
 class StepRecords(Service):
     """Base of a step's service. Subclasses set STEP, RULES (the step's rules module: ``KINDS``,
-    ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``
-    and ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES; ``CaseStepRecords`` and
+    ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``,
+    ``applies_anyway(case) -> bool`` (a step marked 不适用 that still takes records) and
+    ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES; ``CaseStepRecords`` and
     ``SensitiveStepRecords`` below expose ``_records`` and ``_save`` as the gated ``records`` and
-    ``save``. A step with a rule across cases overrides ``_check_across_cases``."""
+    ``save``. A step with a rule across cases overrides ``_check_across_cases``. The ``case`` the rules
+    get is ``case_facts`` plus ``today`` (ISO date of the save), so that an age can be taken on the day."""
 
     STEP: str = ""
     RULES: ModuleType
@@ -132,7 +134,7 @@ class StepRecords(Service):
         now = local_now(session)
         require_open(core, case_id)  # a closed case says so whatever was typed
         values = validate_record(kind, raw, now=now)
-        case = case_facts(core, case_id)
+        case = {**case_facts(core, case_id), "today": now.date().isoformat()}  # rules have no clock
         status, reason = case["steps"].get(self.STEP, ("not_started", ""))
         if status == "not_applicable" and not getattr(self.RULES, "applies_anyway", lambda _c: False)(case):
             raise UserError(f"此环节对这个个案不适用（{reason or '不适用'}），不能记录。")

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
 
 from victimcare.domain.fields import CHOICE, DATE, DATETIME, FLAG, NAME, NOTE, Field, RecordKind
 from victimcare.ui.i18n import english
-from victimcare.ui.kit.display import datetime_label, status_text
+from victimcare.ui.kit.display import datetime_label, shown, status_text
 from victimcare.ui.kit.inputs import DateField
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, save_buttons, scrolling, show_field_error
@@ -266,7 +266,7 @@ class StepRecordsTab(QWidget):
     def _loaded(self, data: dict) -> None:
         status, reason = data["status"]
         text = self.tr("Status: {status} (decided by the records below)").format(status=status_text(status))
-        self.status.setText(text + (f" — {reason}" if reason else ""))
+        self.status.setText(text + (f" — {shown(reason)}" if reason else ""))
         for code, table in self.tables.items():
             table.show_records(data["records"].get(code, []))
 
