@@ -78,9 +78,10 @@ def case_facts(core, case_id: int) -> dict:
 
 class StepRecords(Service):
     """Base of a step's service. Subclasses set STEP, RULES (the step's rules module: ``KINDS``,
-    ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``
-    and ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES, and expose ``_records`` and
-    ``_save`` as gated operations."""
+    ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``,
+    ``check_records(kind, after, case)`` (the step's records as they would be after the change, for rules
+    across records that an edit could break) and ``summary(kind, values) -> str``), COMPARTMENT and
+    CATEGORIES, and expose ``_records`` and ``_save`` as gated operations."""
 
     STEP: str = ""
     RULES: ModuleType
@@ -136,10 +137,13 @@ class StepRecords(Service):
         stamp = now.isoformat(timespec="seconds")
         after = {**records, kind.code: [r for r in records.get(kind.code, []) if r["id"] != record_id]
                  + [{**values, "id": record_id or 0}]}
+        check_records = getattr(self.RULES, "check_records", None)
+        if check_records is not None:
+            check_records(kind.code, after, case)
         derived = self.RULES.derive(after, case)
         action = "update" if before is not None else "create"
         entry = outbox.entry(session, action, object_type=OBJECT_TYPE, object_id=str(case_id),
-                             categories=self.CATEGORIES,
+                             categories=kind.categories or self.CATEGORIES,
                              detail=f"{self.STEP}.{kind.code}" + (f":{','.join(changed)}" if before else ""))
         summary = self._summary(kind, values, before is not None, changed)
         with transaction(conn):
