@@ -1,6 +1,8 @@
 """The 寻亲 tab as a social worker uses it: publish a search notice, request the DNA sample, be told in place
 when a later step comes before an earlier one, and see the records listed and the step's status follow."""
 
+from shiboken6 import isValid
+
 from support import SUPERVISOR
 from ui_helpers import all_text, click, fill, find, open_window, settle, sign_in_window
 from victimcare.ui.case.tabs.records import RecordDialog
@@ -19,8 +21,9 @@ def top_dialog(qtbot) -> RecordDialog:
 
 
 def save(qtbot, form) -> None:
+    """Save and wait for the form to close (the page shown afresh after a record may already have deleted it)."""
     click(qtbot, form, "保存")
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: not isValid(form) or not form.isVisible(), timeout=3000)
     settle()
 
 
@@ -57,8 +60,8 @@ def test_record_a_notice_and_a_dna_request_and_see_them_listed(qtbot, qapp, vaul
     fill(qtbot, form, "样本编号", "DNA-SAMPLE-ZZ-0001")
     click(qtbot, form, "保存")
     settle()
-    assert "尚未登记采血日期" in find(form, "样本编号错误提示").text(), "refused in place, the form stays open"
-    assert form.isVisible()
+    assert isValid(form) and form.isVisible(), "refused: the form stays open"
+    assert "尚未登记采血日期" in find(form, "样本编号错误提示").text(), "refused in place, under the field"
     fill(qtbot, form, "样本编号", "")
     save(qtbot, form)
     page = cases.case_page
