@@ -3016,6 +3016,19 @@ Everyone is signed out; sign in again with the account and password as they were
     </message>
 </context>
 <context>
+    <name>TracingTab</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/tracing.py" line="20"/>
+        <source>Only sample references, dates and outcomes are kept here: never a DNA profile, a face template or other biometric data (comparisons happen in the police and civil-affairs systems).</source>
+        <translation>这里只记录样本编号、日期和结论：不保存DNA分型、人脸特征模板或其他生物特征数据（比对在公安和民政系统中进行）。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/tracing.py" line="23"/>
+        <source>What is not kept</source>
+        <translation>不保存的数据</translation>
+    </message>
+</context>
+<context>
     <name>Workspace</name>
     <message>
         <location filename="../../victimcare/ui/workspace.py" line="59"/>

@@ -34,6 +34,7 @@ WINDOWS = {
     "intake": ["保存", "取消"], "duplicates": ["打开已有个案", "新建个案", "返回登记表"],
     "change_password": ["保存", "取消"], "account_new": ["保存", "取消"], "account_reset": ["保存", "取消"],
     "rare_char": ["插入"],
+    "main_case_relief": ["返回列表"], "main_case_tracing": ["返回列表"],
 }
 
 

@@ -68,13 +68,16 @@ class Field:
 
 @dataclass(frozen=True)
 class RecordKind:
-    """One kind of record a step keeps. ``single``: at most one per case (an assessment, a decision)."""
+    """One kind of record a step keeps. ``single``: at most one per case (an assessment, a decision).
+    ``categories``: the audit categories of this kind's data where they differ from its step's (a DNA
+    sample reference among the family-search records); '' = the step's."""
     code: str
     label: str
     label_en: str
     fields: tuple[Field, ...]
     single: bool = False
     order_by: str = ""                          # the (date) field the table sorts by, newest first
+    categories: str = ""
 
     def __post_init__(self):
         names = [f.name for f in self.fields]

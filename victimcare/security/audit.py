@@ -35,7 +35,8 @@ CATEGORY_LABELS = {"identity": ("身份", "identity"), "medical": ("医疗", "me
                    "trafficking": ("被拐经过", "trafficking circumstances"), "minor": ("未成年人", "minor"),
                    "placement": ("安置", "placement"), "service": ("服务", "services"),
                    "family": ("家庭与交接", "family and handover"), "school": ("入学安置", "school placement"),
-                   "legal_aid": ("法律援助", "legal aid"), "employment": ("就业", "employment")}
+                   "legal_aid": ("法律援助", "legal aid"), "employment": ("就业", "employment"),
+                   "tracing": ("寻亲", "family tracing"), "dna_reference": ("DNA样本信息", "DNA sample reference")}
 OBJECT_LABELS = {"case": ("个案", "Case"), "school_child": ("转介入学", "School referral"),
                  "school_ledger": ("入学安置台账", "School ledger"),
                  "school_placement": ("入学安置", "School placement"), "audit_log": ("审计日志", "Audit log"),

@@ -96,11 +96,13 @@ def rederive(core, case_id: int, step: str, rules, compartment_conn, stamp: str)
 class StepRecords(Service):
     """Base of a step's service. Subclasses set STEP, RULES (the step's rules module: ``KINDS``,
     ``MILESTONES``, ``derive(records, case) -> Derived``, optional ``check(kind, values, records, case)``,
-    ``applies_anyway(case) -> bool`` (a step marked 不适用 that still takes records) and
-    ``summary(kind, values) -> str``), COMPARTMENT and CATEGORIES; ``CaseStepRecords`` and
-    ``SensitiveStepRecords`` below expose ``_records`` and ``_save`` as the gated ``records`` and
-    ``save``. A step with a rule across cases overrides ``_check_across_cases``. The ``case`` the rules
-    get is ``case_facts`` plus ``today`` (ISO date of the save), so that an age can be taken on the day."""
+    ``applies_anyway(case) -> bool`` (a step marked 不适用 that still takes records),
+    ``check_records(kind, after, case)`` (the step's records as they would be after the change, for rules
+    across records that an edit could break) and ``summary(kind, values) -> str``), COMPARTMENT and
+    CATEGORIES; ``CaseStepRecords`` and ``SensitiveStepRecords`` below expose ``_records`` and ``_save`` as
+    the gated ``records`` and ``save``. A step with a rule across cases overrides ``_check_across_cases``.
+    The ``case`` the rules get is ``case_facts`` plus ``today`` (ISO date of the save), so that an age can
+    be taken on the day."""
 
     STEP: str = ""
     RULES: ModuleType
@@ -156,10 +158,13 @@ class StepRecords(Service):
             return record_id
         after = {**records, kind.code: [r for r in records.get(kind.code, []) if r["id"] != record_id]
                  + [{**values, "id": record_id or 0}]}
+        check_records = getattr(self.RULES, "check_records", None)
+        if check_records is not None:
+            check_records(kind.code, after, case)
         derived = self.RULES.derive(after, case)
         action = "update" if before is not None else "create"
         entry = outbox.entry(session, action, object_type=OBJECT_TYPE, object_id=str(case_id),
-                             categories=self.CATEGORIES,
+                             categories=kind.categories or self.CATEGORIES,
                              detail=f"{self.STEP}.{kind.code}" + (f":{','.join(changed)}" if before else ""))
         stamp = stamp_of(entry)
         summary = self._summary(kind, values, before is not None, changed)
