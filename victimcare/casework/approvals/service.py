@@ -13,7 +13,7 @@ import json
 from victimcare.casework.steps.school import records as school_records
 from victimcare.casework.approvals import registry, rules
 from victimcare.casework.cases import row_of, rows_of
-from victimcare.casework.deadlines import local_now
+from victimcare.casework.deadlines import local_now, refresh_due
 from victimcare.casework.record import add_event, require_open
 from victimcare.core.errors import UserError, ValidationError
 from victimcare.db.connection import transaction
@@ -129,6 +129,7 @@ class ApprovalService(Service):
         outbox.deliver(session, core, "core", ids, entries)
         if state == rules.APPROVED:
             self._mirror_to_school(core, case_id, stamp)
+        refresh_due(session, [case_id])  # what the decision changed may move the case's next deadline
         return approval
 
     def _mirror_to_school(self, core, case_id: int, stamp: str) -> None:

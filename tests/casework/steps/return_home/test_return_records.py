@@ -61,8 +61,9 @@ def test_a_child_without_a_found_family_goes_only_to_civil_affairs(s):
     assert "民政" in err.value.by_field()["mode"]
     service(s).save(case_id, "handover", {"on": "2026-03-01", "mode": "civil_affairs",
                                           "receiving_unit": "县儿童福利院"})
-    data = service(s).records(case_id)
-    assert data["status"][0] == "done"
+    assert service(s).records(case_id)["status"][0] == "in_progress", "every handover of a minor is approved"
+    s.approvals.decide(s.approvals.pending()[0]["id"], True, "同意")
+    assert service(s).records(case_id)["status"][0] == "done"
 
 
 def test_the_return_date_starts_the_follow_ups_and_visits_meet_them(s):
@@ -82,3 +83,29 @@ def test_the_return_date_starts_the_follow_ups_and_visits_meet_them(s):
         s.followup.save(case_id, "visit", {"on": "2026-05-01", "mode": "home", "visitor": "测试社工",
                                            "guardianship": "poor", "risk": True})
     assert "risk_note" in err.value.by_field()
+
+
+KNOWN_CHILD = {"admitted_at": "2026-02-01 10:00", "arrival_mode": "police_transfer", "name": "测试丁", "sex": "M",
+               "birth_date": "2016-05-06", "id_status": "has", "id_type": "resident_id",
+               "id_number": "110105201605060019"}
+
+
+def test_a_minors_handover_waits_for_the_supervisors_approval(s):
+    case_id = new_case(s, KNOWN_CHILD)
+    service(s).save(case_id, "handover", HANDOVER)
+    assert service(s).records(case_id)["status"] == ("in_progress", "未成年人交接待站长审批")
+    with pytest.raises(UserError, match="还没有记录回归"):
+        s.followup.save(case_id, "visit", {"on": "2026-04-01", "mode": "home", "visitor": "测试社工",
+                                           "guardianship": "good"})
+    [request] = s.approvals.pending()
+    assert (request["kind"], request["case_id"]) == ("handover_minor", case_id)
+    s.approvals.decide(request["id"], False, "请核实接领人与孩子的亲子关系")
+    assert service(s).records(case_id)["status"][1].startswith("站长未批准")
+    rid = service(s).records(case_id)["records"]["handover"][0]["id"]
+    service(s).save(case_id, "handover", {**HANDOVER, "note": "已核实户口簿"}, record_id=rid)
+    [again] = s.approvals.pending()
+    s.approvals.decide(again["id"], True, "同意")
+    assert service(s).records(case_id)["status"][0] == "done"
+    s.followup.save(case_id, "visit", {"on": "2026-04-01", "mode": "home", "visitor": "测试社工",
+                                       "guardianship": "good"})
+    assert any(d.rule == "follow_up.1m" and d.done_on for d in s.deadlines.for_case(case_id))

@@ -129,11 +129,22 @@ def check(kind: str, values: dict, records: dict, case: dict) -> None:
             "mode", "未查明父母的未成年人只能交由民政部门安置（或转移至其他救助管理机构），不能交给他人接领。")])
 
 
+def needs_approval(handover: dict, case: dict) -> bool:
+    """Every handover of a minor waits for the supervisor's approval (an approval of kind handover_minor)."""
+    return _minor_on(case, handover["on"])
+
+
 def derive(records: dict, case: dict) -> Derived:
-    """Done once the handover is recorded; the return date (home or community) starts the follow-ups."""
+    """Done once the handover is recorded (a minor's once the supervisor approved it); the return date
+    (home or community) starts the follow-ups."""
     handover = (records.get("handover") or [None])[0]
     if handover is None:
         return Derived("in_progress" if records.get("blocked") else "not_started")
+    if needs_approval(handover, case):
+        state = case.get("approvals", {}).get("handover_minor", "")
+        if state != "approved":
+            reason = "站长未批准这次交接，请修改后重新提请" if state == "rejected" else "未成年人交接待站长审批"
+            return Derived("in_progress", reason)
     returned = handover["on"] if handover["mode"] in RETURNED else ""
     return Derived("done", "", {"returned_on": returned})
 
