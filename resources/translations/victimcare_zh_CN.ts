@@ -2728,6 +2728,29 @@ Everyone is signed out; sign in again with the account and password as they were
     </message>
 </context>
 <context>
+    <name>SchoolTab</name>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="30"/>
+        <source>School placement note</source>
+        <translation>入学安置说明</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="37"/>
+        <source>The case is closed: records can only be read.</source>
+        <translation>个案已结案，记录只能查看。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="39"/>
+        <source>School placement does not apply: {reason}</source>
+        <translation>入学安置不适用：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="42"/>
+        <source>The child has not been referred yet: refer the child on the Overview tab; the education officer then records the placement here or in the ledger.</source>
+        <translation>尚未转介入学：请在“概况”页转介入学；之后由教育部门经办人在这里或在入学安置台账中登记安置情况。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
