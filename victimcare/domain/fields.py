@@ -77,6 +77,7 @@ class RecordKind:
     fields: tuple[Field, ...]
     single: bool = False
     order_by: str = ""                          # the (date) field the table sorts by, newest first
+    compartment: str = ""
     categories: str = ""
 
     def __post_init__(self):

@@ -50,6 +50,23 @@ def load(conn, case_id: int, step: str, kinds) -> dict[str, list[dict]]:
     return out
 
 
+def compartment_of(kind: RecordKind, step_compartment: str) -> str:
+    return kind.compartment or step_compartment
+
+
+def load_all(conns: dict, case_id: int, step: str, kinds, step_compartment: str = "core") -> dict[str, list[dict]]:
+    """Every record of a step, its kinds read from whichever compartment each lives in (``conns``:
+    compartment → connection; a compartment not given is not read)."""
+    out: dict[str, list[dict]] = {k.code: [] for k in kinds}
+    for name in {compartment_of(k, step_compartment) for k in kinds}:
+        if name in conns:
+            mine = [k for k in kinds if compartment_of(k, step_compartment) == name]
+            found = load(conns[name], case_id, step, mine)
+            for k in mine:
+                out[k.code] = found.get(k.code, [])
+    return out
+
+
 def apply_derived(core, case_id: int, step: str, owned_keys, derived: Derived, stamp: str) -> bool:
     """Inside the caller's core transaction: the step's status and the milestones it owns. True if the
     status changed."""
@@ -88,7 +105,8 @@ def case_facts(core, case_id: int) -> dict:
 
 def rederive(core, case_id: int, step: str, rules, compartment_conn, stamp: str) -> None:
     """Inside the caller's core transaction: a step's status and milestones from its records again
-    (after something outside its records changed, e.g. an approval of it was decided)."""
+    (after something outside its records changed, e.g. an approval of it was decided). Steps kept in
+    one compartment (``compartment_conn``)."""
     records = load(compartment_conn, case_id, step, rules.KINDS)
     apply_derived(core, case_id, step, rules.MILESTONES, rules.derive(records, case_facts(core, case_id)), stamp)
 
@@ -118,7 +136,7 @@ class StepRecords(Service):
         core = self.session.conn("core")
         if core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
             raise UserError("找不到这个个案。")
-        records = load(self.session.conn(self.COMPARTMENT), case_id, self.STEP, self.RULES.KINDS)
+        records = self._load(case_id)
         if self.COMPARTMENT != "core":  # every view of a sensitive section is audited
             self.session.record("view", object_type=OBJECT_TYPE, object_id=str(case_id),
                                 categories=self.CATEGORIES, detail=self.STEP,
@@ -126,6 +144,11 @@ class StepRecords(Service):
         status = core.execute("SELECT status, reason FROM steps WHERE case_id = ? AND step = ?",
                               (case_id, self.STEP)).fetchone()
         return {"records": records, "status": tuple(status) if status else ("not_started", "")}
+
+    def _load(self, case_id: int) -> dict[str, list[dict]]:
+        names = {compartment_of(k, self.COMPARTMENT) for k in self.RULES.KINDS}
+        return load_all({n: self.session.conn(n) for n in names}, case_id, self.STEP, self.RULES.KINDS,
+                        self.COMPARTMENT)
 
     def _save(self, case_id: int, kind_code: str, raw: dict, record_id: int | None = None) -> int:
         """Add a record (``record_id`` None) or change one; returns its id."""
@@ -140,8 +163,9 @@ class StepRecords(Service):
         status, reason = case["steps"].get(self.STEP, ("not_started", ""))
         if status == "not_applicable" and not getattr(self.RULES, "applies_anyway", lambda _c: False)(case):
             raise UserError(f"此环节对这个个案不适用（{reason or '不适用'}），不能记录。")
-        conn = session.conn(self.COMPARTMENT)
-        records = load(conn, case_id, self.STEP, self.RULES.KINDS)
+        where = compartment_of(kind, self.COMPARTMENT)
+        conn = session.conn(where)
+        records = self._load(case_id)
         before = None
         if record_id is not None:
             before = next((r for r in records.get(kind.code, []) if r["id"] == record_id), None)
@@ -167,7 +191,7 @@ class StepRecords(Service):
                              categories=kind.categories or self.CATEGORIES,
                              detail=f"{self.STEP}.{kind.code}" + (f":{','.join(changed)}" if before else ""))
         stamp = stamp_of(entry)
-        summary = self._summary(kind, values, before is not None, changed)
+        summary = self._summary(kind, values, before is not None, changed, where)
         with transaction(conn):
             if before is None:
                 record_id = conn.execute(
@@ -179,15 +203,15 @@ class StepRecords(Service):
                 conn.execute("UPDATE step_records SET data = ?, updated_at = ?, updated_by = ? WHERE id = ?",
                              (json.dumps(values, ensure_ascii=False, sort_keys=True), stamp, session.account,
                               record_id))
-            if self.COMPARTMENT == "core":
+            if where == "core":
                 self._core_part(core, case_id, derived, stamp, summary, action)
             ids = outbox.stage(conn, [entry])
-        if self.COMPARTMENT != "core":
+        if where != "core":
             crash_point("after_record_commit")
             with transaction(core):
                 self._core_part(core, case_id, derived, stamp, summary, action)
-                stamps.record_seen(core, {self.COMPARTMENT: stamps.read(conn)})
-        outbox.deliver(session, conn, self.COMPARTMENT, ids, [entry])
+                stamps.record_seen(core, {where: stamps.read(conn)})
+        outbox.deliver(session, conn, where, ids, [entry])
         refresh_due(session, [case_id])
         return record_id
 
@@ -198,12 +222,12 @@ class StepRecords(Service):
         apply_derived(core, case_id, self.STEP, self.RULES.MILESTONES, derived, stamp)
         add_event(core, case_id, stamp, self.STEP, f"record_{action}", summary, self.session.account)
 
-    def _summary(self, kind: RecordKind, values: dict, edited: bool, changed: list[str]) -> str:
-        """The timeline text: a sensitive step's says only the kind (the timeline is in core)."""
+    def _summary(self, kind: RecordKind, values: dict, edited: bool, changed: list[str], where: str) -> str:
+        """The timeline text: a sensitive record's says only the kind (the timeline is in core)."""
         if edited:
             return f"修改{kind.label}（{'、'.join(kind.labels(changed))}）"
         text = getattr(self.RULES, "summary", None)
-        if self.COMPARTMENT == "core" and text is not None:
+        if where == "core" and text is not None:
             return text(kind.code, values) or f"新增{kind.label}"
         return f"新增{kind.label}"
 

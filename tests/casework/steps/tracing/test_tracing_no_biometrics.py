@@ -98,7 +98,36 @@ def test_a_profile_is_refused_and_only_the_described_fields_are_kept(s):
         s.tracing.save(case_id, "comparison", {"on": "2026-03-03", "method": "face", "result": "no_match",
                                                "detail": "QUJD" * 30, "handler": "测试社工"})
     assert s.tracing.records(case_id)["records"]["dna"] == []
-    s.tracing.save(case_id, "dna", DNA)  # the reference itself is what is kept
-    stored = s.session.owner.call(lambda: s.session.conn("core").execute(
+    s.tracing.save(case_id, "dna", DNA)  # the reference itself is what is kept, in the sensitive compartment
+    stored = s.session.owner.call(lambda: s.session.conn("sensitive").execute(
         "SELECT data FROM step_records WHERE case_id = ? AND kind = 'dna'", (case_id,)).fetchone()[0])
     assert "DNA-SAMPLE-ZZ-0001" in stored and "D3S1358" not in stored
+    assert s.session.owner.call(lambda: s.session.conn("core").execute(
+        "SELECT count(*) FROM step_records WHERE kind = 'dna'").fetchone()[0]) == 0
+
+
+class Killed(BaseException):
+    pass
+
+
+def test_a_dna_record_killed_before_its_core_part_is_completed_at_sign_in(s, monkeypatch, login):
+    from support import PASSWORD, SUPERVISOR
+    from victimcare.casework.steps import records as step_records
+    case_id = s.intake.create(CASE)
+
+    def die(name):
+        if name == "after_record_commit":
+            raise Killed()
+    monkeypatch.setattr(step_records, "crash_point", die)
+    with pytest.raises(Killed):
+        s.tracing.save(case_id, "dna", DNA)
+    monkeypatch.undo()
+    vault = s.session.vault
+    s.close()
+    again = login(vault, SUPERVISOR, PASSWORD)
+    assert again.session.repaired.get("step_record") == 1
+    milestones = dict(again.session.owner.call(lambda: again.session.conn("core").execute(
+        "SELECT key, value FROM milestones WHERE case_id = ?", (case_id,)).fetchall()))
+    assert milestones.get("dna_requested_on") == "2026-03-05" and milestones.get("dna_collected_on") == "2026-03-20"
+    assert again.tracing.records(case_id)["status"][0] == "in_progress"
+    assert again.integrity.verify().ok

@@ -150,7 +150,7 @@ KINDS = (
         Field("result", "比对结果", "Result", CHOICE, choices=RESULTS),
         Field("review", "复核结论", "Review conclusion", max_len=200, listed=False),
         Field("handler", "经办人", "Handled by", NAME, listed=False),
-    ), single=True, categories="dna_reference"),
+    ), single=True, categories="dna_reference", compartment="sensitive"),
     RecordKind("dna_waiver", "不采血说明", "No DNA sample: why", (
         Field("on", "日期", "Date", DATE, required=True),
         Field("reason", "原因", "Reason", CHOICE, required=True, choices=WAIVER_REASONS),
