@@ -86,4 +86,10 @@ ENGLISH: dict[str, str] = {
     "德昂族": "Deang", "保安族": "Bonan", "裕固族": "Yugur", "京族": "Gin", "塔塔尔族": "Tatar",
     "独龙族": "Derung", "鄂伦春族": "Oroqen", "赫哲族": "Hezhen", "门巴族": "Monba", "珞巴族": "Lhoba",
     "基诺族": "Jino", "外国血统中国籍人士": "Chinese citizen of foreign origin",
+    # reasons the step records give with a status (casework/steps/*/rules.py)
+    "住院中": "In hospital", "心理风险待跟进": "Psychological risk to follow up",
+    "未成年人交接待站长审批": "Handover of a minor awaiting the supervisor's approval",
+    "站长未批准这次交接，请修改后重新提请": "The supervisor did not approve this handover: change it and ask again",
+    "待站长审批": "Awaiting the supervisor's approval", "已批准": "Approved",
+    "站长未批准，请修改后重新申请": "The supervisor did not approve: change the application and apply again",
 }
