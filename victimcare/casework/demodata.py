@@ -24,6 +24,7 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta
 
+from victimcare.casework.demo_records import DEMO_REGION, showcase
 from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps import initial_statuses
 from victimcare.casework.steps.intake.rules import age_years, validate_intake
@@ -37,7 +38,6 @@ from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
 
 BATCH = 1000
-DEMO_REGION = "350426"  # 福建省三明市尤溪县: ID numbers of demo cases use it with sequence 9xx
 RARE_CHARS = ("𠮷", "䶮", "𪚥", "㛃", "𬱖")  # U+20BB7 (Ext-B), U+4DAE (Ext-A), U+2A6A5 (Ext-B), U+36C3, U+2CC56
 
 _SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
@@ -431,6 +431,7 @@ class DemoService(Service):
             done += pending.result()
         if progress is not None:
             progress(done, n)
+        showcase(session, now)  # a few cases with every step's records, through the steps' own write path
         session.run(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
         return n
 
