@@ -81,6 +81,15 @@ def search_doc(core: dict, aliases: list[tuple[str, str]]) -> str:
     return " | ".join(p for p in parts if p)
 
 
+def refresh_search_doc(core, case_id: int) -> None:
+    """Inside the caller's transaction: the case's search text again, after a step changed what it holds
+    (落户 gives an ID number)."""
+    cur = core.execute("SELECT * FROM cases WHERE id = ?", (case_id,))
+    case = dict(zip([d[0] for d in cur.description], cur.fetchone()))
+    aliases = core.execute("SELECT alias, pinyin FROM aliases WHERE case_id = ? ORDER BY id", (case_id,)).fetchall()
+    core.execute("UPDATE search_docs SET doc = ? WHERE case_id = ?", (search_doc(case, aliases), case_id))
+
+
 def add_event(core, case_id: int, at: str, step: str, kind: str, summary: str, actor: str) -> None:
     """One timeline entry (inside the caller's transaction)."""
     core.execute("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)",

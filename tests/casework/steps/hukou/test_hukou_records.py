@@ -47,6 +47,9 @@ def test_the_application_goes_to_the_supervisor_then_the_police_register(s, add_
     assert worker.hukou.records(case_id)["status"][0] == "done"
     case = s.cases.get_case(case_id)
     assert case["id_status"] == "has" and case["id_number"] == NEW_ID
+    from victimcare.casework.case_list import CaseQuery
+    found = s.cases.list_page(CaseQuery(text=NEW_ID[-8:], status="all"))
+    assert case_id in [r["id"] for r in (found[0] if isinstance(found, tuple) else found)], "found by its new ID"
     assert next(d for d in s.deadlines.for_case(case_id) if d.rule == "hukou.police").done_on is not None
 
 

@@ -7,7 +7,7 @@ from importlib import import_module
 from victimcare.casework.approvals.registry import register_decided
 from victimcare.casework.approvals.service import file_request
 from victimcare.casework.deadlines import DeadlineService, local_now, refresh_due
-from victimcare.casework.record import require_open
+from victimcare.casework.record import refresh_search_doc, require_open
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps.hukou import rules
 from victimcare.casework.steps.records import CaseStepRecords, case_facts, load, rederive
@@ -62,6 +62,7 @@ class HukouService(CaseStepRecords):
         with transaction(core):
             core.execute("UPDATE cases SET id_status = 'has', id_type = 'resident_id', id_number = ? WHERE id = ?",
                          (police["id_number"].strip().upper(), case_id))
+            refresh_search_doc(core, case_id)
         refresh_due(self.session, [case_id])  # an identity known ends the search deadlines
 
 
