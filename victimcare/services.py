@@ -5,8 +5,6 @@ the registry (``victimcare.casework.steps.STEPS``), reachable by its code (``ser
 Every public method of every service is a gated operation (``victimcare.security.gate``).
 """
 
-from importlib import import_module
-
 from victimcare.casework.approvals.service import ApprovalService
 from victimcare.casework.backup import BackupService
 from victimcare.casework.cases import CaseService
@@ -16,7 +14,7 @@ from victimcare.casework.importer import ImportService
 from victimcare.casework.integrity import IntegrityService
 from victimcare.casework.settings import SettingsService
 from victimcare.casework.stats import StatsService
-from victimcare.casework.steps import STEPS
+from victimcare.casework.steps import STEPS, service_class
 from victimcare.security.accounts import AccountService
 from victimcare.security.audit_service import AuditService
 from victimcare.security.gate import Service
@@ -38,8 +36,7 @@ SHARED: dict[str, type[Service]] = {
 
 
 def step_service_class(path: str) -> type[Service]:
-    module, _, name = path.partition(":")
-    return getattr(import_module(module), name)
+    return service_class(path)
 
 
 class Services:

@@ -3,9 +3,8 @@
 the tab then takes the police registration."""
 
 from test_gui_closure import decide
-from test_gui_medical_social import the_dialog
 from support import SUPERVISOR
-from ui_helpers import click, fill, find, open_window, settle, sign_in_window
+from ui_helpers import click, fill, find, open_window, record_dialog, save_record, settle, sign_in_window
 from victimcare.services import sign_in
 
 UNKNOWN = {"admitted_at": "2026-02-01 10:00", "arrival_mode": "police_transfer", "name": "测试甲", "sex": "F",
@@ -25,13 +24,11 @@ def test_application_approved_on_the_workbench_then_the_police_part(qtbot, qapp,
     settle()
     page = cases.case_page
     click(qtbot, page, "新增落户申请")
-    form = the_dialog(qtbot)
+    form = record_dialog(qtbot)
     for name, value in (("申请日期", "2026-06-01"), ("拟用姓名", "党测甲"), ("推定出生日期", "1996-01-01"),
                         ("推定依据", "骨龄鉴定"), ("拟落户地址（机构集体户）", "县社会福利中心集体户")):
         fill(qtbot, form, name, value)
-    click(qtbot, form, "保存")
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
-    settle()
+    save_record(qtbot, form)
     assert "待站长审批" in find(page, "环节状态").text()
     seen = decide(qtbot, window, True, "同意落户")
     assert "落户" in seen["request"]
@@ -41,10 +38,8 @@ def test_application_approved_on_the_workbench_then_the_police_part(qtbot, qapp,
     page = cases.case_page
     assert "已批准" in find(page, "环节状态").text()
     click(qtbot, page, "新增公安办理")
-    form = the_dialog(qtbot)
+    form = record_dialog(qtbot)
     fill(qtbot, form, "送交公安日期", "2026-06-10")
     fill(qtbot, form, "受理单位", "县公安局户政科")
-    click(qtbot, form, "保存")
-    qtbot.waitUntil(lambda: not form.isVisible(), timeout=3000)
-    settle()
+    save_record(qtbot, form)
     assert find(page, "公安办理").rowCount() == 1

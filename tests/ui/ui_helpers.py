@@ -147,3 +147,36 @@ def open_window(qtbot, qapp, vault, **kwargs):
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+# -- the step tabs' record forms ------------------------------------------------------------------------
+
+def record_dialog(qtbot):
+    """The step-record form (``RecordDialog``) that a 新增/修改 button opened, once it is shown."""
+    from victimcare.ui.case.tabs.records import RecordDialog
+
+    def shown():
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, RecordDialog) and w.isVisible()]
+    qtbot.waitUntil(lambda: bool(shown()), timeout=3000)
+    return shown()[0]
+
+
+def save_record(qtbot, form) -> None:
+    """Click 保存 and wait until the form has closed (or gone with a page shown afresh)."""
+    import shiboken6
+    click(qtbot, form, "保存")
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.isVisible(), timeout=3000)
+    settle()
+
+
+def open_case_tab(qtbot, qapp, vault_factory, intake: dict, tab: str, account: str = "zhanzhang"):
+    """Signed in to a new vault with one case from ``intake``, its page shown at ``tab``:
+    (window, cases page, case id)."""
+    vault, _code, password = vault_factory()
+    window = open_window(qtbot, qapp, vault)
+    sign_in_window(qtbot, window, account, password)
+    case_id = window.services.intake.create(intake)
+    cases = window.workspace.show_section("cases")
+    cases.open_case(case_id, tab)
+    settle()
+    return window, cases, case_id

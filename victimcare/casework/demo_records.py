@@ -8,7 +8,6 @@ digit from the case's own birth date and an invented region code.
 """
 
 from datetime import date, datetime, timedelta
-from importlib import import_module
 
 from victimcare.casework.steps import STEPS
 from victimcare.core.errors import UserError
@@ -31,8 +30,7 @@ def synthetic_id(birth: date, serial: int, sex: str) -> str:
 class _Showcase:
     def __init__(self, session, now: datetime):
         self.session, self.now, self.today = session, now, now.date()
-        self.svc = {s.code: getattr(import_module(s.service.partition(":")[0]), s.service.partition(":")[2])(session)
-                    for s in STEPS if s.service}
+        self.svc = {s.code: s.service_class()(session) for s in STEPS if s.service}
         self.used: set[int] = set()
         self.done: dict[str, int] = {}
 

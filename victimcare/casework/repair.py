@@ -115,9 +115,8 @@ def _complete_sensitive_records(core, sensitive) -> int:
         if kind is None or core.execute("SELECT 1 FROM events WHERE case_id = ? AND at = ? AND step = ? AND kind = ?",
                                         (case_id, stamp, step, event_kind)).fetchone():
             continue
-        home = getattr(import_module(BY_CODE[step].service.partition(":")[0]), BY_CODE[step].service.partition(":")[2])
         records = step_records.load_all({"core": core, "sensitive": sensitive}, case_id, step, rules.KINDS,
-                                        home.COMPARTMENT)
+                                        BY_CODE[step].service_class().COMPARTMENT)
         derived = rules.derive(records, {**step_records.case_facts(core, case_id), "today": stamp[:10]})
         summary = f"修改{kind.label}" if entry["action"] == "update" else f"新增{kind.label}"
         with transaction(core):

@@ -24,6 +24,14 @@ KINDS = frozenset({TEXT, NOTE, NAME, DATE, DATETIME, CHOICE, NUMBER, FLAG})
 _TIME_RE = re.compile(r"(\d{1,2})[:：](\d{2})")
 
 
+def choice_label(choices: tuple[tuple[str, str, str], ...], code: str, english: bool = False) -> str:
+    """The wording of a choice's code (its English gloss on request); the code itself if unknown."""
+    for c, zh, en in choices:
+        if c == code:
+            return en if english else zh
+    return code
+
+
 @dataclass(frozen=True)
 class Field:
     name: str                                   # stable code, the key of the stored value
@@ -46,10 +54,7 @@ class Field:
             raise ValueError(f"choice field {self.name} has no choices")
 
     def choice_label(self, code: str, english: bool = False) -> str:
-        for c, zh, en in self.choices:
-            if c == code:
-                return en if english else zh
-        return code
+        return choice_label(self.choices, code, english)
 
     def shown(self, value, english: bool = False) -> str:
         """The stored value as a screen or a form prints it ('' when empty)."""

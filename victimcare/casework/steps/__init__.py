@@ -17,6 +17,7 @@ in this order, which is the order of every case's deadline list.
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from victimcare.casework.steps.employment import rules as employment_rules
 from victimcare.casework.steps.followup import rules as followup_rules
@@ -59,6 +60,16 @@ class Step:
     def package(self) -> str:
         """The dotted name of the step's home package."""
         return f"{_HOME}.{self.home or self.code}"
+
+    def service_class(self) -> type | None:
+        """The step's service class, imported now (None where it has none)."""
+        return service_class(self.service) if self.service else None
+
+
+def service_class(path: str) -> type:
+    """The class a "module:Class" path names (a step's service), imported now."""
+    module, _, name = path.partition(":")
+    return getattr(import_module(module), name)
 
 
 @dataclass(frozen=True)

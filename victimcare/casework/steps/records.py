@@ -19,7 +19,7 @@ import json
 from datetime import datetime
 from types import ModuleType
 
-from victimcare.casework.deadlines import local_now, refresh_due
+from victimcare.casework.deadlines import case_next_due, local_now
 from victimcare.casework.record import add_event, require_open, set_step_status
 from victimcare.core.crash import crash_point
 from victimcare.core.errors import UserError
@@ -212,15 +212,17 @@ class StepRecords(Service):
                 self._core_part(core, case_id, derived, stamp, summary, action)
                 stamps.record_seen(core, {where: stamps.read(conn)})
         outbox.deliver(session, conn, where, ids, [entry])
-        refresh_due(session, [case_id])
         return record_id
 
     def _check_across_cases(self, case_id: int, kind: str, values: dict, record_id: int | None) -> None:
         """A step's rule that looks at other cases (owner thread, after its own checks); none by default."""
 
     def _core_part(self, core, case_id, derived: Derived, stamp: str, summary: str, action: str) -> None:
+        """Inside the core transaction: status, milestones, the timeline entry and the next due date,
+        which is reckoned from the rows as this transaction leaves them."""
         apply_derived(core, case_id, self.STEP, self.RULES.MILESTONES, derived, stamp)
         add_event(core, case_id, stamp, self.STEP, f"record_{action}", summary, self.session.account)
+        core.execute("UPDATE cases SET next_due = ? WHERE id = ?", (case_next_due(self.session, case_id), case_id))
 
     def _summary(self, kind: RecordKind, values: dict, edited: bool, changed: list[str], where: str) -> str:
         """The timeline text: a sensitive record's says only the kind (the timeline is in core)."""

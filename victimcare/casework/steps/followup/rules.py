@@ -29,7 +29,7 @@ from datetime import date, timedelta
 from victimcare.core.errors import UserError, ValidationError, ValidationErrors
 from victimcare.domain.dates import age_on
 from victimcare.domain.deadlines import Builder, CaseFacts, DeadlineRules, add_months, format_date
-from victimcare.domain.fields import CHOICE, DATE, FLAG, NAME, NOTE, Derived, Field, RecordKind
+from victimcare.domain.fields import CHOICE, DATE, FLAG, NAME, NOTE, Derived, Field, RecordKind, choice_label
 
 def follow_up_schedule(f: CaseFacts, r: DeadlineRules, today: date) -> list[tuple[int, date]]:
     """(months after return, nominal visit date): the fixed visits, then every N months while a minor.
@@ -140,4 +140,4 @@ def derive(records: dict, case: dict) -> Derived:
 
 
 def summary(kind: str, values: dict) -> str:
-    return f"回访：{dict((c, z) for c, z, _e in MODES)[values['mode']]}（{values['on']}）"
+    return f"回访：{choice_label(MODES, values['mode'])}（{values['on']}）"

@@ -10,7 +10,8 @@ from datetime import date, timedelta
 from victimcare.core.errors import ValidationError, ValidationErrors
 from victimcare.domain.dates import age_on
 from victimcare.domain.deadlines import Builder
-from victimcare.domain.fields import CHOICE, DATE, FLAG, NAME, NOTE, NUMBER, Derived, Field, RecordKind, later_than
+from victimcare.domain.fields import (CHOICE, DATE, FLAG, NAME, NOTE, NUMBER, Derived, Field, RecordKind, choice_label,
+                                      later_than)
 
 
 def deadlines(b: Builder) -> None:
@@ -118,7 +119,7 @@ def derive(records: dict, case: dict) -> Derived:
 
 def summary(kind: str, values: dict) -> str:
     if kind == "placement":
-        return f"安置：{dict((c, z) for c, z, _e in PLACEMENT_TYPES)[values['type']]}（{values['start_on']} 起）"
+        return f"安置：{choice_label(PLACEMENT_TYPES, values['type'])}（{values['start_on']} 起）"
     if kind == "departure":
-        return f"离站：{dict((c, z) for c, z, _e in DEPARTURE_MODES)[values['mode']]}（{values['left_on']}）"
+        return f"离站：{choice_label(DEPARTURE_MODES, values['mode'])}（{values['left_on']}）"
     return ""

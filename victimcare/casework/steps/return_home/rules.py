@@ -11,7 +11,7 @@ from datetime import date
 
 from victimcare.core.errors import UserError, ValidationError, ValidationErrors
 from victimcare.domain.dates import age_on
-from victimcare.domain.fields import CHOICE, DATE, FLAG, NAME, NOTE, Derived, Field, RecordKind
+from victimcare.domain.fields import CHOICE, DATE, FLAG, NAME, NOTE, Derived, Field, RecordKind, choice_label
 from victimcare.domain.identity import check_digit, normalize_id
 
 
@@ -109,7 +109,7 @@ def check(kind: str, values: dict, records: dict, case: dict) -> None:
         raise ValidationErrors([ValidationError("on", "交接日期不能早于入站日期。")])
     hit = blocked_match(values, records.get("blocked", []))
     if hit is not None:
-        who = dict((c, z) for c, z, _e in BLOCKED_RELATIONS)[hit["relation"]]
+        who = choice_label(BLOCKED_RELATIONS, hit["relation"])
         raise UserError(f"不能交接：接领人在本个案的禁止交接名单上（{who}）。请核实接领人身份，"
                         "儿童不得交还收买人家庭，应由民政部门安置。")
     if values["mode"] == "relatives":
@@ -151,7 +151,7 @@ def derive(records: dict, case: dict) -> Derived:
 
 def summary(kind: str, values: dict) -> str:
     if kind == "handover":
-        return f"交接：{dict((c, z) for c, z, _e in HANDOVER_MODES)[values['mode']]}（{values['on']}）"
+        return f"交接：{choice_label(HANDOVER_MODES, values['mode'])}（{values['on']}）"
     if kind == "blocked":
         return "禁止交接名单新增一人"
     return ""

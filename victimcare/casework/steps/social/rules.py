@@ -6,7 +6,7 @@ outcome yet) and done once every service recorded has ended with its outcome.
 """
 
 from victimcare.core.errors import ValidationError, ValidationErrors
-from victimcare.domain.fields import CHOICE, DATE, NOTE, NUMBER, Derived, Field, RecordKind, later_than
+from victimcare.domain.fields import CHOICE, DATE, NOTE, NUMBER, Derived, Field, RecordKind, choice_label, later_than
 
 SERVICE_TYPES = (
     ("counselling", "心理疏导", "Counselling"), ("behaviour", "行为矫治", "Behaviour correction"),
@@ -48,4 +48,4 @@ def derive(records: dict, case: dict) -> Derived:
 
 
 def summary(kind: str, values: dict) -> str:
-    return f"社会服务：{dict((c, z) for c, z, _e in SERVICE_TYPES)[values['type']]}（{values['provider']}）"
+    return f"社会服务：{choice_label(SERVICE_TYPES, values['type'])}（{values['provider']}）"
