@@ -4,7 +4,7 @@
 characters from CJK Ext-A/B, some minority names with "·", some unknown with only self-reported
 aliases), ages 0–80 weighted towards children, admissions spread over the last three years, police
 transfers and suspected trafficking with a police report, and step dates (search notice, DNA request
-and collection, legal aid, return home, follow-up visits, school referral, closure) that give the
+and collection, legal aid, return home, follow-up visits, school referral, closure: ``demo_story``) that give the
 工作台 a realistic mix of met, late, overdue and due-soon deadlines.
 
 The parts of a case agree with each other, as a trainee would check them: every later step follows the
@@ -14,23 +14,24 @@ of that level, moving up each September until 高三; the arrival story matches 
 police arrival has its police handover (F2) filled in.
 
 Every case is built as a raw intake and checked by ``validate_intake``, like the form and the
-importer. To write 100,000 cases in minutes the rows are written in batches of ``BATCH`` with
-``executemany`` by the one case writer (``record.CaseWriter``, as the intake form and the importer);
-the duplicate check is skipped. ``cases.next_due`` is computed by the deadline engine from the same
-milestones, so the list, the case page and the 工作台 agree. The same seed and clock give the same cases.
+importer; what happened after intake is the records a worker would have saved in each step tab, run
+through the steps' own validation and rules (``steps.history``), which decide every status and deadline
+milestone as a user's records do — nothing here sets a status or a milestone. To write 100,000 cases in
+minutes the rows are written in batches of ``BATCH`` with ``executemany`` by the one case writer
+(``record.CaseWriter``, as the intake form and the importer); the duplicate check is skipped.
+``cases.next_due`` is computed by the deadline engine from those milestones, so the list, the case page
+and the 工作台 agree. The same seed and clock give the same cases.
 """
 
 import random
 from concurrent.futures import ThreadPoolExecutor
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from victimcare.casework.demo_records import DEMO_REGION, showcase
+from victimcare.casework.demo_story import AGE_BASIS, DEMO_REGION, POLICE_UNITS, SURNAMES, Story
 from victimcare.casework.record import NewCase, write_audited
-from victimcare.casework.steps import initial_statuses
-from victimcare.casework.steps.intake.rules import age_years, validate_intake
+from victimcare.casework.steps.intake.rules import validate_intake
 from victimcare.casework.steps.intake.service import case_writer
 from victimcare.domain.dates import age_on
-from victimcare.domain.deadlines import add_months
 from victimcare.domain.identity import check_digit
 from victimcare.domain.vocabulary import ARRIVAL_MODES
 from victimcare.security import outbox
@@ -40,10 +41,7 @@ from victimcare.security.permissions import Op
 BATCH = 1000
 RARE_CHARS = ("𠮷", "䶮", "𪚥", "㛃", "𬱖")  # U+20BB7 (Ext-B), U+4DAE (Ext-A), U+2A6A5 (Ext-B), U+36C3, U+2CC56
 
-_SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-             "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫"
-             "孔向汤罗")
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫")
+_COMPOUNDSURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫")
 _GIVEN_F = "芳娟敏静丽艳娜秀英华慧巧美娇玲桂兰凤洁琳素云莲真环雪荣爱妹霞香月莺媛瑶怡婷雯佳欣悦诗梦晨露"
 _GIVEN_M = "伟强磊军勇杰涛明超刚平辉鹏华飞鑫波斌宇浩凯健俊帆帅旭宁龙林洋勋文博志坤峰建国民海亮成东"
 _GIVEN_ANY = "小春秋冬晓子一思安乐天金玉红英金福德"
@@ -74,16 +72,9 @@ _STORIES = {
 }
 _FOUND = "（演示数据）于{place}发现，当时独自一人，衣着单薄。"
 _POLICE_MODES = ("police_transfer", "police_escort")
-_POLICE_UNITS = ("尤溪县公安局城关派出所", "尤溪县公安局西城派出所", "三明市公安局刑侦支队", "尤溪县公安局洋中派出所")
-_AGE_BASIS = ("目测", "骨龄鉴定", "本人自述")
-
-# School placement: a grade for the child's age on 1 September of the school year (6 → 一年级), sometimes one or
-# two grades lower (children who missed school are often placed lower, never higher), a school of that level.
-GRADES = ("一年级", "二年级", "三年级", "四年级", "五年级", "六年级", "初一", "初二", "初三", "高一", "高二", "高三")
-_SCHOOLS = (("尤溪县第一实验小学", "尤溪县西城中心小学"), ("尤溪县城关中学", "尤溪县西城中学"), ("尤溪县城关中学",))
 
 
-class _Maker:
+class _Maker(Story):
     """Draws one case at a time from a seeded generator, in admission order."""
 
     def __init__(self, rng: random.Random, now: datetime):
@@ -95,7 +86,7 @@ class _Maker:
         r = self.rng
         if index % 50 == 11 or r.random() < 0.03:  # minority or foreign name with the middle dot
             return f"{r.choice(_MINORITY_FIRST)}·{r.choice(_MINORITY_LAST)}"
-        surname = r.choice(_COMPOUND_SURNAMES) if r.random() < 0.02 else r.choice(_SURNAMES)
+        surname = r.choice(_COMPOUNDSURNAMES) if r.random() < 0.02 else r.choice(SURNAMES)
         pool = _GIVEN_F if sex == "F" else _GIVEN_M if sex == "M" else _GIVEN_F + _GIVEN_M
         if index % 50 == 7:  # a rare character in the middle of a three-character name
             return surname[:1] + r.choice(RARE_CHARS) + r.choice(pool)
@@ -128,7 +119,7 @@ class _Maker:
         has_id = not estimated and sex in ("M", "F") and age >= 16 and r.random() < 0.35
         if estimated:  # estimated when the person arrived, as the intake form records it
             raw["estimated_age"] = str(age_on(born, admitted.date()))
-            raw["age_basis"] = r.choice(_AGE_BASIS)
+            raw["age_basis"] = r.choice(AGE_BASIS)
         else:
             raw["birth_date"] = born.isoformat()
         if has_id:
@@ -152,8 +143,8 @@ class _Maker:
         raw["flag_disabled"] = r.random() < 0.05
         raw["flag_foreign"] = r.random() < 0.01
         if mode in _POLICE_MODES:  # the police handover (F2) is filled in for every police arrival
-            unit = r.choice(_POLICE_UNITS)
-            officers = f"民警{r.choice(_SURNAMES)}某（警号{r.randint(100000, 999999)}）"
+            unit = r.choice(POLICE_UNITS)
+            officers = f"民警{r.choice(SURNAMES)}某（警号{r.randint(100000, 999999)}）"
             found = admitted - timedelta(hours=r.randint(2, 48), minutes=r.randint(0, 59))
             handed = admitted - timedelta(minutes=r.randint(10, 60))
             raw.update(escort_unit=unit, escort_officers=officers,
@@ -168,191 +159,11 @@ class _Maker:
         if mode != "police_transfer" and r.random() < 0.15:
             report = min(admitted + timedelta(minutes=r.randint(5, 180)), self.now)
             raw.update(suspected_trafficking=True, police_report_at=report.strftime("%Y-%m-%d %H:%M"),
-                       police_report_unit=r.choice(_POLICE_UNITS))
+                       police_report_unit=r.choice(POLICE_UNITS))
         if r.random() < 0.02:
             raw.update(decision="refuse", decision_reason="（演示）不符合救助条件，已告知其他求助途径")
         hidden = {"has_id": has_id, "trafficking": bool(raw["flag_trafficking"])}
         return raw, hidden
-
-    # -- what happened after intake -------------------------------------------------------------------
-
-    def _on_or_before_today(self, d: date | None) -> date | None:
-        return d if d is not None and d <= self.today else None
-
-    def _after(self, start: date, *, on_time: tuple[int, int], late: tuple[int, int], p_on_time: float,
-               p_late: float) -> date | None:
-        """A follow-up date: on time with ``p_on_time``, late up to ``p_late``, else not (yet) done."""
-        r = self.rng
-        roll = r.random()
-        d = (start + timedelta(days=r.randint(*on_time)) if roll < p_on_time
-             else start + timedelta(days=r.randint(*late)) if roll < p_late else None)
-        return self._on_or_before_today(d)
-
-    def story(self, record, hidden: dict) -> dict:
-        """Milestones (CaseFacts names → stored text), step statuses, school referral, closure, events."""
-        r, today = self.rng, self.today
-        admitted = datetime.fromisoformat(record.core["admitted_at"])
-        day = admitted.date()
-        m: dict[str, str] = {}
-        events: list[tuple[str, str, str, str]] = []  # at, step, kind, summary
-        # the age the case file records (estimated ages included), so steps, grade and story follow the record
-        born = date.fromisoformat(record.core["birth_date"])
-        age = age_years(record.core["birth_date"], day)
-        known_at_intake = hidden["has_id"]
-        resolved = day if known_at_intake else None
-        if not known_at_intake and r.random() < 0.7:  # identity found after a while
-            resolved = self._on_or_before_today(day + timedelta(days=int(r.expovariate(1 / 25))))
-        # tracing
-        if not known_at_intake:
-            roll = r.random()
-            notice = None
-            if admitted > self.now - timedelta(hours=30) and roll < 0.5:
-                notice = None  # not yet published: due soon, or just overdue
-            elif roll < 0.92:
-                notice = admitted + timedelta(hours=r.uniform(1, 22))
-            elif roll < 0.97:
-                notice = admitted + timedelta(hours=r.uniform(25, 72))  # published late
-            if notice is not None and notice <= self.now:
-                m["notice_published_at"] = notice.isoformat(timespec="minutes")
-                events.append((m["notice_published_at"], "tracing", "notice", "发布寻亲公告"))
-            roll = r.random()
-            requested = (day + timedelta(days=r.randint(0, 9)) if roll < 0.85
-                         else day + timedelta(days=r.randint(10, 20)) if roll < 0.93 else None)
-            requested = self._on_or_before_today(requested)
-            if requested and resolved and requested > resolved:
-                requested = None
-            if requested:
-                m["dna_requested_on"] = requested.isoformat()
-                collected = self._after(requested, on_time=(0, 25), late=(32, 50), p_on_time=0.8, p_late=0.9)
-                if collected:
-                    m["dna_collected_on"] = collected.isoformat()
-            still_searching = resolved is None
-            if still_searching and (today - day).days > 30 and "notice_published_at" in m and r.random() < 0.7:
-                m["notice_last_refreshed_on"] = (today - timedelta(days=r.randint(0, 36))).isoformat()
-            if still_searching and (today - day).days > 95 and r.random() < 0.4:
-                applied = self._on_or_before_today(add_months(day, 3) + timedelta(days=r.randint(0, 60)))
-                if applied:
-                    m["hukou_applied_on"] = applied.isoformat()
-        if resolved and not known_at_intake:
-            m["identity_known"] = "1"
-        # adults normally stay ≤ 10 days
-        adult = age >= 16 and not record.core["flag_disabled"]
-        if adult and resolved is None and r.random() < 0.6:
-            placed = self._on_or_before_today(day + timedelta(days=r.randint(3, 12)))
-            if placed:
-                m["long_term_placement_on"] = placed.isoformat()
-        # legal aid for trafficking victims
-        if hidden["trafficking"] and r.random() < 0.4:
-            applied = self._on_or_before_today(day + timedelta(days=r.randint(2, 20)))
-            if applied:
-                m["legal_aid_applied_on"] = applied.isoformat()
-                decided = (self._on_or_before_today(applied + timedelta(days=r.randint(0, 9)))
-                           if r.random() < 0.85 else None)
-                if decided:
-                    m["legal_aid_decided_on"] = decided.isoformat()
-                    lawyer = (self._on_or_before_today(decided + timedelta(days=r.randint(0, 4)))
-                              if r.random() < 0.85 else None)
-                    if lawyer:
-                        m["lawyer_assigned_on"] = lawyer.isoformat()
-        # return home and follow-up visits
-        returned = None
-        if resolved is not None and r.random() < 0.85:
-            returned = self._on_or_before_today(resolved + timedelta(days=r.randint(1, 10)))
-        visits: list[date] = []
-        if returned:
-            m["returned_on"] = m["left_on"] = returned.isoformat()
-            events.append((returned.isoformat(), "return", "returned", "护送返回家庭"))
-            for months in (1, 3, 6, 12, 18, 24, 30):
-                nominal = add_months(returned, months)
-                if nominal - timedelta(days=15) > today:
-                    break
-                roll = r.random()
-                visit = (nominal + timedelta(days=r.randint(-10, 10)) if roll < 0.8
-                         else nominal + timedelta(days=r.randint(16, 40)) if roll < 0.88 else None)
-                visit = self._on_or_before_today(visit)
-                if visit:
-                    visits.append(visit)
-            if visits:
-                m["follow_up_dates"] = ",".join(sorted(v.isoformat() for v in visits))
-                events.append((max(visits).isoformat(), "return", "follow_up", f"回访（共 {len(visits)} 次）"))
-        closed_at = ""
-        if record.core["decision"] == "refuse":
-            closed_at = record.core["admitted_at"]
-        elif returned and (today - returned).days > 400 and r.random() < 0.6:
-            closed_on = self._on_or_before_today(max(visits or [returned]) + timedelta(days=r.randint(1, 20)))
-            if closed_on:
-                closed_at = min(f"{closed_on.isoformat()}T10:00", self.now.isoformat(timespec="minutes"))
-        if closed_at:
-            events.append((closed_at, "closure", "closed", "结案"))
-        # steps, as insert_record starts them, then moved on by what happened
-        steps = {code: list(v) for code, v in initial_statuses(age).items()}
-        steps["relief"][0] = "done" if returned or "long_term_placement_on" in m else "in_progress"
-        if resolved:
-            steps["tracing"][0] = "done"
-        elif "notice_published_at" in m or "dna_requested_on" in m:
-            steps["tracing"][0] = "in_progress"
-        steps["medical"][0] = r.choice(("not_started", "in_progress", "done"))
-        if "legal_aid_applied_on" in m:
-            steps["legal_aid"][0] = "done" if "lawyer_assigned_on" in m else "in_progress"
-        if "hukou_applied_on" in m:
-            steps["hukou"][0] = "in_progress"
-        if returned:
-            steps["return"][0] = "done" if closed_at else "in_progress"
-        if closed_at:
-            steps["closure"][0] = "done"
-        # school referral for some school-age children still in care
-        school = None
-        if steps["school"][0] != "not_applicable" and not closed_at and r.random() < 0.4:
-            school = self.school(born, admitted, returned)
-        if school is not None:
-            steps["school"][0] = "done" if school["enrolled_on"] else "in_progress"
-            events.append((school["referred_at"][:16], "school", "referred", "转介教育部门安排入学"))
-            if school["enrolled_on"]:
-                events.append((school["enrolled_on"], "school", "placed",
-                               f"入学安置：{school['school']}（{school['grade']}）"))
-        return {"milestones": m, "steps": steps, "school": school, "closed_at": closed_at, "events": events}
-
-
-    def school(self, born: date, admitted: datetime, returned: date | None) -> dict | None:
-        """The school row of a referred child: referral, the 学籍 transfer the education officer starts, the
-        placement (which completes it, steps/school/rules.py) at a school and grade for the child's age, the
-        grade moving up each 1 September, the record closed on graduation or when the child goes home."""
-        r = self.rng
-        referred = min(admitted + timedelta(days=r.randint(3, 30), hours=r.randint(0, 8)), self.now)
-        if returned is not None and referred.date() >= returned:
-            return None  # went home before anyone referred the child
-        row = {"referred_at": referred.isoformat(timespec="seconds"), "status": "referred", "school": "", "grade": "",
-               "enrolled_on": "", "transfer_started_on": "", "transfer_done_on": ""}
-        started = self._on_or_before_today(referred.date() + timedelta(days=r.randint(1, 10)))
-        if started is None:
-            return row
-        row["transfer_started_on"] = started.isoformat()
-        roll = r.random()
-        placed = (started + timedelta(days=r.randint(1, 13)) if roll < 0.75
-                  else started + timedelta(days=r.randint(16, 40)) if roll < 0.9 or (self.today - started).days > 45
-                  else None)  # not placed yet: only a recent transfer, still open
-        placed = self._on_or_before_today(placed)
-        if placed is None or (returned is not None and placed >= returned):
-            return row
-        start_year = _school_year(placed)
-        behind = r.choices((0, 1, 2), weights=(65, 25, 10))[0]
-        grade = min(max(age_on(born, date(start_year, 9, 1)) - 5 - behind, 1), len(GRADES))
-        grade += _school_year(returned or self.today) - start_year  # moved up each school year since
-        row.update(status="placed", enrolled_on=placed.isoformat(), transfer_done_on=placed.isoformat()
-                   if r.random() < 0.7 else "")
-        if grade > len(GRADES):
-            row["status"], grade = "closed", len(GRADES)  # graduated from 高三
-        elif returned is not None:
-            row["status"] = "closed"  # went home: the school placement near the station ended
-        row["grade"] = GRADES[grade - 1]
-        level = 0 if grade <= 6 else 1 if grade <= 9 else 2
-        row["school"] = r.choice(_SCHOOLS[level])
-        return row
-
-
-def _school_year(d: date) -> int:
-    """The year the school year holding ``d`` began (on 1 September)."""
-    return d.year if d.month >= 9 else d.year - 1
 
 
 def _admission_times(rng: random.Random, n: int, now: datetime) -> list[datetime]:
@@ -382,8 +193,7 @@ def _new_cases(session, maker: "_Maker", workers: list[str], indexes: range, tim
         if school is not None:
             shown = record.core["name"] or (record.aliases[0] if record.aliases else "化名")
             school = {**school, "display_name": shown, "referred_by": worker}
-        batch.append(NewCase(record, worker=worker, milestones=story["milestones"],
-                             steps={s: tuple(v) for s, v in story["steps"].items()}, events=story["events"],
+        batch.append(NewCase(record, worker=worker, history=story["history"], events=story["events"],
                              school=school, closed_at=story["closed_at"],
                              created_at=record.core["admitted_at"] + ":00"))
     return batch
@@ -431,7 +241,6 @@ class DemoService(Service):
             done += pending.result()
         if progress is not None:
             progress(done, n)
-        showcase(session, now)  # a few cases with every step's records, through the steps' own write path
         session.run(lambda: session.conn("core").execute("ANALYZE"))  # plan with statistics from now on
         return n
 

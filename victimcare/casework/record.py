@@ -1,5 +1,6 @@
 """The one write path for case files: every row of a new case, from the form, an import or the demo, and
-every edit of a saved intake (``IntakeEditor``, below).
+every edit of a saved intake
+(``steps.intake.editor``, which keeps the same order).
 
 ``CaseWriter.write`` takes validated intakes (``NewCase``) and writes them in batches with
 ``executemany``: the intake service writes a batch of one, the importer the whole file, the demo
@@ -15,21 +16,10 @@ fail, the other rows are deleted again. A kill at any instant is repaired at the
 (``victimcare.casework.repair``): rows of a case never acknowledged are deleted, staged audit entries
 are appended. New ids are taken above every id any compartment has used or deleted, so an id is never
 reused. ``crash_point`` marks the instants the crash harness kills the process at.
-
-Edits of a saved intake (``IntakeEditor``) keep the order: a changed sensitive part is first staged in
-its own commit (``intake_sensitive_pending``, under a random token), then the core rows commit with
-the timeline entry and the audit entry (naming the token) in the core outbox, then the staged part
-replaces the live sensitive row (and a referred child's copy in the school compartment takes a changed
-sex or birth date), then the entry is delivered. A kill before the core commit leaves a
-staged part with no entry naming it: the repair drops it (the edit never happened, the live row is as
-it was). A kill after it leaves the entry in the outbox: the repair applies the staged part before the
-entry is appended. Either way the case's sensitive row is never deleted or taken for an orphan, and no
-edit is half there.
 """
 
 import gc
-import re
-import secrets
+import json
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import lru_cache
@@ -38,9 +28,9 @@ from pypinyin import lazy_pinyin
 
 import victimcare.casework.deadlines as deadlines
 from victimcare.casework.settings import StationSettings, format_case_no
-from victimcare.casework.steps import STEPS, initial_statuses
-from victimcare.casework.steps.intake.rules import (SENSITIVE_EDIT_FIELDS, IntakeRecord, age_years, changed_fields,
-                                                    edit_summary, reevaluated_steps)
+from victimcare.casework.steps import history, initial_statuses
+from victimcare.casework.steps.school.rules import step_status as school_step_status
+from victimcare.casework.steps.intake.rules import IntakeRecord, age_years
 from victimcare.core.crash import crash_point
 from victimcare.core.errors import UserError
 from victimcare.db import stamps
@@ -130,6 +120,7 @@ class NewCase:
     school: dict | None = None                            # a school_children row (without ids)
     closed_at: str = ""
     created_at: str = ""                                  # '' → now
+    history: list = field(default_factory=list)          # steps.history Entry/Approval items: what happened
 
 
 @dataclass
@@ -146,6 +137,9 @@ class _Batch:
     events: list = field(default_factory=list)
     sensitive: list = field(default_factory=list)
     school: list = field(default_factory=list)
+    records: dict = field(default_factory=dict)           # compartment → step_records rows
+    approvals: list = field(default_factory=list)
+    closures: list = field(default_factory=list)
     numbers: list = field(default_factory=list)
 
 
@@ -188,6 +182,7 @@ class CaseWriter:
                     self.sensitive.executemany(
                         f"INSERT INTO intake_sensitive(case_id, {', '.join(SENSITIVE_COLUMNS)}, updated_at) "
                         f"VALUES ({','.join('?' * (len(SENSITIVE_COLUMNS) + 2))})", batch.sensitive)
+                    insert_step_records(self.sensitive, batch.records.get("sensitive", []))
                 crash_point("after_sensitive_commit")
                 if batch.school:
                     with transaction(self.school):
@@ -219,6 +214,7 @@ class CaseWriter:
         stamp = self.now.isoformat(timespec="seconds")
         today = self.now.date()
         batch = _Batch()
+        self._ids: dict[tuple[str, str], int] = {}
         case_id = self.next_id()
         for new in cases:
             record = new.record
@@ -231,16 +227,29 @@ class CaseWriter:
             case_no = format_case_no(pattern, self.station_code, year, seqs[year])
             created = new.created_at or stamp
             statuses = {**initial_statuses(age_years(core["birth_date"], admitted.date())), **new.steps}
+            worker = new.worker or core.get("assigned_worker") or self.actor
+            milestones, closed_at = dict(new.milestones), new.closed_at
+            extra_events: list[tuple] = []
+            if new.history:
+                played = history.play({**core, "id": case_id, "case_no": case_no, "status": "open"}, statuses,
+                                      new.history, worker=worker, decider=self.actor, now=self.now)
+                self._take_history(batch, case_id, played)
+                statuses, closed_at = played.statuses, played.case.get("closed_at", closed_at)
+                milestones.update(played.milestones)
+                core.update({k: v for k, v in played.case.items() if k not in ("status", "closed_at")})
+                extra_events = played.events
+            if new.school is not None and "school" not in new.steps:
+                statuses["school"] = (school_step_status(new.school, statuses["school"][0]), "")
             not_applicable = {s for s, (st, _r) in statuses.items() if st == "not_applicable"}
-            status = "closed" if new.closed_at else "open"
+            status = "closed" if closed_at else "open"
             facts = deadlines.facts_from_rows(
-                {**core, "id": case_id, "case_no": case_no, "status": status}, new.milestones,
+                {**core, "id": case_id, "case_no": case_no, "status": status}, milestones,
                 new.school, not_applicable, today)
             core.update(id=case_id, case_no=case_no, name_pinyin=pinyin_key(core["name"]),
-                        assigned_worker=new.worker or core.get("assigned_worker") or self.actor,
-                        created_at=created, updated_at=new.closed_at or created, status=status,
-                        closed_at=new.closed_at,
-                        next_due=deadlines.next_due(deadlines.compute(facts, self.now, self.calendar, self.rules)))
+                        assigned_worker=worker, created_at=created, updated_at=closed_at or created, status=status,
+                        closed_at=closed_at,
+                        next_due="" if closed_at else deadlines.next_due(
+                            deadlines.compute(facts, self.now, self.calendar, self.rules)))
             if self.columns is None:
                 self.columns = list(core)
             batch.cases.append([core[c] for c in self.columns])
@@ -255,7 +264,7 @@ class CaseWriter:
             if record.photo:
                 batch.photos.append((case_id, record.photo[0], record.photo[1], stamp))
             batch.steps += [(case_id, step, st, reason, created) for step, (st, reason) in statuses.items()]
-            batch.milestones += [(case_id, k, v) for k, v in new.milestones.items()]
+            batch.milestones += [(case_id, k, v) for k, v in milestones.items()]
             batch.docs.append((case_id, search_doc(core, aliases)))
             batch.events.append((case_id, core["admitted_at"], "intake", "created",
                                  f"接收登记（{label(ARRIVAL_MODES, core['arrival_mode'])}）", self.actor))
@@ -264,6 +273,7 @@ class CaseWriter:
                                      f"疑似被拐卖，已报警（{core['police_report_unit']}）", self.actor))
             batch.events += [(case_id, at, step, kind, summary, core["assigned_worker"])
                              for at, step, kind, summary in new.events]
+            batch.events += [(case_id, *event) for event in extra_events]
             s = record.sensitive
             batch.sensitive.append((case_id, *(s[k] for k in SENSITIVE_COLUMNS), created))
             if new.school is not None:
@@ -277,6 +287,35 @@ class CaseWriter:
         for year, seq in seqs.items():
             settings.set_case_seq(year, seq)
         return batch
+
+    def _take_history(self, batch: _Batch, case_id: int, played) -> None:
+        """The rows of a case's played history (``steps.history``)."""
+        for where, step, kind, values, at, actor in played.records:
+            batch.records.setdefault(where, []).append((
+                self._new_id(where, "step_records"), case_id, step, kind,
+                json.dumps(values, ensure_ascii=False, sort_keys=True), at, actor, at, actor))
+        for row in played.approvals:
+            approval_id = self._new_id("core", "approvals")
+            batch.approvals.append((approval_id, case_id, row["kind"], row["state"], row["reason"], row["payload"],
+                                    row["requested_by"], row["requested_at"], row["decided_by"], row["decided_at"],
+                                    row["comment"]))
+            if row["kind"] == "closure" and row["state"] == "approved" and played.closure is not None:
+                c = played.closure
+                batch.closures.append((case_id, approval_id, c["closure_type"], c["summary"], c["open_items"],
+                                       c["follow_up_plan"], c["retention"], c["archive_on"], c["requested_by"],
+                                       c["approved_by"], c["closed_at"]))
+
+    def _new_id(self, compartment: str, table: str) -> int:
+        """An id of an AUTOINCREMENT table for a row laid out now: above every id the table ever gave
+        (a step record's or an approval's id is never reused: audit entries name them)."""
+        key = (compartment, table)
+        if key not in self._ids:
+            conn = self.core if compartment == "core" else self.sensitive
+            row = conn.execute("SELECT seq FROM sqlite_sequence WHERE name = ?", (table,)).fetchone()
+            top = conn.execute(f"SELECT coalesce(max(id), 0) FROM {table}").fetchone()[0]
+            self._ids[key] = max(row[0] if row else 0, top)
+        self._ids[key] += 1
+        return self._ids[key]
 
     def _undo_other_compartments(self, batch: _Batch) -> None:
         """The core rows failed after the sensitive and school rows were committed: take those back, so
@@ -306,6 +345,19 @@ class CaseWriter:
         c.executemany("INSERT INTO milestones(case_id, key, value) VALUES (?,?,?)", b.milestones)
         c.executemany("INSERT INTO search_docs(case_id, doc) VALUES (?,?)", b.docs)
         c.executemany("INSERT INTO events(case_id, at, step, kind, summary, actor) VALUES (?,?,?,?,?,?)", b.events)
+        insert_step_records(c, b.records.get("core", []))
+        c.executemany("INSERT INTO approvals(id, case_id, kind, state, reason, payload, requested_by, requested_at, "
+                      "decided_by, decided_at, comment) VALUES (?,?,?,?,?,?,?,?,?,?,?)", b.approvals)
+        c.executemany("INSERT INTO closures(case_id, approval_id, closure_type, summary, open_items, follow_up_plan, "
+                      "retention, archive_on, requested_by, approved_by, closed_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                      b.closures)
+
+
+def insert_step_records(conn, rows: list[tuple]) -> None:
+    """Step records (id, case_id, step, kind, data, created_at/by, updated_at/by), inside the caller's
+    transaction: the bulk form of ``steps.records.StepRecords._save``'s insert."""
+    conn.executemany("INSERT INTO step_records(id, case_id, step, kind, data, created_at, created_by, updated_at, "
+                     "updated_by) VALUES (?,?,?,?,?,?,?,?,?)", rows)
 
 
 HIGH_KEY = "case_id_high"  # meta: the highest case id whose rows this compartment ever deleted
@@ -322,7 +374,10 @@ def delete_case_rows(conn, compartment: str, ids: list[int]) -> None:
     remember the highest id, so that ``next_id`` never hands it out again."""
     if not ids:
         return
-    conn.executemany(f"DELETE FROM {CASE_TABLES[compartment]} WHERE case_id = ?", [(i,) for i in ids])
+    # every table of the compartment with rows of a case: the case's own row and, from the demo's bulk
+    # histories, its step records (``case_tables`` names only tables of the schema, never input)
+    for table in [CASE_TABLES[compartment], *(t for t in case_tables(conn) if t != CASE_TABLES[compartment])]:
+        conn.executemany(f'DELETE FROM "{table}" WHERE case_id = ?', [(i,) for i in ids])
     conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
                  "value = CAST(max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER)) AS TEXT)",
                  (HIGH_KEY, str(max(ids))))
@@ -355,186 +410,3 @@ def orphans(conns: dict) -> dict[str, int]:
         found[name] = sum(1 for t in case_tables(conn)
                           for (case_id,) in conn.execute(f'SELECT case_id FROM "{t}"') if case_id not in core_ids)
     return found
-
-
-# -- editing a saved intake --------------------------------------------------------------------------------
-
-PENDING_TABLE = "intake_sensitive_pending"
-_TOKEN = re.compile(r"(?:^|;)edit=([0-9a-f]{16})(?=;|$)")
-_INTAKE_COLUMNS_KEPT = ("registrar",)  # who registered the case stays; the editor is on the timeline
-
-
-def edit_token(entry: dict) -> str | None:
-    """The token of a staged sensitive edit that an (outbox) audit entry names, or None."""
-    match = _TOKEN.search(entry.get("detail") or "")
-    return match.group(1) if match else None
-
-
-@dataclass
-class IntakeEdit:
-    """An edit of a saved intake, validated: the new record beside the stored one."""
-
-    case_id: int
-    before: IntakeRecord
-    after: IntakeRecord
-
-    def __post_init__(self):
-        self.changed = changed_fields(self.before, self.after)
-        self.sensitive_changed = any(k in SENSITIVE_EDIT_FIELDS for k in self.changed)
-
-
-# What a referral copied to the school compartment from the intake (the display name may be a pseudonym
-# chosen at referral, so it is left as it is).
-SCHOOL_COPY_FIELDS = frozenset({"sex", "birth_date"})
-
-
-def edited_fields(entry: dict) -> set[str]:
-    """The EDIT_FIELDS keys an intake edit's (outbox) audit entry names ("intake:name,sex;edit=…")."""
-    detail = entry.get("detail") or ""
-    if entry.get("action") != "update" or not detail.startswith("intake:"):
-        return set()
-    return set(detail[len("intake:"):].split(";")[0].split(","))
-
-
-def sync_school_copy(core, school, case_id: int, stamp: str) -> int:
-    """Inside the caller's school transaction: a referred child's sex and birth date as the case now has them."""
-    row = core.execute("SELECT sex, birth_date, birth_estimated FROM cases WHERE id = ?", (case_id,)).fetchone()
-    if row is None:
-        return 0
-    return school.execute("UPDATE school_children SET sex = ?, birth_date = ?, birth_estimated = ?, updated_at = ? "
-                          "WHERE case_id = ? AND (sex, coalesce(birth_date, ''), birth_estimated) IS NOT (?, ?, ?)",
-                          (*row, stamp, case_id, row[0], row[1] or "", row[2])).rowcount
-
-
-def apply_staged(sensitive, tokens: list[str]) -> int:
-    """Inside the caller's transaction: the staged sensitive parts replace their cases' live rows."""
-    cols = ", ".join(SENSITIVE_COLUMNS)
-    done = 0
-    for token in tokens:
-        done += sensitive.execute(
-            f"UPDATE intake_sensitive SET ({cols}, updated_at) = (SELECT {cols}, staged_at FROM {PENDING_TABLE} p "
-            f"WHERE p.token = ?) WHERE case_id = (SELECT case_id FROM {PENDING_TABLE} WHERE token = ?)",
-            (token, token)).rowcount
-        sensitive.execute(f"DELETE FROM {PENDING_TABLE} WHERE token = ?", (token,))
-    return done
-
-
-class IntakeEditor:
-    """Writes an edit of a saved intake on the owner thread (``conns``: compartment → connection).
-    ``next_due(case_id)`` reads the case's next deadline from its rows inside the core transaction."""
-
-    def __init__(self, conns: dict, *, actor: str, now: datetime, next_due):
-        self.core, self.sensitive, self.school = conns["core"], conns["sensitive"], conns.get("school")
-        self.actor, self.now, self.next_due = actor, now, next_due
-        self.stamp = now.isoformat(timespec="seconds")
-
-    def write(self, session, edit: IntakeEdit, audit) -> dict[str, tuple[str, str]]:
-        """Write ``edit`` (module docstring: sensitive staged, core, sensitive applied, audit delivered);
-        ``audit(token)`` → the audit entries, staged in the core outbox. Returns the re-evaluated steps."""
-        token = None
-        if edit.sensitive_changed:
-            token = secrets.token_hex(8)
-            with transaction(self.sensitive):
-                if self.sensitive.execute(f"SELECT 1 FROM {PENDING_TABLE} WHERE case_id = ?",
-                                          (edit.case_id,)).fetchone():
-                    raise UserError("这个个案上次的修改尚未完成。请退出后重新登录，再修改。")
-                s = edit.after.sensitive
-                self.sensitive.execute(
-                    f"INSERT INTO {PENDING_TABLE}(token, case_id, {', '.join(SENSITIVE_COLUMNS)}, staged_at) "
-                    f"VALUES ({','.join('?' * (len(SENSITIVE_COLUMNS) + 3))})",
-                    (token, edit.case_id, *(s[k] for k in SENSITIVE_COLUMNS), self.stamp))
-            crash_point("after_sensitive_commit")
-        entries = audit(token)
-        try:
-            with transaction(self.core):
-                require_open(self.core, edit.case_id)
-                steps = self._core_rows(edit)
-                ids = outbox.stage(self.core, entries)
-                if token is not None:
-                    stamps.record_seen(self.core, {"sensitive": stamps.read(self.sensitive)})
-        except BaseException:
-            if token is not None:
-                try:  # the edit did not happen: take the staged part back (else the repair drops it)
-                    with transaction(self.sensitive):
-                        self.sensitive.execute(f"DELETE FROM {PENDING_TABLE} WHERE token = ?", (token,))
-                except Exception:
-                    pass
-            raise
-        crash_point("after_core_commit")
-        if token is not None:  # (should this fail, the repair applies it: the entry waits in the outbox)
-            with transaction(self.sensitive):
-                apply_staged(self.sensitive, [token])
-            crash_point("after_sensitive_apply")
-        if self.school is not None and SCHOOL_COPY_FIELDS & set(edit.changed):
-            with transaction(self.school):
-                sync_school_copy(self.core, self.school, edit.case_id, self.stamp)
-            crash_point("after_school_commit")
-        outbox.deliver(session, self.core, "core", ids, entries)
-        crash_point("after_outbox_delete")
-        return steps
-
-    def _core_rows(self, edit: IntakeEdit) -> dict[str, tuple[str, str]]:
-        c, case_id, record = self.core, edit.case_id, edit.after
-        changed = set(edit.changed)
-        core = {k: v for k, v in record.core.items() if k not in _INTAKE_COLUMNS_KEPT}
-        if not core.get("assigned_worker"):
-            core.pop("assigned_worker", None)
-        core.update(name_pinyin=pinyin_key(core["name"]), updated_at=self.stamp)
-        c.execute(f"UPDATE cases SET {', '.join(f'{k} = ?' for k in core)} WHERE id = ?", (*core.values(), case_id))
-        aliases = [(a, pinyin_key(a)) for a in record.aliases]
-        if "aliases" in changed:
-            c.execute("DELETE FROM aliases WHERE case_id = ?", (case_id,))
-            c.executemany("INSERT INTO aliases(case_id, alias, pinyin) VALUES (?,?,?)",
-                          [(case_id, a, p) for a, p in aliases])
-        if "relatives" in changed:
-            c.execute("DELETE FROM relatives WHERE case_id = ?", (case_id,))
-            c.executemany("INSERT INTO relatives(case_id, relation, name, contact) VALUES (?,?,?,?)",
-                          [(case_id, r["relation"], r["name"], r["contact"]) for r in record.relatives])
-        if "belongings" in changed:
-            c.execute("DELETE FROM belongings WHERE case_id = ?", (case_id,))
-            c.executemany("INSERT INTO belongings(case_id, item, quantity, storage_no) VALUES (?,?,?,?)",
-                          [(case_id, b["item"], b["quantity"], b["storage_no"]) for b in record.belongings])
-        if "handover" in changed:
-            h = record.handover
-            c.execute("DELETE FROM police_handover WHERE case_id = ?", (case_id,))
-            if any(h.values()):
-                c.execute("INSERT INTO police_handover(case_id, unit, officers, found_at, found_place, checks, "
-                          "handover_at) VALUES (?,?,?,?,?,?,?)", (case_id, h["unit"], h["officers"], h["found_at"],
-                                                                  h["found_place"], h["checks"], h["handover_at"]))
-        if "photo" in changed:
-            c.execute("DELETE FROM photos WHERE case_id = ?", (case_id,))
-            if record.photo:
-                c.execute("INSERT INTO photos(case_id, mime, data, added_at) VALUES (?,?,?,?)",
-                          (case_id, record.photo[0], record.photo[1], self.stamp))
-        case_no = c.execute("SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()[0]
-        c.execute("UPDATE search_docs SET doc = ? WHERE case_id = ?",
-                  (search_doc({**core, "case_no": case_no}, aliases), case_id))
-        add_event(c, case_id, self.stamp, "intake", "edited", edit_summary(edit.changed), self.actor)
-        if "police_report" in changed and core["suspected_trafficking"] and core["police_report_at"] \
-                and not edit.before.core.get("police_report_at"):
-            add_event(c, case_id, core["police_report_at"], "intake", "police_report",
-                      f"疑似被拐卖，已报警（{core['police_report_unit']}）", self.actor)
-        steps = self._reevaluate(edit)
-        c.execute("UPDATE cases SET next_due = ? WHERE id = ?", (self.next_due(case_id), case_id))
-        return steps
-
-    def _reevaluate(self, edit: IntakeEdit) -> dict[str, tuple[str, str]]:
-        """Steps offered by age follow a changed birth date or admission (ages at admission, as at intake)."""
-        def age(record):
-            return age_years(record.core["birth_date"], datetime.fromisoformat(record.core["admitted_at"]).date())
-
-        old, new = age(edit.before), age(edit.after)
-        if old == new:
-            return {}
-        current = dict(self.core.execute("SELECT step, status FROM steps WHERE case_id = ?", (edit.case_id,)))
-        steps = reevaluated_steps(current, old, new, STEPS)
-        for step, (status, reason) in steps.items():
-            self.core.execute("UPDATE steps SET status = ?, reason = ?, updated_at = ? WHERE case_id = ? AND step = ?",
-                              (status, reason, self.stamp, edit.case_id, step))
-            words = _STATUS_WORDS.get(status, status) + (f"（{reason}）" if reason else "")
-            add_event(self.core, edit.case_id, self.stamp, step, "reevaluated", f"按修改后的年龄重新判断：{words}",
-                      self.actor)
-        return steps
-
-
-_STATUS_WORDS = {"not_started": "需要办理（未开始）", "not_applicable": "不适用"}

@@ -29,9 +29,9 @@ owner thread before anything else is written, and only when the open checks foun
 from datetime import datetime
 from importlib import import_module
 
-from victimcare.casework.record import (CASE_TABLES, PENDING_TABLE, SCHOOL_COPY_FIELDS, add_event, apply_staged,
-                                        delete_case_rows, edit_token, edited_fields, set_step_status,
-                                        sync_school_copy)
+from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
+from victimcare.casework.steps.intake.editor import (PENDING_TABLE, SCHOOL_COPY_FIELDS, apply_staged, edit_token,
+                                                     edited_fields, sync_school_copy)
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps import records as step_records
 from victimcare.casework.steps.school import records as school_records

@@ -63,6 +63,19 @@ KINDS = (
 MILESTONES = ("hukou_applied_on", "hukou_submitted_on", "hukou_registered_on")
 
 
+def search_summary(tracing: dict, kinds) -> str:
+    """The 寻亲 work so far, one line per kind of record (``kinds``: the tracing step's): how many, and
+    the latest date. ``tracing``: kind code → records."""
+    lines = []
+    for kind in kinds:
+        found = tracing.get(kind.code, [])
+        if found:
+            dates = [str(r.get(f.name, "")) for r in found for f in kind.fields if f.kind in ("date", "datetime")]
+            latest = max((d for d in dates if d), default="")
+            lines.append(f"{kind.label}：{len(found)} 条" + (f"（最近 {latest[:10]}）" if latest else ""))
+    return "\n".join(lines) or "尚无寻亲工作记录。"
+
+
 def approval_state(case: dict) -> str:
     """The state of the case's latest 落户 approval ('' when none was filed)."""
     return case.get("approvals", {}).get("hukou", "")

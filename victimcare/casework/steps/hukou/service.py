@@ -67,16 +67,9 @@ class HukouService(CaseStepRecords):
 
 
 def search_summary(core, case_id: int) -> str:
-    """The 寻亲 work so far, one line per kind of record: how many, and the latest date."""
+    """The 寻亲 work so far (``rules.search_summary``) from the case's tracing records."""
     kinds = getattr(import_module(f"{BY_CODE['tracing'].package}.rules"), "KINDS", ())
-    lines = []
-    for kind in kinds:
-        found = load(core, case_id, "tracing", kinds).get(kind.code, [])
-        if found:
-            dates = [str(r.get(f.name, "")) for r in found for f in kind.fields if f.kind in ("date", "datetime")]
-            latest = max((d for d in dates if d), default="")
-            lines.append(f"{kind.label}：{len(found)} 条" + (f"（最近 {latest[:10]}）" if latest else ""))
-    return "\n".join(lines) or "尚无寻亲工作记录。"
+    return rules.search_summary(load(core, case_id, "tracing", kinds), kinds)
 
 
 def _decided(core, case_id: int, approval: dict, stamp: str, actor: str) -> None:

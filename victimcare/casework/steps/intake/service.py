@@ -7,8 +7,8 @@ from datetime import datetime
 
 from victimcare.casework.deadlines import case_next_due, local_now
 from victimcare.casework.duplicates import find_candidates
-from victimcare.casework.record import (SENSITIVE_COLUMNS, CaseWriter, IntakeEdit, IntakeEditor, NewCase,
-                                        require_open, write_audited)
+from victimcare.casework.record import SENSITIVE_COLUMNS, CaseWriter, NewCase, require_open, write_audited
+from victimcare.casework.steps.intake.editor import IntakeEdit, IntakeEditor
 from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps.intake.rules import (EDIT_FIELDS, HANDOVER_KEYS, IntakeRecord, age_years,
                                                     edit_categories, validate_intake)
@@ -141,7 +141,7 @@ class IntakeService(Service):
         session = self.session
         now = local_now(session)
 
-        def audit(token):  # staged with the core rows in the core outbox (record.IntakeEditor)
+        def audit(token):  # staged with the core rows in the core outbox (steps.intake.editor)
             detail = "intake:" + ",".join(edit.changed) + (f";edit={token}" if token else "")
             return [outbox.entry(session, "update", object_type="case", object_id=case_id,
                                  categories=edit_categories(edit.changed), detail=detail)]
