@@ -65,3 +65,22 @@ def test_demo_closures_went_through_the_approval(vault_factory, fake_clock, logi
     closed, approved, minors = s.session.owner.call(read)
     assert closed > 0 and approved == closed
     assert minors > 0
+
+
+def test_demo_school_history_reaches_the_timeline_once(vault_factory, fake_clock, login):
+    vault, _code, password = vault_factory(clock=fake_clock)
+    s = login(vault, SUPERVISOR, password)
+    s.demo.fill(300, seed=3)
+
+    def counts(session):
+        core, school = session.session.conn("core"), session.session.conn("school")
+        changes = school.execute("SELECT count(*) FROM school_changes").fetchone()[0]
+        events = core.execute("SELECT count(*) FROM events WHERE step = 'school' AND kind != 'referred'").fetchone()[0]
+        placed = school.execute("SELECT count(*) FROM school_children WHERE enrolled_on != ''").fetchone()[0]
+        return changes, events, placed
+
+    changes, events, placed = s.session.owner.call(lambda: counts(s))
+    assert placed > 0 and changes >= placed and events == changes
+    s.close()
+    again = login(vault, SUPERVISOR, password)  # the sign-in's sync finds nothing new: no entry twice
+    assert again.session.owner.call(lambda: counts(again))[1] == events

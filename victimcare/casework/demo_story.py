@@ -100,11 +100,8 @@ class Story:
         if initial_statuses(age)["school"][0] != "not_applicable" and not closing and r.random() < 0.4:
             school = self.school(born, admitted, returned)
         events = []
-        if school is not None:
+        if school is not None:  # the referral, as SchoolService.refer words it; the rest from the changes
             events.append((school["referred_at"][:16], "school", "referred", "转介教育部门安排入学"))
-            if school["enrolled_on"]:
-                events.append((school["enrolled_on"], "school", "placed",
-                               f"入学安置：{school['school']}（{school['grade']}）"))
         return {"history": h, "school": school, "closed_at": "", "events": events}
 
     # -- one step each: what a worker records, with dates that give a mix of met, late and open deadlines
@@ -320,17 +317,20 @@ class Story:
     def school(self, born: date, admitted: datetime, returned: date | None) -> dict | None:
         """The school row of a referred child: referral, the 学籍 transfer the education officer starts, the
         placement (which completes it, steps/school/rules.py) at a school and grade for the child's age, the
-        grade moving up each 1 September (a child who went home goes on at a school there), 已毕业 after 高三."""
+        grade moving up each 1 September (a child who went home goes on at a school there), 已毕业 after 高三.
+        ``changes`` is the history the education officer's writes leave (``school_changes``), whose sync
+        into core gives the step its status and the timeline its entries, as for a user's writes."""
         r = self.rng
         referred = min(admitted + timedelta(days=r.randint(3, 30), hours=r.randint(0, 8)), self.now)
         if returned is not None and referred.date() >= returned:
             return None  # went home before anyone referred the child
         row = {"referred_at": referred.isoformat(timespec="seconds"), "status": "referred", "school": "", "grade": "",
-               "enrolled_on": "", "transfer_started_on": "", "transfer_done_on": ""}
+               "enrolled_on": "", "transfer_started_on": "", "transfer_done_on": "", "changes": []}
         started = self._on_or_before_today(referred.date() + timedelta(days=r.randint(1, 10)))
         if started is None:
             return row
         row["transfer_started_on"] = started.isoformat()
+        row["changes"].append(("transfer_started", started, "", ""))
         roll = r.random()
         placed = (started + timedelta(days=r.randint(1, 13)) if roll < 0.75
                   else started + timedelta(days=r.randint(16, 40)) if roll < 0.9 or (self.today - started).days > 45
@@ -340,11 +340,13 @@ class Story:
             return row
         start_year = _school_year(placed)
         behind = r.choices((0, 1, 2), weights=(65, 25, 10))[0]
-        grade = min(max(age_on(born, date(start_year, 9, 1)) - 5 - behind, 1), len(GRADES))
-        grade += _school_year(self.today) - start_year  # moved up each school year since
+        first = min(max(age_on(born, date(start_year, 9, 1)) - 5 - behind, 1), len(GRADES))
+        grade = first + _school_year(self.today) - start_year  # moved up each school year since
         row.update(status="placed", transfer_done_on=placed.isoformat() if r.random() < 0.7 else "")
+        graduated = None
         if grade > len(GRADES):
             row["status"], grade = "graduated", len(GRADES)  # graduated from 高三
+            graduated = min(date(start_year + len(GRADES) - first + 1, 7, 1), self.today)
         level = 0 if grade <= 6 else 1 if grade <= 9 else 2
         # the education officer's placement form (F9), checked as the form checks it
         placement = validate_placement({
@@ -354,6 +356,11 @@ class Story:
             "pairing_teacher": f"{r.choice(SURNAMES)}老师" if r.random() < 0.5 else ""},
             today=self.today, birth_iso=born.isoformat())
         row.update(placement.values)
+        row["changes"].append(("placed", placed, row["school"], row["grade"]))
+        if row["transfer_done_on"]:
+            row["changes"].append(("transfer_done", placed, "", ""))
+        if graduated is not None:
+            row["changes"].append(("graduated", max(graduated, placed), row["school"], row["grade"]))
         return row
 
 
