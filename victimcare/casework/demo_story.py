@@ -125,7 +125,8 @@ class Story:
                     "on": on.isoformat(), "type": r.choice(("daily", "medical", "psych", "education", "tracing")),
                     "content": r.choice(_CARE_LOG)}))
         adult = age >= 16 and not core["flag_disabled"]
-        if adult and resolved is None and r.random() < 0.6:  # adults normally stay ≤ 10 days
+        settled = 0.95 if (self.today - day).days > 30 else 0.6  # a long stay is soon put right
+        if adult and resolved is None and r.random() < settled:  # adults normally stay ≤ 10 days
             placed = self._on_or_before_today(day + timedelta(days=r.randint(3, 12)))
             if placed:
                 h.append(Entry(self.at(placed), "relief", "placement", {
@@ -153,8 +154,9 @@ class Story:
                 "on": (day + timedelta(days=1)).isoformat(), "method": "fingerprint", "result": "no_match",
                 "handler": "演示社工"}))
         roll = r.random()
+        old = (today - day).days > 60  # an old case without any request is rare: somebody notices
         requested = (day + timedelta(days=r.randint(0, 9)) if roll < 0.85
-                     else day + timedelta(days=r.randint(10, 20)) if roll < 0.93 else None)
+                     else day + timedelta(days=r.randint(10, 20)) if roll < (0.99 if old else 0.93) else None)
         requested = self._on_or_before_today(requested)
         if requested and resolved and requested > resolved:
             requested = None
@@ -177,7 +179,7 @@ class Story:
                 "on": resolved.isoformat(), "outcome": "identified", "basis": "户籍信息比对一致，亲属到站确认",
                 "handler": "演示社工"}))
             return False
-        if (today - day).days > 30 and notice is not None and notice <= self.now and r.random() < 0.7:
+        if (today - day).days > 30 and notice is not None and notice <= self.now and r.random() < 0.9:
             refreshed = max(today - timedelta(days=r.randint(0, 36)), notice.date())
             h.append(Entry(max(self.at(refreshed, 9), notice + timedelta(minutes=5)), "tracing", "notice_refresh",
                            {"refreshed_on": refreshed.isoformat(), "channel": "xunqin_net"}))
