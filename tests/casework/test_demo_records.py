@@ -6,7 +6,7 @@ from datetime import datetime
 from importlib import import_module
 
 from victimcare.casework.steps import BY_CODE, CODES, STEPS
-from victimcare.casework.steps.records import StepRecords, case_facts, load_all
+from victimcare.casework.steps.records import StepRecords, rule_facts, load_all
 
 from support import SUPERVISOR
 
@@ -26,7 +26,7 @@ def test_every_step_is_done_in_some_demo_case_by_its_records(vault_factory, fake
         steps_per_case = {r[0] for r in core.execute("SELECT count(*) FROM steps GROUP BY case_id")}
         wrong, with_records = [], {code: 0 for code in RECORD_STEPS}
         for (case_id,) in core.execute("SELECT id FROM cases ORDER BY id").fetchall():
-            facts = {**case_facts(core, case_id), "today": today}
+            facts = {**rule_facts(core, case_id), "today": today}
             for code in RECORD_STEPS:
                 rules = import_module(f"{BY_CODE[code].package}.rules")
                 records = load_all(conns, case_id, code, rules.KINDS, BY_CODE[code].service_class().COMPARTMENT)
