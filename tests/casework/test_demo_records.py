@@ -5,7 +5,7 @@ status by hand."""
 from datetime import datetime
 from importlib import import_module
 
-from victimcare.casework.steps import BY_CODE, CODES, STEPS
+from victimcare.casework.steps import BY_CODE, CODES, STEPS, step_label
 from victimcare.casework.steps.records import StepRecords, rule_facts, load_all
 
 from support import SUPERVISOR
@@ -84,3 +84,23 @@ def test_demo_school_history_reaches_the_timeline_once(vault_factory, fake_clock
     s.close()
     again = login(vault, SUPERVISOR, password)  # the sign-in's sync finds nothing new: no entry twice
     assert again.session.owner.call(lambda: counts(again))[1] == events
+
+
+def test_a_demo_closure_names_the_steps_left_open(vault_factory, fake_clock, login):
+    vault, _code, password = vault_factory(clock=fake_clock)
+    s = login(vault, SUPERVISOR, password)
+    s.demo.fill(300, seed=3)
+
+    def read():
+        core = s.session.conn("core")
+        return core.execute("SELECT c.case_id, c.open_items, group_concat(st.step) FROM closures c "
+                            "LEFT JOIN steps st ON st.case_id = c.case_id AND st.status = 'in_progress' "
+                            "GROUP BY c.case_id").fetchall()
+
+    rows = s.session.owner.call(read)
+    assert rows
+    for _case_id, items, open_steps in rows:
+        for code in (open_steps or "").split(","):
+            if code:
+                assert step_label(code) in items
+        assert "legal_aid" not in (open_steps or "")  # nobody closes a case while its legal aid is open
