@@ -78,6 +78,8 @@ class Story:
         if resolved is not None and r.random() < 0.85:
             returned = self._on_or_before_today(resolved + timedelta(days=r.randint(1, 10)))
         self.relief(h, core, admitted, age, resolved, returned)
+        if hidden["trafficking"] and r.random() < 0.7:
+            self.blocked(h, admitted)
         hukou_pending = False
         if not known_at_intake:
             hukou_pending = self.tracing(h, core, admitted, born, resolved)
@@ -283,6 +285,17 @@ class Story:
         if hired and r.random() < 0.3:
             h.append(Entry(self.at(hired), "employment", "job", {
                 "start_on": hired.isoformat(), "type": "unit", "employer": "演示制衣厂", "post": "缝纫工"}))
+
+    def blocked(self, h: list, admitted: datetime) -> None:
+        """The buyer's household on the blocked-handover list, from the police file (names written with 某,
+        which no collector's name has, so a demo handover never meets them)."""
+        r = self.rng
+        for relation in ("buyer", "buyer_family")[:r.randint(1, 2)]:
+            h.append(Entry(min(admitted + timedelta(hours=r.randint(2, 30)), self.now), "return", "blocked", {
+                "name": f"{r.choice(SURNAMES)}某{r.choice('强军华平林成')}", "relation": relation,
+                "id_number": synthetic_id(date(1950 + r.randrange(10), 1 + r.randrange(12), 1 + r.randrange(28)),
+                                          r.randrange(50), "M"),
+                "address": f"演示省演示县{r.choice('东西南北')}山村"}))
 
     def return_home(self, h: list, core: dict, born: date, returned: date) -> list[date]:
         """The handover to relatives (a minor's approved by the supervisor) and the follow-up visits."""
