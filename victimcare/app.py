@@ -1,11 +1,7 @@
 """Entry point: ``victimcare`` starts the GUI, ``victimcare admin …`` the command line,
 ``victimcare --self-check`` checks an installed copy (the build runs it on the frozen bundle)."""
 
-import os
-import shutil
 import sys
-import tempfile
-from pathlib import Path
 
 
 def harden_process() -> None:
@@ -44,31 +40,21 @@ def self_check() -> int:
     """A throw-away vault in a private temporary folder (removed afterwards, the user's app-data folder
     untouched): write and read a case, print a PDF with the bundled fonts, sign in through the window.
     Prints OK and returns 0, or one Chinese sentence and 1; never a traceback."""
-    folder = Path(tempfile.mkdtemp(prefix="victimcare-selfcheck-"))
-    previous_home = os.environ.get("VICTIMCARE_HOME")
-    os.environ["VICTIMCARE_HOME"] = str(folder / "home")  # Qt settings and logs of the check stay in it
     try:
-        from victimcare.cli.selfcheck import CheckFailed, check_bundled_files, check_pdf, check_vault
+        from victimcare.cli import selfcheck
+    except Exception as exc:  # the bundle itself is broken
+        print(f"自检未通过：程序组件无法加载（{type(exc).__name__}），请重新安装 VictimCare。", file=sys.stderr)
+        return 1
+    with selfcheck.throwaway_folder() as folder:
         try:
-            check_bundled_files()
-            vault_path, password = check_vault(folder)
-            check_pdf()
+            vault_path, password = selfcheck.storage_checks(folder)
             from victimcare.ui.selfcheck import check_window
             check_window(vault_path, password)
-        except CheckFailed as exc:
-            print(f"自检未通过：{exc.message}", file=sys.stderr)
+        except Exception as exc:
+            print(f"自检未通过：{selfcheck.message_of(exc)}", file=sys.stderr)
             return 1
-        print("OK")
-        return 0
-    except Exception as exc:  # a broken install: one plain sentence, never a traceback
-        print(f"自检未通过：程序组件无法加载或运行（{type(exc).__name__}），请重新安装 VictimCare。", file=sys.stderr)
-        return 1
-    finally:
-        if previous_home is None:
-            os.environ.pop("VICTIMCARE_HOME", None)
-        else:
-            os.environ["VICTIMCARE_HOME"] = previous_home
-        shutil.rmtree(folder, ignore_errors=True)
+    print("OK")
+    return 0
 
 
 if __name__ == "__main__":

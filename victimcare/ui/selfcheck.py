@@ -2,13 +2,13 @@
 translation and the sign-in window all load (in a frozen bundle each of them is a file that the
 build may have left out), and signing in through the window reaches the workspace.
 
-Run after ``victimcare.cli.selfcheck.check_vault`` on its throw-away vault; raises ``CheckFailed``.
+Run after ``victimcare.cli.selfcheck.check_vault`` on its throw-away vault; raises ``UserError``.
 """
 
 import time
 from pathlib import Path
 
-from victimcare.cli.selfcheck import CheckFailed
+from victimcare.core.errors import UserError
 
 SIGN_IN_SECONDS = 120  # a generous ceiling for a slow office PC; the check normally takes a second or two
 
@@ -24,13 +24,13 @@ def check_window(vault_path: Path, password: str) -> None:
 
     app = QApplication.instance() or QApplication(["victimcare"])
     if not install_app_fonts(app):
-        raise CheckFailed("界面字体无法加载，请重新安装。")
+        raise UserError("界面字体无法加载，请重新安装。")
     try:
         install_translators(app, "zh_CN")
     except RuntimeError:
-        raise CheckFailed("缺少界面的中文翻译文件，请重新安装。") from None
+        raise UserError("缺少界面的中文翻译文件，请重新安装。") from None
     if QCoreApplication.translate("LoginPage", "Sign in") == "Sign in":
-        raise CheckFailed("界面的中文翻译没有生效，请重新安装。")
+        raise UserError("界面的中文翻译没有生效，请重新安装。")
     _check_pdf_viewer_modules()
     window = MainWindow(app, vault=Vault(vault_path))
     try:
@@ -38,7 +38,7 @@ def check_window(vault_path: Path, password: str) -> None:
         app.processEvents()
         page = getattr(window, "login_page", None)
         if page is None or not page.isVisible():
-            raise CheckFailed("登录窗口没有显示出来。")
+            raise UserError("登录窗口没有显示出来。")
         page.account.setText("zijian")
         page.password.setText(password)
         page.button.click()
@@ -47,7 +47,7 @@ def check_window(vault_path: Path, password: str) -> None:
             app.processEvents()
             time.sleep(0.02)
         if window.services is None:
-            raise CheckFailed("通过登录窗口登录没有成功。")
+            raise UserError("通过登录窗口登录没有成功。")
     finally:
         window.close()
         app.processEvents()
@@ -63,4 +63,4 @@ def _check_pdf_viewer_modules() -> None:
         import PySide6.QtPdf  # noqa: F401
         import PySide6.QtPdfWidgets  # noqa: F401
     except ImportError:
-        raise CheckFailed("缺少打印预览所需的 Qt PDF 组件，请重新安装。") from None
+        raise UserError("缺少打印预览所需的 Qt PDF 组件，请重新安装。") from None
