@@ -9,6 +9,9 @@ mode="${1:-run}"; shift || true
 # Qt's xcb/offscreen platforms need these shared libraries; pdffonts/pdftoppm are used by PDF tests.
 debs=(libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-render-util0 libxkbcommon-x11-0 libxkbcommon0
       libegl1 libgl1 libfontconfig1 libdbus-1-3 dbus-daemon dbus-bin poppler-utils)
+# The installer tests (tests/packaging): the .deb's other Depends (dpkg -i checks them), patchelf and lintian
+# for build_deb.sh, nsis's makensis for the Windows installer script.
+[ "$mode" = test ] && debs+=(libwayland-cursor0 libwayland-egl1 libcups2 libgssapi-krb5-2 patchelf lintian nsis)
 missing=()
 for p in "${debs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if [ ${#missing[@]} -gt 0 ] && command -v apt-get >/dev/null; then
