@@ -23,6 +23,10 @@ def harden_process() -> None:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     harden_process()
+    if sys.stdout is None or sys.stderr is None:  # the windowed Windows .exe has no console
+        import os
+        sys.stdout = sys.stdout or open(os.devnull, "w", encoding="utf-8")
+        sys.stderr = sys.stderr or open(os.devnull, "w", encoding="utf-8")
     if argv[:1] in (["--version"], ["-V"]):
         from victimcare import __version__
         print(f"VictimCare {__version__}")

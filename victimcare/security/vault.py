@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from victimcare.security import crypto
-from victimcare.security.backup_files import finish_interrupted_restore, write_copy
+from victimcare.security.backup_files import check_copy, finish_interrupted_restore, row_counts, write_copy
 from victimcare.core.clock import SYSTEM_CLOCK, Clock
 from victimcare.db.connection import check_driver, open_compartment
 from victimcare.db.schema import COMPARTMENTS
@@ -254,12 +254,19 @@ class Vault:
     # -- backups ----------------------------------------------------------------------------------
 
     def backup_compartment(self, conn, name: str, key: bytearray, version: int | str) -> Path:
-        """An encrypted copy (same key) of one compartment, written beside and then renamed."""
+        """An encrypted copy (same key) of one compartment, written beside, verified (the key opens it, every
+        page is sound, the same rows as the live file), then renamed. A copy that fails is removed and the
+        caller (a migration) does not go ahead."""
         folder = ensure_private_dir(self.path / "backups")
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")  # unique even for two backups in a second
         target = folder / f"{name}-v{version}-{stamp}.db"
-        write_copy(conn, target.with_suffix(".partial"), key)
-        os.replace(target.with_suffix(".partial"), target)
+        partial = write_copy(conn, target.with_suffix(".partial"), key)
+        check = check_copy(partial, key)
+        if check.problems or check.counts != row_counts(conn):
+            partial.unlink(missing_ok=True)
+            raise VaultError("升级前的自动备份未能通过校验，保险库没有升级，数据没有改动。"
+                             "请检查磁盘空间后重新登录；如仍失败请联系技术人员。")
+        os.replace(partial, target)
         fsync_dir(folder)
         return target
 
