@@ -63,10 +63,14 @@ def embedded_fonts(pdf: bytes) -> dict[str, bool]:
     return fonts
 
 
-def test_variation_sequence_is_one_glyph_in_the_base_font():
-    runs = font_runs(f"张{GE_IVS}")
-    assert len(runs) == 1 and runs[0][0] == BODY  # 葛 is in the body font: the sequence too
-    assert len(runs[0][1]) == 2 and is_stand_in(ord(runs[0][1][1]))
+def test_variation_sequence_is_one_glyph_from_the_font_with_the_variant():
+    # The body font has 葛 but no variants; HanaMinA's cmap 14 has 葛 + U+E0100.
+    (body, zhang), (font, chunk) = font_runs(f"张{GE_IVS}")
+    assert (body, zhang) == (BODY, "张")
+    assert font == HANA_A and len(chunk) == 1 and is_stand_in(ord(chunk))
+    # U+E0101 is HanaMinA's default form of 葛: no font has a variant, the body font draws it.
+    (font, chunk), = font_runs("张\u845b\U000E0101")
+    assert font == BODY and len(chunk) == 2 and is_stand_in(ord(chunk[1]))
     (font, chunk), = font_runs(RARE_IVS)
     assert font == RARE and len(chunk) == 1 and is_stand_in(ord(chunk))
 

@@ -175,7 +175,7 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
     missing: set[int] = set()
     for ch in text:
         cp = ord(ch)
-        if variation.is_selector(cp) and runs and _joins_selector(runs[-1], cp):
+        if variation.is_selector(cp) and runs and _fold_selector(runs, cp, base):
             continue
         if ch.isspace():
             font = _font_for(cp, base) if unicodedata.category(ch) == "Zs" else None
@@ -197,16 +197,30 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
     return [(font, "".join(chars)) for font, chars in runs]
 
 
-def _joins_selector(run: tuple[str, list[str]], selector: int) -> bool:
-    """Fold ``selector`` into the run's last character if that is a drawable base (in place)."""
-    font, chars = run
+def _fold_selector(runs: list[tuple[str, list[str]]], selector: int, base_font: str) -> bool:
+    """Replace the last character of ``runs`` and the ``selector`` after it by one stand-in
+    (in place), drawn from the first font of the chain with a variant glyph for the sequence, else
+    from the base character's own font. False when there is no drawable character to select."""
+    font, chars = runs[-1]
     base = ord(chars[-1])
     if base == ord(PLACEHOLDER) or variation.is_stand_in(base) or chars[-1].isspace():
         return False
-    face = pdfmetrics.getFont(font).face
-    if base not in face.charToGlyph:
-        return False
-    chars[-1] = variation.stand_in(face, base, selector)
+    usable = set(_registered or ()) | set(_official.values())
+    fallback = _FALLBACK_SUPPLEMENTARY if base > 0xFFFF else _FALLBACK_BMP
+    target = next((name for name in (base_font, *fallback) if name in usable
+                   and base in (face := pdfmetrics.getFont(name).face).charToGlyph
+                   and variation.has_variant(face, base, selector)), font)
+    code = variation.stand_in(pdfmetrics.getFont(target).face, base, selector)
+    if target == font:
+        chars[-1] = code
+        return True
+    chars.pop()
+    if not chars:
+        runs.pop()
+    if runs and runs[-1][0] == target:
+        runs[-1][1].append(code)
+    else:
+        runs.append((target, [code]))
     return True
 
 

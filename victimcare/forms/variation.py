@@ -56,11 +56,17 @@ def stand_in(face, base: int, selector: int) -> str:
     return chr(code)
 
 
+def has_variant(face, base: int, selector: int) -> bool:
+    """Whether ``face``'s cmap 14 gives the sequence a glyph of its own."""
+    return _variant_glyph(face, base, selector) is not None
+
+
 def _variant_glyph(face, base: int, selector: int) -> int | None:
     table = _uvs_tables.get(id(face))
     if table is None:
         table = _uvs_tables[id(face)] = _read_format14(face)
-    return table.get((base, selector))
+    glyph = table.get((base, selector))
+    return None if glyph == face.charToGlyph.get(base) else glyph
 
 
 def _read_format14(face) -> dict[tuple[int, int], int | None]:
