@@ -130,13 +130,14 @@ class SettingsPage(QWidget):
         return box
 
     def save_form_font(self) -> None:
-        run(self, self.services.settings.set_form_font, self.form_font.currentData(), busy=self.form_font,
+        self._form_font_choice = self.form_font.currentData()  # the message speaks of this one
+        run(self, self.services.settings.set_form_font, self._form_font_choice, busy=self.form_font,
             done=self._form_font_saved, failed=self._form_font_failed)
 
     def _form_font_saved(self, official: bool) -> None:
         if official:
             text = self.tr("Saved. Forms print in the official fonts.")
-        elif self.form_font.currentData() == "official":
+        elif self._form_font_choice == "official":
             text = self.tr("Saved. The official fonts are not installed on this computer: forms print in "
                            "the bundled fonts.")
         else:
