@@ -364,42 +364,42 @@
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="56"/>
+        <location filename="../../victimcare/ui/case/header.py" line="57"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="57"/>
+        <location filename="../../victimcare/ui/case/header.py" line="58"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="61"/>
+        <location filename="../../victimcare/ui/case/header.py" line="62"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="62"/>
+        <location filename="../../victimcare/ui/case/header.py" line="63"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="63"/>
+        <location filename="../../victimcare/ui/case/header.py" line="64"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="64"/>
+        <location filename="../../victimcare/ui/case/header.py" line="65"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="69"/>
+        <location filename="../../victimcare/ui/case/header.py" line="70"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="71"/>
+        <location filename="../../victimcare/ui/case/header.py" line="72"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -2100,54 +2100,54 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="46"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="67"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="73"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="68"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="89"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="95"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="71"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="77"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="80"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="77"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="80"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="83"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="86"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="90"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="96"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
@@ -2730,22 +2730,22 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>SchoolTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="30"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="31"/>
         <source>School placement note</source>
         <translation>入学安置说明</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="37"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="39"/>
         <source>The case is closed: records can only be read.</source>
         <translation>个案已结案，记录只能查看。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="39"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="41"/>
         <source>School placement does not apply: {reason}</source>
         <translation>入学安置不适用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="42"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="44"/>
         <source>The child has not been referred yet: refer the child on the Overview tab; the education officer then records the placement here or in the ledger.</source>
         <translation>尚未转介入学：请在“概况”页转介入学；之后由教育部门经办人在这里或在入学安置台账中登记安置情况。</translation>
     </message>
@@ -2805,101 +2805,137 @@ Everyone is signed out; sign in again with the account and password as they were
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="106"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="110"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="111"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="112"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="114"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="115"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="120"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
+        <source>Form font</source>
+        <translation>表格字体</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="124"/>
+        <source>Bundled fonts</source>
+        <translation>内置字体</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="125"/>
+        <source>Official fonts (FangSong, SimSun, SimHei) if installed</source>
+        <translation>公文字体（仿宋、宋体、黑体，已安装时）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="128"/>
+        <source>Form font message</source>
+        <translation>表格字体提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="139"/>
+        <source>Saved. Forms print in the official fonts.</source>
+        <translation>已保存。表格使用公文字体打印。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
+        <source>Saved. The official fonts are not installed on this computer: forms print in the bundled fonts.</source>
+        <translation>已保存。本机未安装公文字体：表格使用内置字体打印。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <source>Saved. Forms print in the bundled fonts.</source>
+        <translation>已保存。表格使用内置字体打印。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="161"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="165"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="167"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="173"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="176"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="175"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="176"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="185"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="156"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="157"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="188"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="169"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="201"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="175"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="207"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="237"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="272"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="242"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="277"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>
