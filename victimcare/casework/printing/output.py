@@ -31,6 +31,10 @@ def file_name(case_no: str, profile: str, what: str = DOSSIER) -> str:
     return f"{safe_what}_{safe_no}_{PROFILE_WORDS.get(profile, _SAFE.sub('_', profile))}.pdf"
 
 
+def blank_file_name(code: str) -> str:
+    return f"{_SAFE.sub('_', code)}_空白表.pdf"
+
+
 def check_password(password: str | None) -> str | None:
     """None / '' = no password; else the password, or a refusal in plain Chinese."""
     if password in (None, ""):

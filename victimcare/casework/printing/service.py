@@ -65,7 +65,10 @@ class PrintService(Service):
                             f"{now.year}年{now.month}月{now.day}日 {now:%H:%M}", seq)
 
     def _ctx(self, station: str, mark: dossier.Mark, *, watermark: bool):
-        from victimcare.forms.kit import FormContext
+        try:
+            from victimcare.forms.kit import FormContext
+        except ImportError:  # until the forms kit is merged
+            from types import SimpleNamespace as FormContext
         return FormContext(station=station, user=self.session.account, printed_at=local_now(self.session),
                            watermark=mark.line() if watermark else "")
 
@@ -87,7 +90,8 @@ class PrintService(Service):
         self.session.record("print", object_type="case", object_id="" if case_id is None else str(case_id),
                             categories=categories, purpose=profile, detail=f"rendered:of={seq}",
                             file_hash=digest, record_count=pages)
-        name = output.file_name(case_no, profile or "blank", output.DOSSIER if what == "dossier" else what)
+        name = output.blank_file_name(what) if case_id is None else \
+            output.file_name(case_no, profile, output.DOSSIER if what == "dossier" else what)
         return PrintJob(pdf, digest, seq, what, profile, case_id, case_no, pages, categories, name)
 
     def _cancelled(self, seq: int, case_id, profile: str) -> None:
