@@ -111,6 +111,13 @@ class EverythingCatalog:
              Spec("F9", "入学安置登记表", "school", ("case", "school")),
              Spec("F15", "回访记录表", "followup", ("records",))]
 
+    def form(self, code):
+        from victimcare.core.errors import UserError
+        found = [s for s in self.FORMS if s.code == str(code).strip().upper()]
+        if not found:
+            raise UserError("没有这张表。")
+        return found[0]
+
     def has_data(self, code, bundle):
         spec = next(s for s in self.FORMS if s.code == code)
         return bundle is not None and any(bundle.get(k) for k in spec.keys)

@@ -2,9 +2,10 @@
 rendering: it takes the sections' stories (functions returning fresh reportlab flowables) and knows
 nothing of cases or the database. No Qt.
 
-Layout: A4 with GB/T 9704 margins; every section starts on a new page and has a PDF bookmark; every page
-carries "第 x 页 / 共 y 页" below the type area, a header line naming who printed it, when, and the audit
-sequence number of this print, plus 内部资料 注意保密, and the same as a light diagonal watermark.
+Layout: the forms kit's page (``forms.pages``: GB/T 9704 frame, diagonal watermark, （续） titles); every
+section starts on a new page and has a PDF bookmark; every page carries "第 x 页 / 共 y 页" below the type
+area and a header line naming who printed it, when, and the audit sequence number of this print, plus
+内部资料 注意保密.
 
 Two passes: the first lays the whole file out to learn where each section starts and how many pages
 there are; the second draws it with those numbers in the 目录, on the cover and in every footer. Every
@@ -20,18 +21,16 @@ from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer,
-                                Table, TableStyle)
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from victimcare.core.errors import UserError
 from victimcare.forms.fonts import BODY, draw_string, markup, paragraph_style
-from victimcare.forms.pdfout import NEUTRAL_DOC_KWARGS
+from victimcare.forms.kit import MARGIN_BOTTOM, MARGIN_LEFT, PAGE, WIDTH, FormContext
+from victimcare.forms.pages import FormDocTemplate, footer_text
 
-PAGE_W, PAGE_H = A4
-MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT = 37 * mm, 35 * mm, 28 * mm, 26 * mm
-TEXT_W = PAGE_W - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
+PAGE_W, PAGE_H = PAGE
+TEXT_W = WIDTH  # 156 mm: the GB/T 9704 type area of the forms kit
 CONFIDENTIAL = "内部资料 注意保密"
 _GRID = colors.Color(0.3, 0.3, 0.3)
 _FONT_RULE = ("FONT", (0, 0), (-1, -1), BODY)
@@ -53,7 +52,12 @@ class Mark:
     seq: int
 
     def line(self) -> str:
+        """The header line of every page (plain text, so it extracts as it reads)."""
         return f"打印：{self.user}（{self.role}） {self.printed_at}  审计序号 {self.seq}  {CONFIDENTIAL}"
+
+    def watermark(self) -> str:
+        """The diagonal watermark."""
+        return f"{self.user} {self.printed_at} 序号{self.seq} {CONFIDENTIAL}"
 
 
 @dataclass(frozen=True)
@@ -159,21 +163,20 @@ def table_story(title: str, header: Sequence[str], rows: Sequence[Sequence[str]]
     return [p(title, st.heading), grid(cells, list(widths))]
 
 
-class _Doc(BaseDocTemplate):
+class _Doc(FormDocTemplate):
+    """The forms' page (GB/T 9704 frame, the diagonal watermark under the content, a form's title with
+    （续） on its later pages) plus the dossier's header line, footer, 目录 starts and bookmarks."""
+
     def __init__(self, buf, mark: Mark, layout: Layout | None, *, final: bool, cancelled, on_section):
-        super().__init__(buf, pagesize=A4, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM, initialFontName=BODY,
-                         invariant=0, lang="zh-CN", **NEUTRAL_DOC_KWARGS)
+        super().__init__(buf, FormContext(user=mark.user, watermark=mark.watermark()))
         self.mark, self.layout, self.final = mark, layout, final
         self.cancelled, self.on_section = cancelled, on_section
         self.starts: list[int] = []
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_W, PAGE_H - MARGIN_TOP - MARGIN_BOTTOM, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame], onPageEnd=self._decorate)])
 
     def afterFlowable(self, flowable):
         if isinstance(flowable, _Start):
             self.starts.append(self.page)
+            self.vc_form = None  # a section that is not a form has no （续） title
             if self.final:
                 key = f"s{flowable.index}"
                 self.canv.bookmarkPage(key)
@@ -182,22 +185,16 @@ class _Doc(BaseDocTemplate):
         if self.cancelled is not None and self.cancelled():
             raise RenderCancelled()
 
-    def _decorate(self, canvas, doc):
-        """Header line, footer page number and the diagonal watermark, drawn over the page's content."""
+    def _page_ends(self, canvas, doc):
+        """The form's continued title, then the header line naming the print and the footer."""
+        super()._page_ends(canvas, doc)
         total = self.layout.pages if self.layout else 999
-        page = doc.page
         canvas.saveState()
         canvas.setFillColor(colors.Color(0.35, 0.35, 0.35))
         draw_string(canvas, MARGIN_LEFT, PAGE_H - 20 * mm, self.mark.line(), 8)
         canvas.setFillColor(colors.black)
-        draw_string(canvas, PAGE_W / 2, MARGIN_BOTTOM - 7 * mm - 12, f"第 {page} 页 / 共 {total} 页", 12,
+        draw_string(canvas, PAGE_W / 2, MARGIN_BOTTOM - 12 * mm, footer_text(doc.page, total), 10.5,
                     align="centre")
-        canvas.setFillColor(colors.Color(0.5, 0.5, 0.5))
-        canvas.setFillAlpha(0.13)
-        canvas.translate(PAGE_W / 2, PAGE_H / 2)
-        canvas.rotate(35)
-        draw_string(canvas, 0, 14, f"{self.mark.user} {self.mark.printed_at} 序号{self.mark.seq}", 26, align="centre")
-        draw_string(canvas, 0, -30, CONFIDENTIAL, 30, align="centre")
         canvas.restoreState()
 
 

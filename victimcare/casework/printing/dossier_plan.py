@@ -114,9 +114,8 @@ def sections(catalog, bundle: dict, profile: profiles.Profile, ctx, audit: list[
     if audit is not None:
         rows = audit_rows(audit)
         out.append(dossier.Section("审计记录摘录", lambda: dossier.table_story(
-            "审计记录摘录（本个案）", ["序号", "时间", "账户", "操作", "对象", "类别", "用途"], rows,
-            [12 * mm, 32 * mm, 22 * mm, 18 * mm, 20 * mm, 36 * mm, 16 * mm]), station, "",
-            "仅列类别，不含内容"))
+            "审计记录摘录（本个案；只列类别，不含内容）", ["序号", "时间", "账户", "操作", "对象", "类别", "用途"], rows,
+            [12 * mm, 32 * mm, 22 * mm, 18 * mm, 20 * mm, 36 * mm, 16 * mm]), station, ""))
     return out
 
 

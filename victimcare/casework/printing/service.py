@@ -20,6 +20,7 @@ from victimcare.casework.printing import bundle as bundles
 from victimcare.casework.printing import dossier_plan, output, profiles
 from victimcare.core.errors import PermissionDenied, UserError
 from victimcare.forms import dossier
+from victimcare.forms.kit import FormContext
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import ROLE_LABELS, Op, allowed
 
@@ -52,7 +53,8 @@ def _pages(pdf: bytes) -> int:
 
 
 def _catalog():
-    from victimcare.casework.printing import catalog  # the forms (helper K's catalog)
+    """The forms (``printing/catalog.py``); a function so that a test may hand in a stand-in."""
+    from victimcare.casework.printing import catalog
     return catalog
 
 
@@ -65,10 +67,6 @@ class PrintService(Service):
                             f"{now.year}年{now.month}月{now.day}日 {now:%H:%M}", seq)
 
     def _ctx(self, station: str, mark: dossier.Mark, *, watermark: bool):
-        try:
-            from victimcare.forms.kit import FormContext
-        except ImportError:  # until the forms kit is merged
-            from types import SimpleNamespace as FormContext
         return FormContext(station=station, user=self.session.account, printed_at=local_now(self.session),
                            watermark=mark.line() if watermark else "")
 
@@ -180,7 +178,7 @@ class PrintService(Service):
         """One form of ``case_id``, filled from the case as ``profile`` lets it through."""
         chosen = self._profile(case_id, profile, include)
         catalog = _catalog()
-        spec = _spec(catalog, code)
+        spec = catalog.form(code)
         if not profiles.form_allowed(chosen, spec.code):
             raise UserError(f"按“{chosen.label}”用途不能打印{spec.code}（{spec.title}）。")
         data = bundles.load(self.session, case_id, chosen)
@@ -203,7 +201,7 @@ class PrintService(Service):
                      progress: Callable[[int, int], None] | None = None) -> PrintJob:
         """A form without any case, for filling in by hand (the F1 intake and F15 follow-up sheets)."""
         catalog = _catalog()
-        spec = _spec(catalog, code)
+        spec = catalog.form(code)
         if not any(profiles.form_allowed(p, spec.code) for p in profiles.for_role(self.session.role)):
             self.session.record("print", object_type="case", detail=f"form:{spec.code}:blank", result="denied")
             raise PermissionDenied(f"当前角色（{ROLE_LABELS[self.session.role]}）不能打印{spec.code}空白表。")
@@ -253,9 +251,3 @@ class PrintService(Service):
         self._record_use(job, "export", "save" + (";encrypted" if encrypted else ""), digest)
         return {"path": str(written), "sha256": digest, "encrypted": encrypted}
 
-
-def _spec(catalog, code):
-    for spec in catalog.FORMS:
-        if spec.code == code:
-            return spec
-    raise UserError("不认识的表格编号。请从 F1 到 F16 中选择。")
