@@ -201,3 +201,28 @@ def keeps_variation_selectors() -> bool:
     """Whether the font module prints an ideographic variation selector (helper F's work) or drops it."""
     from victimcare.forms.fonts import font_runs
     return "\U000E0101" in "".join(chunk for _font, chunk in font_runs(IVS))
+
+
+def printed(code: str, bundle: dict | None, ctx=None) -> tuple[str, str]:
+    """(pypdf's, pdftotext's) text of one rendered form, furniture removed and whitespace squeezed.
+    pdftotext's text is '' where poppler-utils is not installed."""
+    import shutil
+    from datetime import datetime
+    from victimcare.casework.printing import catalog
+    from victimcare.forms.kit import FormContext
+    ctx = ctx or FormContext(station="测试救助站", user="zhanzhang", printed_at=datetime(2026, 12, 2, 10, 0))
+    pdf = catalog.render_form(code, bundle, ctx)
+    poppler = body(poppler_text(pdf).split("\f")) if shutil.which("pdftotext") else ""
+    return body(pypdf_pages(pdf)), poppler
+
+
+def assert_prints(code: str, bundle: dict | None, values: list[str], *, absent: tuple[str, ...] = ()) -> None:
+    """Every value is in the form's text layer exactly (both extractors), no absent one is."""
+    for text in printed(code, bundle):
+        if not text:
+            continue
+        for value in values:
+            assert squeezed(value) in text, f"{code}: {value!r} not printed"
+        for value in absent:
+            assert value not in text, f"{code}: {value!r} printed"
+        assert "None" not in text
