@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from victimcare.domain.fields import CHOICE, DATE, DATETIME, FLAG, NOTE, Field, RecordKind
 from victimcare.forms.fonts import BODY, markup, paragraph_style, string_width
@@ -258,7 +258,7 @@ def list_table(headers: list[str], rows: list[list[object]], widths_mm: list[flo
     return table
 
 
-def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, dated: bool = True) -> Table:
+def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, dated: bool = True) -> Flowable:
     """经办人（签字）：______  日期：____年__月__日, one line per role. The blanks are empty cells ruled
     underneath: room for handwriting, and nothing for Paragraph to squeeze (it collapses runs of spaces)."""
     st = styles()
@@ -276,7 +276,7 @@ def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, date
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (2, 0), (2, -1), 3 * mm),
         *(("LINEBELOW", (c, 0), (c, -1), 0.6, colors.black) for c in ruled)]))
-    return table
+    return KeepTogether([table])  # the signatures are never split over two pages
 
 
 def date_line() -> Table:
