@@ -45,6 +45,8 @@ class CaseService(Service):
         case["handover"] = row_of(core, "SELECT * FROM police_handover WHERE case_id = ?", (case_id,))
         case["steps"] = {r["step"]: r for r in rows_of(core, "SELECT step, status, reason FROM steps WHERE case_id = ?",
                                                        (case_id,))}
+        left = core.execute("SELECT value FROM milestones WHERE case_id = ? AND key = 'left_on'", (case_id,)).fetchone()
+        case["left_on"] = left[0] if left else ""  # 离站: the days in care stop there
         case["has_photo"] = core.execute("SELECT 1 FROM photos WHERE case_id = ?", (case_id,)).fetchone() is not None
         case["referred_to_school"] = (
             "school" in self.session.compartments()

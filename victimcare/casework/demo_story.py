@@ -78,11 +78,12 @@ class Story:
         if resolved is not None and r.random() < 0.85:
             returned = self._on_or_before_today(resolved + timedelta(days=r.randint(1, 10)))
         self.relief(h, core, admitted, age, resolved, returned)
+        if hidden["trafficking"] and r.random() < 0.7:
+            self.blocked(h, admitted)
         hukou_pending = False
         if not known_at_intake:
             hukou_pending = self.tracing(h, core, admitted, born, resolved)
-        if hidden["trafficking"] and r.random() < 0.4:
-            self.legal_aid(h, day, born)
+        legal_aid_open = hidden["trafficking"] and r.random() < 0.4 and self.legal_aid(h, day, born)
         self.medical(h, core, day)
         if r.random() < 0.25:
             self.social(h, day)
@@ -91,7 +92,7 @@ class Story:
         visits: list[date] = []
         if returned:
             visits = self.return_home(h, core, born, returned)
-        if returned and not hukou_pending and (today - returned).days > 400 and r.random() < 0.6:
+        if returned and not (hukou_pending or legal_aid_open) and (today - returned).days > 400 and r.random() < 0.6:
             closed_on = self._on_or_before_today(max(visits or [returned]) + timedelta(days=r.randint(1, 20)))
             if closed_on:
                 self.closure(h, closed_on)
@@ -100,11 +101,8 @@ class Story:
         if initial_statuses(age)["school"][0] != "not_applicable" and not closing and r.random() < 0.4:
             school = self.school(born, admitted, returned)
         events = []
-        if school is not None:
+        if school is not None:  # the referral, as SchoolService.refer words it; the rest from the changes
             events.append((school["referred_at"][:16], "school", "referred", "转介教育部门安排入学"))
-            if school["enrolled_on"]:
-                events.append((school["enrolled_on"], "school", "placed",
-                               f"入学安置：{school['school']}（{school['grade']}）"))
         return {"history": h, "school": school, "closed_at": "", "events": events}
 
     # -- one step each: what a worker records, with dates that give a mix of met, late and open deadlines
@@ -128,7 +126,8 @@ class Story:
                     "on": on.isoformat(), "type": r.choice(("daily", "medical", "psych", "education", "tracing")),
                     "content": r.choice(_CARE_LOG)}))
         adult = age >= 16 and not core["flag_disabled"]
-        if adult and resolved is None and r.random() < 0.6:  # adults normally stay ≤ 10 days
+        settled = 0.95 if (self.today - day).days > 30 else 0.6  # a long stay is soon put right
+        if adult and resolved is None and r.random() < settled:  # adults normally stay ≤ 10 days
             placed = self._on_or_before_today(day + timedelta(days=r.randint(3, 12)))
             if placed:
                 h.append(Entry(self.at(placed), "relief", "placement", {
@@ -156,8 +155,9 @@ class Story:
                 "on": (day + timedelta(days=1)).isoformat(), "method": "fingerprint", "result": "no_match",
                 "handler": "演示社工"}))
         roll = r.random()
+        old = (today - day).days > 60  # an old case without any request is rare: somebody notices
         requested = (day + timedelta(days=r.randint(0, 9)) if roll < 0.85
-                     else day + timedelta(days=r.randint(10, 20)) if roll < 0.93 else None)
+                     else day + timedelta(days=r.randint(10, 20)) if roll < (0.99 if old else 0.93) else None)
         requested = self._on_or_before_today(requested)
         if requested and resolved and requested > resolved:
             requested = None
@@ -180,7 +180,7 @@ class Story:
                 "on": resolved.isoformat(), "outcome": "identified", "basis": "户籍信息比对一致，亲属到站确认",
                 "handler": "演示社工"}))
             return False
-        if (today - day).days > 30 and notice is not None and notice <= self.now and r.random() < 0.7:
+        if (today - day).days > 30 and notice is not None and notice <= self.now and r.random() < 0.9:
             refreshed = max(today - timedelta(days=r.randint(0, 36)), notice.date())
             h.append(Entry(max(self.at(refreshed, 9), notice + timedelta(minutes=5)), "tracing", "notice_refresh",
                            {"refreshed_on": refreshed.isoformat(), "channel": "xunqin_net"}))
@@ -216,11 +216,13 @@ class Story:
                            police))
         return False
 
-    def legal_aid(self, h: list, day: date, born: date) -> None:
+    def legal_aid(self, h: list, day: date, born: date) -> bool:
+        """The application (by a representative for a minor), decision, lawyer and conclusion; True while
+        the matter is still open (nobody closes such a case)."""
         r = self.rng
         applied = self._on_or_before_today(day + timedelta(days=r.randint(2, 20)))
         if not applied:
-            return
+            return False
         minor = age_on(born, applied) < 18
         h.append(Entry(self.at(applied), "legal_aid", "application", {
             "applied_on": applied.isoformat(), "office": "尤溪县法律援助中心", "applied_by": "legal_rep" if minor else "self",
@@ -229,18 +231,20 @@ class Story:
             "exempt_ground": "minor_no_income" if minor else "social_assistance"}))
         decided = self._on_or_before_today(applied + timedelta(days=r.randint(0, 9))) if r.random() < 0.85 else None
         if not decided:
-            return
+            return True
         h.append(Entry(self.at(decided, 14), "legal_aid", "decision",
                        {"decided_on": decided.isoformat(), "result": "granted"}))
         lawyer = self._on_or_before_today(decided + timedelta(days=r.randint(0, 4))) if r.random() < 0.85 else None
         if not lawyer:
-            return
+            return True
         h.append(Entry(self.at(lawyer, 15), "legal_aid", "lawyer", {
             "assigned_on": lawyer.isoformat(), "firm": "演示律师事务所", "lawyer": f"{r.choice(SURNAMES)}律师"}))
         concluded = self._on_or_before_today(lawyer + timedelta(days=r.randint(90, 400)))
         if concluded and r.random() < 0.6:
             h.append(Entry(self.at(concluded), "legal_aid", "progress",
                            {"on": concluded.isoformat(), "stage": "first_instance", "event": "concluded"}))
+            return False
+        return True
 
     def medical(self, h: list, core: dict, day: date) -> None:
         r = self.rng
@@ -282,6 +286,17 @@ class Story:
             h.append(Entry(self.at(hired), "employment", "job", {
                 "start_on": hired.isoformat(), "type": "unit", "employer": "演示制衣厂", "post": "缝纫工"}))
 
+    def blocked(self, h: list, admitted: datetime) -> None:
+        """The buyer's household on the blocked-handover list, from the police file (names written with 某,
+        which no collector's name has, so a demo handover never meets them)."""
+        r = self.rng
+        for relation in ("buyer", "buyer_family")[:r.randint(1, 2)]:
+            h.append(Entry(min(admitted + timedelta(hours=r.randint(2, 30)), self.now), "return", "blocked", {
+                "name": f"{r.choice(SURNAMES)}某{r.choice('强军华平林成')}", "relation": relation,
+                "id_number": synthetic_id(date(1950 + r.randrange(10), 1 + r.randrange(12), 1 + r.randrange(28)),
+                                          r.randrange(50), "M"),
+                "address": f"演示省演示县{r.choice('东西南北')}山村"}))
+
     def return_home(self, h: list, core: dict, born: date, returned: date) -> list[date]:
         """The handover to relatives (a minor's approved by the supervisor) and the follow-up visits."""
         r, today = self.rng, self.today
@@ -320,17 +335,20 @@ class Story:
     def school(self, born: date, admitted: datetime, returned: date | None) -> dict | None:
         """The school row of a referred child: referral, the 学籍 transfer the education officer starts, the
         placement (which completes it, steps/school/rules.py) at a school and grade for the child's age, the
-        grade moving up each 1 September (a child who went home goes on at a school there), 已毕业 after 高三."""
+        grade moving up each 1 September (a child who went home goes on at a school there), 已毕业 after 高三.
+        ``changes`` is the history the education officer's writes leave (``school_changes``), whose sync
+        into core gives the step its status and the timeline its entries, as for a user's writes."""
         r = self.rng
         referred = min(admitted + timedelta(days=r.randint(3, 30), hours=r.randint(0, 8)), self.now)
         if returned is not None and referred.date() >= returned:
             return None  # went home before anyone referred the child
         row = {"referred_at": referred.isoformat(timespec="seconds"), "status": "referred", "school": "", "grade": "",
-               "enrolled_on": "", "transfer_started_on": "", "transfer_done_on": ""}
+               "enrolled_on": "", "transfer_started_on": "", "transfer_done_on": "", "changes": []}
         started = self._on_or_before_today(referred.date() + timedelta(days=r.randint(1, 10)))
         if started is None:
             return row
         row["transfer_started_on"] = started.isoformat()
+        row["changes"].append(("transfer_started", started, "", ""))
         roll = r.random()
         placed = (started + timedelta(days=r.randint(1, 13)) if roll < 0.75
                   else started + timedelta(days=r.randint(16, 40)) if roll < 0.9 or (self.today - started).days > 45
@@ -340,11 +358,13 @@ class Story:
             return row
         start_year = _school_year(placed)
         behind = r.choices((0, 1, 2), weights=(65, 25, 10))[0]
-        grade = min(max(age_on(born, date(start_year, 9, 1)) - 5 - behind, 1), len(GRADES))
-        grade += _school_year(self.today) - start_year  # moved up each school year since
+        first = min(max(age_on(born, date(start_year, 9, 1)) - 5 - behind, 1), len(GRADES))
+        grade = first + _school_year(self.today) - start_year  # moved up each school year since
         row.update(status="placed", transfer_done_on=placed.isoformat() if r.random() < 0.7 else "")
+        graduated = None
         if grade > len(GRADES):
             row["status"], grade = "graduated", len(GRADES)  # graduated from 高三
+            graduated = min(date(start_year + len(GRADES) - first + 1, 7, 1), self.today)
         level = 0 if grade <= 6 else 1 if grade <= 9 else 2
         # the education officer's placement form (F9), checked as the form checks it
         placement = validate_placement({
@@ -354,6 +374,11 @@ class Story:
             "pairing_teacher": f"{r.choice(SURNAMES)}老师" if r.random() < 0.5 else ""},
             today=self.today, birth_iso=born.isoformat())
         row.update(placement.values)
+        row["changes"].append(("placed", placed, row["school"], row["grade"]))
+        if row["transfer_done_on"]:
+            row["changes"].append(("transfer_done", placed, "", ""))
+        if graduated is not None:
+            row["changes"].append(("graduated", max(graduated, placed), row["school"], row["grade"]))
         return row
 
 

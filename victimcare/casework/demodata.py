@@ -31,6 +31,7 @@ from victimcare.casework.demo_story import AGE_BASIS, DEMO_REGION, POLICE_UNITS,
 from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps.intake.rules import validate_intake
 from victimcare.casework.steps.intake.service import case_writer
+from victimcare.casework.steps.school import records as school_records
 from victimcare.domain.dates import age_on
 from victimcare.domain.identity import check_digit
 from victimcare.domain.vocabulary import ARRIVAL_MODES
@@ -222,8 +223,11 @@ class DemoService(Service):
                                  object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail=f"demo seed={seed}")]
 
         def write(batch: list[NewCase]) -> int:
-            session.run(lambda: write_audited(session, case_writer(session, now), batch, staged,
-                                              check_foreign_keys=False))
+            def in_owner():
+                write_audited(session, case_writer(session, now), batch, staged, check_foreign_keys=False)
+                if any(new.school is not None for new in batch):  # as a social worker's school write does
+                    school_records.sync_core(session.conn("core"), session.conn("school"), now)
+            session.run(in_owner)
             return len(batch)
 
         # Batch k+1 is generated while batch k is written: SQLite releases the GIL while it inserts,

@@ -117,7 +117,8 @@ class NewCase:
     milestones: dict[str, str] = field(default_factory=dict)
     steps: dict[str, tuple[str, str]] = field(default_factory=dict)  # overrides of the initial statuses
     events: list[tuple[str, str, str, str]] = field(default_factory=list)  # (at, step, kind, summary)
-    school: dict | None = None                            # a school_children row (without ids)
+    school: dict | None = None                            # a school_children row (without ids); its
+    #                                                       "changes": (kind, date, school, grade) history rows
     closed_at: str = ""
     created_at: str = ""                                  # '' → now
     history: list = field(default_factory=list)          # steps.history Entry/Approval items: what happened
@@ -137,6 +138,7 @@ class _Batch:
     events: list = field(default_factory=list)
     sensitive: list = field(default_factory=list)
     school: list = field(default_factory=list)
+    school_changes: list = field(default_factory=list)
     records: dict = field(default_factory=dict)           # compartment → step_records rows
     approvals: list = field(default_factory=list)
     closures: list = field(default_factory=list)
@@ -187,6 +189,9 @@ class CaseWriter:
                 if batch.school:
                     with transaction(self.school):
                         insert_school_children(self.school, batch.school)
+                        self.school.executemany(
+                            "INSERT INTO school_changes(case_id, kind, changed_on, school, grade, recorded_at, "
+                            "recorded_by) VALUES (?,?,?,?,?,?,?)", batch.school_changes)
                     crash_point("after_school_commit")
                 try:
                     self._insert_core(batch)
@@ -282,6 +287,10 @@ class CaseWriter:
                        "referred_by": new.school.get("referred_by") or core["assigned_worker"], "updated_at": stamp,
                        "case_status": status}  # the school copy of open/closed (steps/school/records.py)
                 batch.school.append(tuple(row.get(c, "") for c in SCHOOL_COLUMNS))
+                # its history (the demo's): synced into core's step and timeline by the caller
+                batch.school_changes += [
+                    (case_id, kind, on.isoformat(), school_name, grade, f"{on.isoformat()}T10:00:00", row["referred_by"])
+                    for kind, on, school_name, grade in new.school.get("changes", ())]
             batch.numbers.append((case_id, case_no))
             case_id += 1
         for year, seq in seqs.items():

@@ -92,4 +92,8 @@ ENGLISH: dict[str, str] = {
     "站长未批准这次交接，请修改后重新提请": "The supervisor did not approve this handover: change it and ask again",
     "待站长审批": "Awaiting the supervisor's approval", "已批准": "Approved",
     "站长未批准，请修改后重新申请": "The supervisor did not approve: change the application and apply again",
+    "已查明": "Identified", "未查明": "Not identified", "转落户": "Passed to household registration",
+    "已转落户，落户后继续查找":
+        "Passed to household registration; the search goes on after it",
+    "比中后待记录本人（16周岁以上）的选择": "After the match: the person's own choice (16 or over) is still to be recorded",
 }

@@ -52,7 +52,8 @@ class CaseHeader(QFrame):
         facts = plain_label("  ·  ".join(x for x in (
             sex_label(c["sex"]), age_label(c["birth_date"], c["birth_estimated"]),
             self.tr("Case {no}").format(no=c["case_no"]),
-            self.tr("{n} days in care").format(n=days_in_care(c["admitted_at"])),
+            self.tr("{n} days in care").format(
+                n=days_in_care(c["admitted_at"], left_iso=c.get("left_on") or c.get("closed_at") or "")),
             self.tr("Worker: {w}").format(w=c["assigned_worker"])) if x))
         facts.setAccessibleName(self.tr("Case facts"))
         facts.setWordWrap(True)

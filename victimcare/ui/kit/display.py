@@ -127,9 +127,10 @@ def age_label(birth_iso: str | None, estimated: int | bool, today: date | None =
     return f"约{years}岁" if estimated else f"{years}岁"
 
 
-def days_in_care(admitted_iso: str, today: date | None = None) -> int:
-    today = today or date.today()
-    return max((today - datetime.fromisoformat(admitted_iso).date()).days, 0)
+def days_in_care(admitted_iso: str, today: date | None = None, left_iso: str = "") -> int:
+    """Days from admission until the person left the station (``left_iso``), or until today."""
+    until = date.fromisoformat(left_iso[:10]) if left_iso else today or date.today()
+    return max((until - datetime.fromisoformat(admitted_iso).date()).days, 0)
 
 
 def due_label(iso: str | None) -> str:
