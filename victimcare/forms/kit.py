@@ -159,7 +159,8 @@ def box(value, height: float = BOX_HEIGHT):
 
 @dataclass(frozen=True)
 class Row:
-    """One grid row: ``cells`` of (label, value, value_columns) and the least height of its boxes."""
+    """One grid row: ``cells`` of (label, value, columns the value spans) and the height of its boxes
+    when they are empty."""
     cells: tuple[tuple[str, object, int], ...]
     height: float = BOX_HEIGHT
     section: bool = False
@@ -173,7 +174,8 @@ def pairs(*items: tuple[str, object]) -> Row:
 
 
 def wide(label: str, value, *, lines: int = 1) -> Row:
-    """A label and a value box across the row, ``lines`` boxes high at least (long text grows)."""
+    """A label and a value box across the row. Empty, the box is ``lines`` boxes high (room to write by
+    hand); filled, it is as high as its text, however long."""
     return Row(((label, value, 3),), height=BOX_HEIGHT * lines)
 
 
@@ -184,8 +186,8 @@ def section(title: str) -> Row:
 
 def grid(rows: list[Row], *, label_width: float = 28 * mm) -> list[Flowable]:
     """The ruled table of a form as flowables stacked without a gap: runs of label/value pairs in four
-    columns (label, value, label, value); a wide row or a section heading in a table of its own (a value
-    spanning columns would wrap at one column's width, and a spanned row does not split across pages).
+    columns (label, value, label, value); a wide row or a section heading in a table of its own (in
+    reportlab 5.1 a value spanning columns wrapped at one column's width when its row split over pages).
 
     Rows split across pages, long values inside a row too (``splitInRow``), so nothing is clipped."""
     out: list[Flowable] = []
