@@ -131,6 +131,16 @@ def shown(field: Field, value) -> str:
     return field.shown(value)
 
 
+def options(field: Field, most: int = 8) -> str:
+    """What a blank form offers to tick: □入户 □电话 … for a choice (of up to ``most`` options), □是 □否
+    for a yes/no; '' for anything else (an empty box)."""
+    if field.kind == CHOICE and len(field.choices) <= most:
+        return " ".join(f"□{c[1]}" for c in field.choices)
+    if field.kind == FLAG:
+        return "□是 □否"
+    return ""
+
+
 def pick(mapping, *keys, default=None):
     """``mapping[k1][k2]…`` where any level may be absent or None (a profile drops keys)."""
     for key in keys:
@@ -173,7 +183,7 @@ def pairs(*items: tuple[str, object]) -> Row:
     return Row(tuple((label, value, 1) for label, value in items[:2]))
 
 
-def wide(label: str, value, *, lines: int = 1) -> Row:
+def wide(label: str, value, *, lines: float = 1) -> Row:
     """A label and a value box across the row. Empty, the box is ``lines`` boxes high (room to write by
     hand); filled, it is as high as its text, however long."""
     return Row(((label, value, 3),), height=BOX_HEIGHT * lines)
@@ -305,12 +315,12 @@ def record_rows(kind: RecordKind, record: dict | None, names: tuple[str, ...] | 
     rows: list[Row] = []
     pending: list[tuple[str, str]] = []
     for f in fields:
-        value = shown(f, record.get(f.name))
+        value = options(f) if blank else shown(f, record.get(f.name))
         if f.kind == NOTE or len(value) > 40:
             if pending:
                 rows.append(pairs(*pending))
                 pending = []
-            rows.append(wide(f.label, value, lines=3 if blank else 2))
+            rows.append(wide(f.label, value, lines=2.4 if blank else 2))
         else:
             pending.append((f.label, value))
             if len(pending) == 2:
