@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from victimcare.domain.fields import CHOICE, DATE, DATETIME, FLAG, NOTE, Field, RecordKind
-from victimcare.forms.fonts import BODY, markup, paragraph_style, string_width
+from victimcare.forms.fonts import body_font, heading_font, markup, paragraph_style, string_width
 
 # GB/T 9704-2012 page geometry (domain-forms-and-rules §4.4): A4, top 37 mm, binding (left) 28 mm, a 156 x 225
 # mm type area; forms may adjust, and these keep it.
@@ -42,7 +42,9 @@ NOTE_LINES = 4  # a long-text box on a blank form is this many boxes high
 _GRID = colors.black
 _LABEL_BG = colors.Color(0.93, 0.93, 0.93)
 # Table draws plain-string cells (even empty ones) in its default Helvetica, which is not embedded.
-_FONT_RULE = ("FONT", (0, 0), (-1, -1), BODY)
+def font_rule() -> tuple:
+    """The table font rule: the station's form font (``fonts.body_font``: bundled or 仿宋)."""
+    return ("FONT", (0, 0), (-1, -1), body_font())
 
 
 @dataclass(frozen=True)
@@ -54,19 +56,24 @@ class FormContext:
     watermark: str = ""
 
 
-@cache
 def styles() -> SimpleNamespace:
+    """The form's paragraph styles on the station's form fonts (set before each print)."""
+    return _styles(body_font(), heading_font())
+
+
+@cache
+def _styles(body: str, heading: str) -> SimpleNamespace:
     # built on first use: paragraph_style registers the fonts
     return SimpleNamespace(
-        title=paragraph_style("vc-form-title", 20, leading=28, alignment=TA_CENTER, spaceAfter=2 * mm),
-        meta=paragraph_style("vc-form-meta", 10.5, leading=15),
-        label=paragraph_style("vc-form-label", 10.5, leading=14),
-        value=paragraph_style("vc-form-value", 10.5, leading=15),
-        section=paragraph_style("vc-form-section", 11, leading=15, keepWithNext=1),
-        head=paragraph_style("vc-form-head", 9.5, leading=13, alignment=TA_CENTER),
-        cell=paragraph_style("vc-form-cell", 9.5, leading=13),
-        sign=paragraph_style("vc-form-sign", 10.5, leading=15),
-        letter=paragraph_style("vc-form-letter", 12, leading=22, firstLineIndent=24),
+        title=paragraph_style("vc-form-title", 20, leading=28, alignment=TA_CENTER, spaceAfter=2 * mm, base=heading),
+        meta=paragraph_style("vc-form-meta", 10.5, leading=15, base=body),
+        label=paragraph_style("vc-form-label", 10.5, leading=14, base=body),
+        value=paragraph_style("vc-form-value", 10.5, leading=15, base=body),
+        section=paragraph_style("vc-form-section", 11, leading=15, keepWithNext=1, base=heading),
+        head=paragraph_style("vc-form-head", 9.5, leading=13, alignment=TA_CENTER, base=body),
+        cell=paragraph_style("vc-form-cell", 9.5, leading=13, base=body),
+        sign=paragraph_style("vc-form-sign", 10.5, leading=15, base=body),
+        letter=paragraph_style("vc-form-letter", 12, leading=22, firstLineIndent=24, base=body),
     )
 
 
@@ -155,7 +162,7 @@ def pick(mapping, *keys, default=None):
 
 def para(value, style=None) -> Paragraph:
     """A paragraph of plain text; newlines kept as line breaks."""
-    body = "<br/>".join(markup(line) for line in text(value).split("\n"))
+    body = "<br/>".join(markup(line, body_font()) for line in text(value).split("\n"))
     return Paragraph(body, style or styles().value)
 
 
@@ -218,7 +225,7 @@ def grid(rows: list[Row], *, label_width: float = 28 * mm) -> list[Flowable]:
 def _table(data, widths, commands) -> Table:
     table = Table(data, colWidths=widths, splitByRow=1, splitInRow=1)
     table.setStyle(TableStyle([
-        _FONT_RULE, ("GRID", (0, 0), (-1, -1), 0.6, _GRID),
+        font_rule(), ("GRID", (0, 0), (-1, -1), 0.6, _GRID),
         # MIDDLE would make reportlab fail to split a tall row across pages
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1.4 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
@@ -262,7 +269,7 @@ def list_table(headers: list[str], rows: list[list[object]], widths_mm: list[flo
     data += [[box("", BOX_HEIGHT * 0.8)] + [""] * (len(headers) - 1) for _ in range(blank_rows)]
     table = Table(data, colWidths=widths, repeatRows=1, splitByRow=1, splitInRow=1)
     table.setStyle(TableStyle([
-        _FONT_RULE, ("GRID", (0, 0), (-1, -1), 0.6, _GRID), ("BACKGROUND", (0, 0), (-1, 0), _LABEL_BG),
+        font_rule(), ("GRID", (0, 0), (-1, -1), 0.6, _GRID), ("BACKGROUND", (0, 0), (-1, 0), _LABEL_BG),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("TOPPADDING", (0, 0), (-1, -1), 1 * mm), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2 * mm),
         ("LEFTPADDING", (0, 0), (-1, -1), 1.2 * mm), ("RIGHTPADDING", (0, 0), (-1, -1), 1.2 * mm),
@@ -284,7 +291,7 @@ def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, date
     ruled = [1, 3, 5, 7] if dated else [1]
     table = Table(data, colWidths=[label_width] + widths, rowHeights=[11 * mm] * len(roles), hAlign="LEFT")
     table.setStyle(TableStyle([
-        _FONT_RULE, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        font_rule(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (2, 0), (2, -1), 3 * mm),
         *(("LINEBELOW", (c, 0), (c, -1), 0.6, colors.black) for c in ruled)]))
@@ -296,7 +303,7 @@ def date_line() -> Table:
     st = styles()
     table = Table([["", para("年", st.sign), "", para("月", st.sign), "", para("日", st.sign)]],
                   colWidths=[16 * mm, 6 * mm, 10 * mm, 6 * mm, 10 * mm, 6 * mm], rowHeights=[10 * mm], hAlign="RIGHT")
-    table.setStyle(TableStyle([_FONT_RULE, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+    table.setStyle(TableStyle([font_rule(), ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                                *(("LINEBELOW", (c, 0), (c, 0), 0.6, colors.black) for c in (0, 2, 4))]))
@@ -383,9 +390,9 @@ def form_head(title: str, bundle: dict | None, ctx: FormContext, *, number_label
     case_no = text(pick(bundle, "case", "case_no"))
     head = Table([[para(f"机构名称：{station}", st.meta), para(f"{number_label}：{case_no}", st.meta)]],
                  colWidths=[width * 0.6, width * 0.4])
-    head.setStyle(TableStyle([_FONT_RULE, ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    head.setStyle(TableStyle([font_rule(), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
-    return [FormStart(title, case_no), Paragraph(markup(title), st.title), head, Spacer(1, 1.5 * mm)]
+    return [FormStart(title, case_no), Paragraph(markup(title, heading_font()), st.title), head, Spacer(1, 1.5 * mm)]
 
 
 def gap(height_mm: float = 3) -> Spacer:

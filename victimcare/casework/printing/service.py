@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from victimcare.casework.deadlines import local_now
 from victimcare.casework.printing import bundle as bundles
 from victimcare.casework.printing import dossier_plan, output, profiles
+from victimcare.casework.settings import apply_form_font
 from victimcare.core.errors import PermissionDenied, UserError
 from victimcare.forms import dossier
+from victimcare.forms.fonts import use_official_fonts
 from victimcare.forms.kit import FormContext
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import ROLE_LABELS, Op, allowed
@@ -67,6 +69,12 @@ class PrintService(Service):
                             f"{now.year}年{now.month}月{now.day}日 {now:%H:%M}", seq)
 
     def _ctx(self, station: str, mark: dossier.Mark, *, watermark: bool):
+        # the station's form font (bundled, or the official 仿宋/黑体 where installed), before each print;
+        # the setting lives in core, so a role without it prints with the bundled fonts
+        if "core" in self.session.compartments():
+            self.session.run(lambda: apply_form_font(self.session.conn("core")))
+        else:
+            use_official_fonts(False)
         return FormContext(station=station, user=self.session.account, printed_at=local_now(self.session),
                            watermark=mark.watermark() if watermark else "")
 
