@@ -189,10 +189,10 @@ class SchoolPage(QWidget):
 
     def current_case(self) -> tuple[int, str] | None:
         """The child selected in the ledger (for the 打印 menu), or None."""
-        rows = self.table.selectionModel().selectedRows()
-        if not rows:
+        current = self.table.selectionModel().currentIndex()
+        if not current.isValid():
             return None
-        row = self.model.row_data(rows[0].row())
+        row = self.model.row_data(current.row())
         return row["case_id"], row["case_no"]
 
     def _row_changed(self, current: QModelIndex, _previous) -> None:

@@ -43,26 +43,30 @@ class PrintDialog(QDialog):
         self.setMinimumWidth(460)
         lay = QVBoxLayout(self)
         form = QFormLayout()
-        self.purpose = QComboBox()
+        self.purpose = QComboBox(self)
         self.purpose.setAccessibleName(self.tr("Purpose"))
         self.purpose.currentIndexChanged.connect(self._purpose_changed)
-        self.explanation = plain_label("")
+        self.explanation = plain_label("", self)
         self.explanation.setAccessibleName(self.tr("What this purpose leaves out"))
         self.explanation.setWordWrap(True)
         self.explanation.setStyleSheet("color: #555;")
-        self.forms = QListWidget()
+        self.forms = QListWidget(self)
         self.forms.setAccessibleName(self.tr("Form"))
         self.forms.setMinimumHeight(120)
         self.forms.itemDoubleClicked.connect(self._double_clicked)
         if target.kind != BLANK:
             form.addRow(self.tr("Purpose"), self.purpose)
             form.addRow("", self.explanation)
+        else:  # a blank form carries no case: nothing to redact
+            self.purpose.hide()
+            self.explanation.hide()
         if target.kind == DOSSIER:
             what = plain_label(self.tr("The whole case dossier (专门档案): cover, table of contents, every form "
                                        "with data, timeline and back note"))
             what.setWordWrap(True)
             what.setAccessibleName(self.tr("What is printed"))
             form.addRow(self.tr("Print"), what)
+            self.forms.hide()  # the dossier is every form with data: nothing to choose
         else:
             form.addRow(self.tr("Form"), self.forms)
         lay.addLayout(form)
