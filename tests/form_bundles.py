@@ -28,8 +28,20 @@ INTAKE = {
     "health_check": "体温正常，营养一般。", "mental_state": "normal", "mental_note": "情绪稳定。", "injuries": True,
     "injuries_note": "左臂擦伤。", "circumstances": LONG_TEXT, "found_circumstances": "在汽车站候车室被发现。",
 }
-HUKOU = [("application", {"applied_on": "2026-08-20", "proposed_name": "测试新名",
+HUKOU = [("application", {"applied_on": "2026-08-20", "proposed_name": "测试新名", "estimated_birth": "1996-01-01",
+                           "basis": "目测年龄约30岁",
                                "collective_address": "测试救助站集体户", "search_summary": "已发布寻亲公告。"})]
+ADULT = {"admitted_at": "2026-06-01 10:00", "arrival_mode": "self", "name": "测试乙", "sex": "M",
+         "estimated_age": "30", "age_basis": "目测", "id_status": "none"}
+ADULT_RECORDS = {
+    "employment": [("capacity", {"assessed_on": "2026-06-05", "capacity": "full", "wants_work": True,
+                                 "job_wish": "仓库管理员", "assessor": "测试社工"}),
+                   ("training", {"start_on": "2026-06-10", "end_on": "2026-06-20", "program": "叉车操作",
+                                 "provider": "测试职业学校", "completed": True, "certificate": "叉车证"}),
+                   ("job", {"start_on": "2026-07-01", "type": "unit", "employer": "测试物流公司", "post": "仓管",
+                            "contract": True, "contract_on": "2026-07-01"})],
+    "hukou": HUKOU,
+}
 RECORDS = {
     "tracing": [("notice", {"channel": "xunqin_net", "published_at": "2026-08-01 15:00",
                             "reference": "XQ-2026-0001", "basis": "duty"}),
@@ -78,6 +90,33 @@ def make_case(s) -> int:
     return case_id
 
 
+def make_adult_case(s) -> int:
+    """An adult of unknown identity: employment services and a household registration application."""
+    case_id = s.intake.create(dict(ADULT), reviewed_duplicates=list(range(100)))
+    for step, saves in ADULT_RECORDS.items():
+        for kind, values in saves:
+            getattr(s, step).save(case_id, kind, dict(values))
+    return case_id
+
+
+_CACHE: dict[str, dict] = {}
+
+
+def shared_bundles(vault_factory, login, fake_clock) -> dict[str, dict]:
+    """{"child": the closed child's bundle, "adult": the adult's}, built once per test session (plain
+    data: each caller gets its own deep copy)."""
+    import copy
+    if not _CACHE:
+        from support import SUPERVISOR
+        vault, _code, password = vault_factory("forms-vault", clock=fake_clock)
+        s = login(vault, SUPERVISOR, password)
+        child, adult = make_case(s), make_adult_case(s)
+        close_case(s, child)
+        _CACHE.update(child=bundle_of(s, child), adult=bundle_of(s, adult))
+        s.session.close()
+    return copy.deepcopy(_CACHE)
+
+
 def close_case(s, case_id: int) -> None:
     approval = s.closure.request(case_id, dict(CLOSURE))
     s.approvals.decide(approval, True, "同意结案")
@@ -91,13 +130,99 @@ def bundle_of(s, case_id: int) -> dict:
         service = getattr(s, step.code, None)
         if service is not None and hasattr(service, "records") and step.code not in ("intake", "school", "closure"):
             records[step.code] = service.records(case_id)["records"]
-    return {
+    case = s.cases.get_case(case_id)
+    bundle = {
         "station": {"name": STATION_NAME, "code": "TS"},
-        "case": s.cases.get_case(case_id),
+        "case": case,
         "sensitive": s.intake.sensitive(case_id),
         "records": records,
-        "school": s.school.child(case_id),
         "approvals": s.approvals.for_case(case_id),
         "closure": s.closure.state(case_id),
         "events": s.cases.timeline(case_id),
     }
+    if case["referred_to_school"]:  # absent otherwise, as bundle.md says
+        bundle["school"] = s.school.child(case_id)
+    return bundle
+
+
+# -- reading a rendered PDF back ---------------------------------------------------------------------
+
+
+def pypdf_pages(pdf: bytes) -> list[str]:
+    import io
+    from pypdf import PdfReader
+    return [page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages]
+
+
+def poppler_text(pdf: bytes) -> str:
+    """pdftotext's reading of the PDF, fed through a pipe (no file written)."""
+    import subprocess
+    return subprocess.run(["pdftotext", "-raw", "-enc", "UTF-8", "-", "-"], input=pdf, capture_output=True,
+                          check=True).stdout.decode("utf-8")
+
+
+def squeezed(text: str) -> str:
+    return "".join(text.split())
+
+
+def body(pages: list[str], furniture: tuple[str, ...] = ()) -> str:
+    """The pages' text without the page furniture (footer, continued title, watermark lines) and without
+    line breaks, so text wrapped across lines and pages reads as one run."""
+    import re
+    kept = []
+    for page in pages:
+        for line in page.splitlines():
+            line = line.strip()
+            if re.fullmatch(r"第 ?\d+ ?页 ?/ ?共 ?\d+ ?页", line) or "（续）" in line or line.startswith("编号：") \
+                    or any(f and f in line for f in furniture):
+                continue
+            kept.append(line)
+    return squeezed("".join(kept))
+
+
+def unembedded_fonts(pdf: bytes) -> list[str]:
+    """BaseFont names of every font any page uses without an embedded font file (FontFile2/3)."""
+    import io
+    from pypdf import PdfReader
+    missing = []
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        for font in (page.get("/Resources", {}).get("/Font", {}) or {}).values():
+            font = font.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object().get("/FontDescriptor")
+            descriptor = descriptor.get_object() if descriptor is not None else {}
+            if not any(k in descriptor for k in ("/FontFile2", "/FontFile3", "/FontFile")):
+                missing.append(str(font.get("/BaseFont")))
+    return missing
+
+
+def keeps_variation_selectors() -> bool:
+    """Whether the font module prints an ideographic variation selector (helper F's work) or drops it."""
+    from victimcare.forms.fonts import font_runs
+    return "\U000E0101" in "".join(chunk for _font, chunk in font_runs(IVS))
+
+
+def printed(code: str, bundle: dict | None, ctx=None) -> tuple[str, str]:
+    """(pypdf's, pdftotext's) text of one rendered form, furniture removed and whitespace squeezed.
+    pdftotext's text is '' where poppler-utils is not installed."""
+    import shutil
+    from datetime import datetime
+    from victimcare.casework.printing import catalog
+    from victimcare.forms.kit import FormContext
+    ctx = ctx or FormContext(station="测试救助站", user="zhanzhang", printed_at=datetime(2026, 12, 2, 10, 0))
+    pdf = catalog.render_form(code, bundle, ctx)
+    poppler = body(poppler_text(pdf).split("\f")) if shutil.which("pdftotext") else ""
+    return body(pypdf_pages(pdf)), poppler
+
+
+def assert_prints(code: str, bundle: dict | None, values: list[str], *, absent: tuple[str, ...] = ()) -> None:
+    """Every value is in the form's text layer exactly (both extractors), no absent one is."""
+    for text in printed(code, bundle):
+        if not text:
+            continue
+        for value in values:
+            assert squeezed(value) in text, f"{code}: {value!r} not printed"
+        for value in absent:
+            assert value not in text, f"{code}: {value!r} printed"
+        assert "None" not in text

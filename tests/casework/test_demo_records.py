@@ -5,8 +5,8 @@ status by hand."""
 from datetime import datetime
 from importlib import import_module
 
-from victimcare.casework.steps import BY_CODE, CODES, STEPS
-from victimcare.casework.steps.records import StepRecords, case_facts, load_all
+from victimcare.casework.steps import BY_CODE, CODES, STEPS, step_label
+from victimcare.casework.steps.records import StepRecords, rule_facts, load_all
 
 from support import SUPERVISOR
 
@@ -26,7 +26,7 @@ def test_every_step_is_done_in_some_demo_case_by_its_records(vault_factory, fake
         steps_per_case = {r[0] for r in core.execute("SELECT count(*) FROM steps GROUP BY case_id")}
         wrong, with_records = [], {code: 0 for code in RECORD_STEPS}
         for (case_id,) in core.execute("SELECT id FROM cases ORDER BY id").fetchall():
-            facts = {**case_facts(core, case_id), "today": today}
+            facts = {**rule_facts(core, case_id), "today": today}
             for code in RECORD_STEPS:
                 rules = import_module(f"{BY_CODE[code].package}.rules")
                 records = load_all(conns, case_id, code, rules.KINDS, BY_CODE[code].service_class().COMPARTMENT)
@@ -84,3 +84,23 @@ def test_demo_school_history_reaches_the_timeline_once(vault_factory, fake_clock
     s.close()
     again = login(vault, SUPERVISOR, password)  # the sign-in's sync finds nothing new: no entry twice
     assert again.session.owner.call(lambda: counts(again))[1] == events
+
+
+def test_a_demo_closure_names_the_steps_left_open(vault_factory, fake_clock, login):
+    vault, _code, password = vault_factory(clock=fake_clock)
+    s = login(vault, SUPERVISOR, password)
+    s.demo.fill(300, seed=3)
+
+    def read():
+        core = s.session.conn("core")
+        return core.execute("SELECT c.case_id, c.open_items, group_concat(st.step) FROM closures c "
+                            "LEFT JOIN steps st ON st.case_id = c.case_id AND st.status = 'in_progress' "
+                            "GROUP BY c.case_id").fetchall()
+
+    rows = s.session.owner.call(read)
+    assert rows
+    for _case_id, items, open_steps in rows:
+        for code in (open_steps or "").split(","):
+            if code:
+                assert step_label(code) in items
+        assert "legal_aid" not in (open_steps or "")  # nobody closes a case while its legal aid is open

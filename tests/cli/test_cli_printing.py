@@ -121,3 +121,31 @@ def test_print_form_filled_and_blank(vault, tmp_path, monkeypatch, capsys):
     assert "（空白）" in text and REAL_NAME not in text
     printed = [e for e in audit_tail(path, 12) if e["action"] == "print" and e["detail"] == "form:F15:blank"]
     assert printed, "the blank print is audited"
+
+
+def test_the_real_commands_as_subprocesses_print_the_real_forms(vault_factory, login, fake_clock, tmp_path):
+    """No stand-in here: ``python -m victimcare admin …`` with the real catalog; the watermark's audit
+    sequence number is on the page and matches the command's output."""
+    import subprocess
+    import form_bundles as fb
+    vault, _code, password = vault_factory(clock=fake_clock)
+    boss = login(vault, password=password)
+    number = case_no(boss, fb.make_case(boss))
+    boss.close()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+
+    def admin(*args):
+        return subprocess.run([sys.executable, "-m", "victimcare", "admin", *map(str, args), "--vault", vault.path,
+                               "--user", "zhanzhang", "--password-stdin"], input=password + "\n",
+                              capture_output=True, text=True, encoding="utf-8", env=env, timeout=300)
+
+    proc = admin("print-form", "--form", "F1", "--blank", "--out", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    seq = proc.stdout.split("审计序号：")[1].split()[0]
+    pages = page_texts((tmp_path / "F1_空白表.pdf").read_bytes())
+    assert all(f"审计序号 {seq}" in t.replace("\n", "") for t in pages) and fb.NAME not in "".join(pages)
+    proc = admin("export-dossier", "--case", number, "--profile", "school", "--out", tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    pdf = (tmp_path / f"专门档案_{number}_学校.pdf").read_bytes()
+    assert "小花" in "".join(page_texts(pdf)) and leaks(pdf, [fb.NAME, "左臂擦伤", "DNA-0001"]) == []
+    assert "Traceback" not in proc.stderr and fb.NAME not in proc.stdout

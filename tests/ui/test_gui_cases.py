@@ -4,6 +4,7 @@ from datetime import date
 
 import pytest
 
+from PySide6.QtWidgets import QWidget
 from ui_helpers import all_text, click, fill, find, settle, sign_in_window, type_text, when_modal
 from victimcare.services import sign_in
 from victimcare.casework.cases import CaseQuery
@@ -229,3 +230,16 @@ def test_referral_to_school_with_a_pseudonym(qtbot, signed_in):
     assert not find(cases.case_page, "转介入学").isEnabled()
     ledger = session.school.children()[0]
     assert [r["display_name"] for r in ledger] == ["小溪"]
+
+
+def test_no_referral_is_offered_to_someone_past_school_age(qtbot, signed_in):
+    """School-age on arrival (17) but 19 today: the service would refuse, so the page does not offer it."""
+    window = signed_in()
+    case_id = window.services.intake.create({"admitted_at": "2024-01-05 09:00", "arrival_mode": "self",
+                                             "name": "孙小河", "sex": "M", "birth_date": "2006-06-01",
+                                             "id_status": "none"})
+    cases = window.workspace.show_section("cases")
+    cases.open_case(case_id)
+    settle()
+    assert window.services.cases.get_case(case_id)["steps"]["school"]["status"] != "not_applicable"
+    assert not [w for w in cases.case_page.findChildren(QWidget) if w.accessibleName() == "转介入学"]

@@ -304,6 +304,14 @@ def refresh_due(session, case_ids: list[int]) -> None:
     DeadlineService(session)._recompute_chunk(case_ids)
 
 
+def next_due_of(core, school, case_id: int, now: datetime) -> str:
+    """One case's next deadline from the rows alone (no session: the sign-in's repair), with the
+    station's calendar and rules."""
+    settings = StationSettings(core)
+    facts = case_facts(core, school, [case_id], now.date())
+    return next_due(compute(facts[0], now, settings.calendar(), settings.rules())) if facts else ""
+
+
 def case_next_due(session, case_id: int) -> str:
     """One case's next deadline from its rows as they stand on the owner thread's connections (inside
     an uncommitted transaction there too): for a write that changes what the deadlines read."""

@@ -78,11 +78,12 @@ class Story:
         if resolved is not None and r.random() < 0.85:
             returned = self._on_or_before_today(resolved + timedelta(days=r.randint(1, 10)))
         self.relief(h, core, admitted, age, resolved, returned)
+        if hidden["trafficking"] and r.random() < 0.7:
+            self.blocked(h, admitted)
         hukou_pending = False
         if not known_at_intake:
             hukou_pending = self.tracing(h, core, admitted, born, resolved)
-        if hidden["trafficking"] and r.random() < 0.4:
-            self.legal_aid(h, day, born)
+        legal_aid_open = hidden["trafficking"] and r.random() < 0.4 and self.legal_aid(h, day, born)
         self.medical(h, core, day)
         if r.random() < 0.25:
             self.social(h, day)
@@ -91,7 +92,7 @@ class Story:
         visits: list[date] = []
         if returned:
             visits = self.return_home(h, core, born, returned)
-        if returned and not hukou_pending and (today - returned).days > 400 and r.random() < 0.6:
+        if returned and not (hukou_pending or legal_aid_open) and (today - returned).days > 400 and r.random() < 0.6:
             closed_on = self._on_or_before_today(max(visits or [returned]) + timedelta(days=r.randint(1, 20)))
             if closed_on:
                 self.closure(h, closed_on)
@@ -215,11 +216,13 @@ class Story:
                            police))
         return False
 
-    def legal_aid(self, h: list, day: date, born: date) -> None:
+    def legal_aid(self, h: list, day: date, born: date) -> bool:
+        """The application (by a representative for a minor), decision, lawyer and conclusion; True while
+        the matter is still open (nobody closes such a case)."""
         r = self.rng
         applied = self._on_or_before_today(day + timedelta(days=r.randint(2, 20)))
         if not applied:
-            return
+            return False
         minor = age_on(born, applied) < 18
         h.append(Entry(self.at(applied), "legal_aid", "application", {
             "applied_on": applied.isoformat(), "office": "尤溪县法律援助中心", "applied_by": "legal_rep" if minor else "self",
@@ -228,18 +231,20 @@ class Story:
             "exempt_ground": "minor_no_income" if minor else "social_assistance"}))
         decided = self._on_or_before_today(applied + timedelta(days=r.randint(0, 9))) if r.random() < 0.85 else None
         if not decided:
-            return
+            return True
         h.append(Entry(self.at(decided, 14), "legal_aid", "decision",
                        {"decided_on": decided.isoformat(), "result": "granted"}))
         lawyer = self._on_or_before_today(decided + timedelta(days=r.randint(0, 4))) if r.random() < 0.85 else None
         if not lawyer:
-            return
+            return True
         h.append(Entry(self.at(lawyer, 15), "legal_aid", "lawyer", {
             "assigned_on": lawyer.isoformat(), "firm": "演示律师事务所", "lawyer": f"{r.choice(SURNAMES)}律师"}))
         concluded = self._on_or_before_today(lawyer + timedelta(days=r.randint(90, 400)))
         if concluded and r.random() < 0.6:
             h.append(Entry(self.at(concluded), "legal_aid", "progress",
                            {"on": concluded.isoformat(), "stage": "first_instance", "event": "concluded"}))
+            return False
+        return True
 
     def medical(self, h: list, core: dict, day: date) -> None:
         r = self.rng
@@ -280,6 +285,17 @@ class Story:
         if hired and r.random() < 0.3:
             h.append(Entry(self.at(hired), "employment", "job", {
                 "start_on": hired.isoformat(), "type": "unit", "employer": "演示制衣厂", "post": "缝纫工"}))
+
+    def blocked(self, h: list, admitted: datetime) -> None:
+        """The buyer's household on the blocked-handover list, from the police file (names written with 某,
+        which no collector's name has, so a demo handover never meets them)."""
+        r = self.rng
+        for relation in ("buyer", "buyer_family")[:r.randint(1, 2)]:
+            h.append(Entry(min(admitted + timedelta(hours=r.randint(2, 30)), self.now), "return", "blocked", {
+                "name": f"{r.choice(SURNAMES)}某{r.choice('强军华平林成')}", "relation": relation,
+                "id_number": synthetic_id(date(1950 + r.randrange(10), 1 + r.randrange(12), 1 + r.randrange(28)),
+                                          r.randrange(50), "M"),
+                "address": f"演示省演示县{r.choice('东西南北')}山村"}))
 
     def return_home(self, h: list, core: dict, born: date, returned: date) -> list[date]:
         """The handover to relatives (a minor's approved by the supervisor) and the follow-up visits."""

@@ -32,6 +32,7 @@ from importlib import import_module
 from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
 from victimcare.casework.steps.intake.editor import (PENDING_TABLE, SCHOOL_COPY_FIELDS, apply_staged, edit_token,
                                                      edited_fields, sync_school_copy)
+from victimcare.casework.deadlines import next_due_of
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps import records as step_records
 from victimcare.casework.steps.school import records as school_records
@@ -60,7 +61,7 @@ def repair_case_rows(conns: dict) -> dict[str, int]:
     if "school" in conns:
         done["referral"] = _complete_referrals(conns["core"], conns["school"])
     if "sensitive" in conns:
-        done["step_record"] = _complete_sensitive_records(conns["core"], conns["sensitive"])
+        done["step_record"] = _complete_sensitive_records(conns["core"], conns["sensitive"], conns.get("school"))
         done["intake_edit"], done["intake_edit_dropped"] = _settle_intake_edits(conns["core"], conns["sensitive"])
     if "school" in conns:
         done["school_copy"] = _sync_school_copies(conns["core"], conns["school"])
@@ -99,7 +100,7 @@ def _complete_referrals(core, school) -> int:
     return count
 
 
-def _complete_sensitive_records(core, sensitive) -> int:
+def _complete_sensitive_records(core, sensitive, school=None) -> int:
     count = 0
     for _id, entry in outbox.pending(sensitive):
         if entry.get("object_type") != step_records.OBJECT_TYPE:
@@ -112,16 +113,24 @@ def _complete_sensitive_records(core, sensitive) -> int:
         kind = {k.code: k for k in rules.KINDS}.get(rest.split(":")[0])
         stamp = step_records.stamp_of(entry)
         event_kind = f"record_{entry['action']}"
-        if kind is None or core.execute("SELECT 1 FROM events WHERE case_id = ? AND at = ? AND step = ? AND kind = ?",
-                                        (case_id, stamp, step, event_kind)).fetchone():
+        if kind is None:
+            continue
+        changed = [f for f in rest.partition(":")[2].split(",") if f]  # "step.kind:field,field" of an edit
+        summary = step_records.plain_summary(kind, entry["action"] == "update", changed)
+        # the timeline entry the core part writes, found by its instant and words (another record of the
+        # step saved in the same second has other words)
+        if core.execute("SELECT 1 FROM events WHERE case_id = ? AND at = ? AND step = ? AND kind = ? AND summary = ?",
+                        (case_id, stamp, step, event_kind, summary)).fetchone():
             continue
         records = step_records.load_all({"core": core, "sensitive": sensitive}, case_id, step, rules.KINDS,
                                         BY_CODE[step].service_class().COMPARTMENT)
-        derived = rules.derive(records, {**step_records.case_facts(core, case_id), "today": stamp[:10]})
-        summary = f"修改{kind.label}" if entry["action"] == "update" else f"新增{kind.label}"
+        derived = rules.derive(records, {**step_records.rule_facts(core, case_id), "today": stamp[:10]})
         with transaction(core):
             step_records.apply_derived(core, case_id, step, rules.MILESTONES, derived, stamp)
             add_event(core, case_id, stamp, step, event_kind, summary, entry["actor"])
+            # a sensitive record may move a deadline (寻亲's DNA dates): the next due date as the save would
+            core.execute("UPDATE cases SET next_due = ? WHERE id = ?",
+                         (next_due_of(core, school, case_id, datetime.now()), case_id))
         count += 1
     return count
 

@@ -33,42 +33,40 @@ def _saved(job, result) -> str:
             f"审计序号：{job.seq}\nSHA-256：{result['sha256']}")
 
 
-def cmd_export_dossier(args, secrets) -> int:
-    if not args.case:
-        raise UserError("请用 --case 指定个案编号。")
+def _render_and_save(args, secrets, render) -> int:
+    """Sign in, ``render(printing)`` the job, save it, then print what was saved (nothing before that)."""
     services = sign_in(args, secrets)
     try:
         printing = services.printing
-        case_id = printing.find_case(args.case)
-        job = printing.render_dossier(case_id, args.profile, include=tuple(args.include or ()))
-        password = _file_password(args, secrets)
-        result = printing.save(job, _target(args.out, job.file_name), password)
+        job = render(printing)
+        result = printing.save(job, _target(args.out, job.file_name), _file_password(args, secrets))
     finally:
         services.close()
     print(_saved(job, result))
     return EXIT_OK
+
+
+def cmd_export_dossier(args, secrets) -> int:
+    if not args.case:
+        raise UserError("请用 --case 指定个案编号。")
+    return _render_and_save(args, secrets, lambda printing: printing.render_dossier(
+        printing.find_case(args.case), args.profile, include=tuple(args.include or ())))
 
 
 def cmd_print_form(args, secrets) -> int:
     form = (args.form or "").strip().upper()
     if not args.blank and not args.case:
         raise UserError("请用 --case 指定个案编号；打印空白表（如 F1、F15）请加 --blank。")
-    services = sign_in(args, secrets)
-    try:
-        printing = services.printing
+
+    def render(printing):
         if args.blank:
             if args.case:
                 printing.find_case(args.case)  # a wrong number is still said, although a blank form needs none
-            job = printing.render_blank(form)
-        else:
-            case_id = printing.find_case(args.case)
-            job = printing.render_form(case_id, form, args.profile, include=tuple(args.include or ()))
-        password = _file_password(args, secrets)
-        result = printing.save(job, _target(args.out, job.file_name), password)
-    finally:
-        services.close()
-    print(_saved(job, result))
-    return EXIT_OK
+            return printing.render_blank(form)
+        return printing.render_form(printing.find_case(args.case), form, args.profile,
+                                    include=tuple(args.include or ()))
+
+    return _render_and_save(args, secrets, render)
 
 
 def register(sub, common) -> None:

@@ -23,7 +23,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from victimcare.domain.fields import CHOICE, DATE, DATETIME, FLAG, NOTE, Field, RecordKind
-from victimcare.forms.fonts import BODY, markup, paragraph_style
+from victimcare.forms.fonts import BODY, markup, paragraph_style, string_width
 
 # GB/T 9704-2012 page geometry (domain-forms-and-rules §4.4): A4, top 37 mm, binding (left) 28 mm, a 156 x 225
 # mm type area; forms may adjust, and these keep it.
@@ -32,6 +32,10 @@ MARGIN_TOP, MARGIN_BOTTOM = 37 * mm, 35 * mm
 MARGIN_LEFT, MARGIN_RIGHT = 28 * mm, 26 * mm
 WIDTH = PAGE[0] - MARGIN_LEFT - MARGIN_RIGHT  # 156 mm
 HEIGHT = PAGE[1] - MARGIN_TOP - MARGIN_BOTTOM  # 225 mm
+# A ledger of many columns (F10) prints across an A4 turned sideways, binding margin kept on the left.
+LANDSCAPE = (A4[1], A4[0])
+LANDSCAPE_MARGIN_TOP = LANDSCAPE_MARGIN_BOTTOM = 25 * mm
+LANDSCAPE_WIDTH = LANDSCAPE[0] - MARGIN_LEFT - MARGIN_RIGHT  # 243 mm
 
 BOX_HEIGHT = 9 * mm  # the least height of a value box: room to write by hand on a blank form
 NOTE_LINES = 4  # a long-text box on a blank form is this many boxes high
@@ -39,7 +43,6 @@ _GRID = colors.black
 _LABEL_BG = colors.Color(0.93, 0.93, 0.93)
 # Table draws plain-string cells (even empty ones) in its default Helvetica, which is not embedded.
 _FONT_RULE = ("FONT", (0, 0), (-1, -1), BODY)
-_BLANK_DATE = "　　　　年　　月　　日"
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,7 @@ def styles() -> SimpleNamespace:
         meta=paragraph_style("vc-form-meta", 10.5, leading=15),
         label=paragraph_style("vc-form-label", 10.5, leading=14),
         value=paragraph_style("vc-form-value", 10.5, leading=15),
-        section=paragraph_style("vc-form-section", 11, leading=15),
+        section=paragraph_style("vc-form-section", 11, leading=15, keepWithNext=1),
         head=paragraph_style("vc-form-head", 9.5, leading=13, alignment=TA_CENTER),
         cell=paragraph_style("vc-form-cell", 9.5, leading=13),
         sign=paragraph_style("vc-form-sign", 10.5, leading=15),
@@ -236,11 +239,11 @@ def _section_table(row: Row) -> Table:
 
 
 def list_table(headers: list[str], rows: list[list[object]], widths_mm: list[float], *,
-               blank_rows: int = 0) -> Table:
+               blank_rows: int = 0, width: float = WIDTH) -> Table:
     """A list of records under a repeated header row (on every page the list reaches); ``blank_rows``
     empty rows are added for hand filling (a blank form, or room below a short list)."""
     st = styles()
-    scale = WIDTH / (sum(widths_mm) * mm)
+    scale = width / (sum(widths_mm) * mm)
     widths = [w * mm * scale for w in widths_mm]
     data = [[para(h, st.head) for h in headers]]
     data += [[para(v, st.cell) for v in row] for row in rows]
@@ -256,18 +259,35 @@ def list_table(headers: list[str], rows: list[list[object]], widths_mm: list[flo
 
 
 def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, dated: bool = True) -> Table:
-    """经办人（签字）：______  日期：    年  月  日, one line per role, blanks ruled for handwriting."""
+    """经办人（签字）：______  日期：____年__月__日, one line per role. The blanks are empty cells ruled
+    underneath: room for handwriting, and nothing for Paragraph to squeeze (it collapses runs of spaces)."""
     st = styles()
-    data, commands = [], [_FONT_RULE, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                          ("BOTTOMPADDING", (0, 0), (-1, -1), 1)]
-    for r, role in enumerate(roles):
-        data.append([para(f"{role}（签字）：", st.sign), "", para("日期：" if dated else "", st.sign),
-                     para(_BLANK_DATE if dated else "", st.sign)])
-        commands.append(("LINEBELOW", (1, r), (1, r), 0.6, colors.black))
-    table = Table(data, colWidths=[32 * mm, 50 * mm, 14 * mm, WIDTH - 96 * mm],
-                  rowHeights=[11 * mm] * len(roles))
-    table.setStyle(TableStyle(commands))
+    labels = [f"{role}（签字）：" for role in roles]
+    label_width = max(string_width(t, st.sign.fontSize) for t in labels) + 2 * mm
+    texts = ["", "日期：", "", "年", "", "月", "", "日"] if dated else [""]
+    date_widths = [18 * mm, 16 * mm, 6 * mm, 10 * mm, 6 * mm, 10 * mm, 6 * mm]  # 日期：____年__月__日
+    blank = max(25 * mm, min(60 * mm, WIDTH - label_width - sum(date_widths) - 8 * mm))
+    widths = [blank, *date_widths] if dated else [blank]
+    data = [[para(label, st.sign)] + [para(t, st.sign) if t else "" for t in texts] for label in labels]
+    ruled = [1, 3, 5, 7] if dated else [1]
+    table = Table(data, colWidths=[label_width] + widths, rowHeights=[11 * mm] * len(roles), hAlign="LEFT")
+    table.setStyle(TableStyle([
+        _FONT_RULE, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (2, 0), (2, -1), 3 * mm),
+        *(("LINEBELOW", (c, 0), (c, -1), 0.6, colors.black) for c in ruled)]))
+    return table
+
+
+def date_line() -> Table:
+    """____年__月__日 with ruled blanks, right-aligned (under a seal or a letter)."""
+    st = styles()
+    table = Table([["", para("年", st.sign), "", para("月", st.sign), "", para("日", st.sign)]],
+                  colWidths=[16 * mm, 6 * mm, 10 * mm, 6 * mm, 10 * mm, 6 * mm], rowHeights=[10 * mm], hAlign="RIGHT")
+    table.setStyle(TableStyle([_FONT_RULE, ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                               ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
+                               *(("LINEBELOW", (c, 0), (c, 0), 0.6, colors.black) for c in (0, 2, 4))]))
     return table
 
 
@@ -323,14 +343,34 @@ def first_record(bundle: dict | None, step: str, kind: str) -> dict | None:
 # -- the head of a form --------------------------------------------------------------------------------
 
 
-def form_head(title: str, bundle: dict | None, ctx: FormContext, *, number_label: str = "编号") -> list[Flowable]:
+class FormStart(Flowable):
+    """Zero-size marker at the top of a form's story: later pages until the next marker carry this
+    form's title with （续） and its 编号."""
+
+    def __init__(self, title: str, case_no: str = ""):
+        super().__init__()
+        self.title, self.case_no = title, case_no
+        self.width = self.height = 0
+
+    def wrap(self, availWidth, availHeight):
+        return 0, 0
+
+    def draw(self):
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None:
+            doc.vc_form = (self.title, self.case_no, self.canv.getPageNumber())
+
+
+
+
+def form_head(title: str, bundle: dict | None, ctx: FormContext, *, number_label: str = "编号",
+              width: float = WIDTH) -> list[Flowable]:
     """Title, then 机构名称 and 编号 (the case number) on one line; both blank on a blank form."""
-    from victimcare.forms.pages import FormStart  # pages imports kit: import at call time
     st = styles()
     station = pick(bundle, "station", "name") or ctx.station
     case_no = text(pick(bundle, "case", "case_no"))
     head = Table([[para(f"机构名称：{station}", st.meta), para(f"{number_label}：{case_no}", st.meta)]],
-                 colWidths=[WIDTH * 0.6, WIDTH * 0.4])
+                 colWidths=[width * 0.6, width * 0.4])
     head.setStyle(TableStyle([_FONT_RULE, ("LEFTPADDING", (0, 0), (-1, -1), 0),
                               ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("ALIGN", (1, 0), (1, 0), "RIGHT")]))
     return [FormStart(title, case_no), Paragraph(markup(title), st.title), head, Spacer(1, 1.5 * mm)]

@@ -16,31 +16,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
+
 from victimcare.forms.fonts import BODY, draw_string, register_fonts
-from victimcare.forms.kit import (MARGIN_BOTTOM, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP, PAGE, FormContext)
+from victimcare.forms.kit import (LANDSCAPE, LANDSCAPE_MARGIN_BOTTOM, LANDSCAPE_MARGIN_TOP, MARGIN_BOTTOM, MARGIN_LEFT,
+                                  MARGIN_RIGHT, MARGIN_TOP, PAGE, FormContext)
 from victimcare.forms.pdfout import NEUTRAL_DOC_KWARGS
 
 CONTINUED = "（续）"
 _GREY = colors.Color(0.3, 0.3, 0.3)
 _WATERMARK = colors.Color(0.55, 0.55, 0.55, alpha=0.18)
-
-
-class FormStart(Flowable):
-    """Zero-size marker at the top of a form's story: later pages until the next marker carry this
-    form's title with （续） and its 编号."""
-
-    def __init__(self, title: str, case_no: str = ""):
-        super().__init__()
-        self.title, self.case_no = title, case_no
-        self.width = self.height = 0
-
-    def wrap(self, availWidth, availHeight):
-        return 0, 0
-
-    def draw(self):
-        doc = getattr(self.canv, "_doctemplate", None)
-        if doc is not None:
-            doc.vc_form = (self.title, self.case_no, self.canv.getPageNumber())
 
 
 def footer_text(page: int, total: int) -> str:
@@ -64,8 +48,9 @@ class _NumberedCanvas(Canvas):
             self.__dict__.update(state)
             self.saveState()
             self.setFillColor(_GREY)
-            draw_string(self, PAGE[0] / 2, MARGIN_BOTTOM - 12 * mm, footer_text(number, total), 10.5,
-                        align="centre")
+            width, height = self._pagesize
+            bottom = MARGIN_BOTTOM if height > width else LANDSCAPE_MARGIN_BOTTOM
+            draw_string(self, width / 2, bottom - 12 * mm, footer_text(number, total), 10.5, align="centre")
             self.restoreState()
             super().showPage()
         super().save()
@@ -74,7 +59,8 @@ class _NumberedCanvas(Canvas):
 def _draw_watermark(canvas: Canvas, text: str) -> None:
     canvas.saveState()
     canvas.setFillColor(_WATERMARK)
-    canvas.translate(PAGE[0] / 2, PAGE[1] / 2)
+    width, height = canvas._pagesize
+    canvas.translate(width / 2, height / 2)
     canvas.rotate(35)
     for offset in (-90 * mm, 0, 90 * mm):  # three lines across the page, so a crop still shows it
         draw_string(canvas, 0, offset, text, 22, align="centre")
@@ -89,12 +75,13 @@ def _continued_header(canvas: Canvas, doc: BaseDocTemplate) -> None:
     if canvas.getPageNumber() == first_page:
         return
     canvas.saveState()
-    y = PAGE[1] - MARGIN_TOP + 6 * mm
+    width, height = canvas._pagesize
+    y = height - doc.topMargin + 6 * mm
     draw_string(canvas, MARGIN_LEFT, y, f"{title}{CONTINUED}", 12)
     if case_no:
-        draw_string(canvas, PAGE[0] - MARGIN_RIGHT, y, f"编号：{case_no}", 10.5, align="right")
+        draw_string(canvas, width - MARGIN_RIGHT, y, f"编号：{case_no}", 10.5, align="right")
     canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_LEFT, y - 2 * mm, PAGE[0] - MARGIN_RIGHT, y - 2 * mm)
+    canvas.line(MARGIN_LEFT, y - 2 * mm, width - MARGIN_RIGHT, y - 2 * mm)
     canvas.restoreState()
 
 
@@ -102,10 +89,12 @@ class FormDocTemplate(BaseDocTemplate):
     """A4 with the GB/T 9704 type area, the watermark under every page's content, the continued title
     on a form's later pages. The dossier may subclass it (afterFlowable for its 目录 and bookmarks)."""
 
-    def __init__(self, buffer, ctx: FormContext, **kwargs):
+    def __init__(self, buffer, ctx: FormContext, *, landscape: bool = False, **kwargs):
         register_fonts()
-        super().__init__(buffer, pagesize=PAGE, leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
-                         topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
+        super().__init__(buffer, pagesize=LANDSCAPE if landscape else PAGE,
+                         leftMargin=MARGIN_LEFT, rightMargin=MARGIN_RIGHT,
+                         topMargin=LANDSCAPE_MARGIN_TOP if landscape else MARGIN_TOP,
+                         bottomMargin=LANDSCAPE_MARGIN_BOTTOM if landscape else MARGIN_BOTTOM,
                          initialFontName=BODY,  # otherwise reportlab writes a non-embedded Helvetica
                          invariant=0, lang="zh-CN", **NEUTRAL_DOC_KWARGS, **kwargs)
         self.ctx = ctx
@@ -123,10 +112,11 @@ class FormDocTemplate(BaseDocTemplate):
         _continued_header(canvas, doc)
 
 
-def build_pdf(story: list[Flowable], ctx: FormContext, *, doc_class=FormDocTemplate) -> bytes:
+def build_pdf(story: list[Flowable], ctx: FormContext, *, landscape: bool = False,
+              doc_class=FormDocTemplate) -> bytes:
     """Render ``story`` with the form pages into PDF bytes (in memory, never a temp file)."""
     buffer = io.BytesIO()
-    doc = doc_class(buffer, ctx)
+    doc = doc_class(buffer, ctx, landscape=landscape)
     doc.build(list(story), canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
 

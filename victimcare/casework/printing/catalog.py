@@ -41,6 +41,7 @@ class FormSpec:
     story: Story                                # (bundle or None, ctx) -> flowables
     has_data: Callable[[dict], bool] = _always  # whether a case's bundle fills it (the dossier's choice)
     in_dossier: bool = True
+    landscape: bool = False                     # printed on A4 turned sideways (a ledger of many columns)
 
 
 FORMS: tuple[FormSpec, ...] = (
@@ -54,7 +55,8 @@ FORMS: tuple[FormSpec, ...] = (
     FormSpec("F8", legal_aid_form.F8_TITLE, "legal_aid", legal_aid_form.f8_story, legal_aid_form.has_f8),
     FormSpec("F9", school_form.F9_TITLE, "school", school_form.f9_story, school_form.has_f9),
     FormSpec("F11", school_form.F11_TITLE, "school", school_form.f11_story, school_form.has_f11),
-    FormSpec("F10", school_form.F10_TITLE, "school", school_form.f10_story, school_form.has_f9, in_dossier=False),
+    FormSpec("F10", school_form.F10_TITLE, "school", school_form.f10_story, school_form.has_f9, in_dossier=False,
+             landscape=True),
     FormSpec("F12", employment_form.F12_TITLE, "employment", employment_form.f12_story, employment_form.has_f12),
     FormSpec("F13", hukou_form.F13_TITLE, "hukou", hukou_form.f13_story, hukou_form.has_f13),
     FormSpec("F14", intake_form.F14_TITLE, "intake", intake_form.f14_story, intake_form.has_f14),
@@ -91,4 +93,5 @@ def story(code: str, bundle: dict | None, ctx: FormContext) -> list:
 
 def render_form(code: str, bundle: dict | None, ctx: FormContext) -> bytes:
     """One form as a whole PDF in memory; ``bundle`` None prints it blank for hand filling."""
-    return build_pdf(story(code, bundle, ctx), ctx)
+    spec = form(code)
+    return build_pdf(spec.story(bundle, ctx), ctx, landscape=spec.landscape)

@@ -104,17 +104,22 @@ COURT = Profile(
                            forms=frozenset({"F9", "F11"})),
     })
 
+_FAMILY_RECORDS: dict[str, frozenset[str] | None] = {
+    "relief": frozenset({"placement", "departure"}), "tracing": frozenset({"outcome"}),
+    "return": frozenset({"handover"}), "employment": ALL, "followup": frozenset({"visit"})}
+
 FAMILY = Profile(
     "family", "家属", "Family",
     "身份、随身物品、安置与离站、交接、寻亲结果、就业、入学安置和回访；不含禁止交接名单、公安信息、被拐经过、"
     "任何医疗和心理内容、DNA 信息、法律援助和内部审批。",
     frozenset({"case", "records", "school", "events"}), case_drop=POLICE_CASE_KEYS,
-    records={"relief": frozenset({"placement", "departure"}), "tracing": frozenset({"outcome"}),
-             "return": frozenset({"handover"}), "employment": ALL, "followup": frozenset({"visit"})},
+    records=_FAMILY_RECORDS,
     record_drop={("followup", "visit"): frozenset({"wellbeing", "risk", "risk_note", "privacy"}),
                  ("return", "handover"): frozenset({"escort", "note"})},
     school_drop=frozenset({"counselling", "privacy_measures", "history"}),
-    event_steps=frozenset({"intake", "relief", "employment", "school", "followup"}),
+    # the timeline of the steps it gets records of, but for tracing and return, whose entries would tell of
+    # comparisons and of a blocked-handover list; plus the intake's and the school's
+    event_steps=(frozenset(_FAMILY_RECORDS) - {"tracing", "return"}) | {"intake", "school"},
     forms=frozenset({"F1", "F6", "F9", "F11", "F12", "F15"}))
 
 PROFILES: dict[str, Profile] = {p.code: p for p in (ARCHIVE, SCHOOL, COURT, FAMILY)}

@@ -153,6 +153,9 @@ class _Player:
             if others:  # as the closure's check: nothing else may await a decision
                 self.out.refused.append(f"closure: pending {','.join(others)}")
                 return
+            if not payload.get("open_items"):  # as the closure tab pre-fills 未完成事项: the steps still open
+                steps = {code: {"status": st} for code, (st, _r) in self.facts["steps"].items()}
+                payload = {**payload, "open_items": "\n".join(closure_rules.open_items(steps, []))}
             try:
                 payload = closure_rules.validate_closure(
                     payload, today=a.at.date(), admitted=datetime.fromisoformat(self.facts["admitted_at"]).date())

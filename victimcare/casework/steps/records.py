@@ -89,7 +89,7 @@ def apply_derived(core, case_id: int, step: str, owned_keys, derived: Derived, s
     return changed
 
 
-def case_facts(core, case_id: int) -> dict:
+def rule_facts(core, case_id: int) -> dict:
     """What a step's rules may weigh besides its own records: age, sex, identity, dates of the case."""
     cur = core.execute("SELECT id, case_no, admitted_at, sex, birth_date, birth_estimated, id_status, "
                        "name_unknown, flag_disabled, status FROM cases WHERE id = ?", (case_id,))
@@ -108,7 +108,7 @@ def rederive(core, case_id: int, step: str, rules, compartment_conn, stamp: str)
     (after something outside its records changed, e.g. an approval of it was decided). Steps kept in
     one compartment (``compartment_conn``)."""
     records = load(compartment_conn, case_id, step, rules.KINDS)
-    apply_derived(core, case_id, step, rules.MILESTONES, rules.derive(records, case_facts(core, case_id)), stamp)
+    apply_derived(core, case_id, step, rules.MILESTONES, rules.derive(records, rule_facts(core, case_id)), stamp)
 
 
 class StepRecords(Service):
@@ -119,7 +119,7 @@ class StepRecords(Service):
     across records that an edit could break) and ``summary(kind, values) -> str``), COMPARTMENT and
     CATEGORIES; ``CaseStepRecords`` and ``SensitiveStepRecords`` below expose ``_records`` and ``_save`` as
     the gated ``records`` and ``save``. A step with a rule across cases overrides ``_check_across_cases``.
-    The ``case`` the rules get is ``case_facts`` plus ``today`` (ISO date of the save), so that an age can
+    The ``case`` the rules get is ``rule_facts`` plus ``today`` (ISO date of the save), so that an age can
     be taken on the day."""
 
     STEP: str = ""
@@ -159,7 +159,7 @@ class StepRecords(Service):
         now = local_now(session)
         require_open(core, case_id)  # a closed case says so whatever was typed
         values = validate_record(kind, raw, now=now)
-        case = {**case_facts(core, case_id), "today": now.date().isoformat()}  # rules have no clock
+        case = {**rule_facts(core, case_id), "today": now.date().isoformat()}  # rules have no clock
         status, reason = case["steps"].get(self.STEP, ("not_started", ""))
         if status == "not_applicable" and not getattr(self.RULES, "applies_anyway", lambda _c: False)(case):
             raise UserError(f"此环节对这个个案不适用（{reason or '不适用'}），不能记录。")
@@ -226,12 +226,18 @@ class StepRecords(Service):
 
     def _summary(self, kind: RecordKind, values: dict, edited: bool, changed: list[str], where: str) -> str:
         """The timeline text: a sensitive record's says only the kind (the timeline is in core)."""
-        if edited:
-            return f"修改{kind.label}（{'、'.join(kind.labels(changed))}）"
         text = getattr(self.RULES, "summary", None)
-        if where == "core" and text is not None:
-            return text(kind.code, values) or f"新增{kind.label}"
-        return f"新增{kind.label}"
+        if not edited and where == "core" and text is not None:
+            return text(kind.code, values) or plain_summary(kind, False, [])
+        return plain_summary(kind, edited, changed)
+
+
+def plain_summary(kind: RecordKind, edited: bool, changed: list[str]) -> str:
+    """The timeline text that names no value: the kind, and on an edit the changed fields' labels (a
+    sensitive record's is always this; the sign-in's repair writes the same words)."""
+    if edited:
+        return f"修改{kind.label}（{'、'.join(kind.labels(changed))}）"
+    return f"新增{kind.label}"
 
 
 class CaseStepRecords(StepRecords):

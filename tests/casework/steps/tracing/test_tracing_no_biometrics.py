@@ -80,6 +80,7 @@ def test_no_column_of_any_compartment_holds_biometric_data(s):
 
 CASE = {"admitted_at": "2026-03-02 09:00", "arrival_mode": "self", "name": "测试甲", "sex": "F",
         "birth_date": "1995-06-07"}
+NOTICE = {"channel": "xunqin_net", "published_at": "2026-03-02 15:00", "basis": "duty"}
 DNA = {"requested_on": "2026-03-05", "request_unit": "测试救助站", "legal_basis": "duty",
        "collecting_unit": "测试派出所", "collected_on": "2026-03-20", "sample_ref": "DNA-SAMPLE-ZZ-0001"}
 
@@ -114,6 +115,7 @@ def test_a_dna_record_killed_before_its_core_part_is_completed_at_sign_in(s, mon
     from support import PASSWORD, SUPERVISOR
     from victimcare.casework.steps import records as step_records
     case_id = s.intake.create(CASE)
+    s.tracing.save(case_id, "notice", NOTICE)  # the notice met: the DNA dates decide the next deadline
 
     def die(name):
         if name == "after_record_commit":
@@ -130,4 +132,10 @@ def test_a_dna_record_killed_before_its_core_part_is_completed_at_sign_in(s, mon
         "SELECT key, value FROM milestones WHERE case_id = ?", (case_id,)).fetchall()))
     assert milestones.get("dna_requested_on") == "2026-03-05" and milestones.get("dna_collected_on") == "2026-03-20"
     assert again.tracing.records(case_id)["status"][0] == "in_progress"
+    twin = again.intake.create({**CASE, "name": "测试乙", "birth_date": "1980-01-02"})  # the same record saved without a kill: the same next deadline
+    again.tracing.save(twin, "notice", NOTICE)
+    again.tracing.save(twin, "dna", DNA)
+    due = dict(again.session.owner.call(lambda: again.session.conn("core").execute(
+        "SELECT id, next_due FROM cases WHERE id IN (?, ?)", (case_id, twin)).fetchall()))
+    assert due[case_id] == due[twin]
     assert again.integrity.verify().ok

@@ -27,7 +27,8 @@ def f16_story(bundle: dict | None, ctx: FormContext) -> list:
     fields, approval = _fields(bundle)
     approval = approval or {}
     decided = {"approved": "同意结案", "rejected": "不同意"}.get(approval.get("state"), "")
-    opinion = "；".join(t for t in (decided, text(approval.get("comment"))) if t)
+    comment = text(approval.get("comment"))
+    opinion = "；".join(t for t in (decided, comment if comment != decided else "") if t)
     rows = [pairs(("案件编号", text(case.get("case_no"))), ("受助人", person.name(case))),
             pairs(("入站日期", cn_date(case.get("admitted_at"))),
                   ("结案日期", cn_date(pick(bundle, "closure", "closed_at") or case.get("closed_at")))),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from victimcare.casework.steps.hukou import rules
 from victimcare.forms import kit, person
-from victimcare.forms.kit import FormContext, cn_date, pairs, pick, section, text
+from victimcare.forms.kit import FormContext, cn_date, pairs, pick, section
 
 F13_TITLE = "落户申请函及入户申请审批表"
 _KINDS = {k.code: k for k in rules.KINDS}

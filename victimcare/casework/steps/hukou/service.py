@@ -10,7 +10,7 @@ from victimcare.casework.deadlines import DeadlineService, local_now, refresh_du
 from victimcare.casework.record import refresh_search_doc, require_open
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps.hukou import rules
-from victimcare.casework.steps.records import CaseStepRecords, case_facts, load, rederive
+from victimcare.casework.steps.records import CaseStepRecords, rule_facts, load, rederive
 from victimcare.core.errors import UserError, ValidationError, ValidationErrors
 from victimcare.db.connection import transaction
 from victimcare.domain.identity import validate_resident_id
@@ -28,7 +28,7 @@ class HukouService(CaseStepRecords):
             if not str(raw.get("search_summary") or "").strip():
                 raw = {**raw, "search_summary": search_summary(core, case_id)}
         saved = super()._save(case_id, kind, raw, record_id)
-        if kind == "application" and rules.approval_state(case_facts(core, case_id)) in ("", "rejected", "withdrawn"):
+        if kind == "application" and rules.approval_state(rule_facts(core, case_id)) in ("", "rejected", "withdrawn"):
             # a new application, or one changed after a refusal, goes to the supervisor
             file_request(self.session, case_id, "hukou", "落户申请（一人一函）", {"record": saved})
             with transaction(core):

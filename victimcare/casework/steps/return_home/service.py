@@ -4,7 +4,7 @@ supervisor's approval through the one approval mechanism."""
 from victimcare.casework.approvals.registry import register_decided
 from victimcare.casework.approvals.service import file_request
 from victimcare.casework.deadlines import local_now, refresh_due
-from victimcare.casework.steps.records import CaseStepRecords, case_facts, load, rederive
+from victimcare.casework.steps.records import CaseStepRecords, rule_facts, load, rederive
 from victimcare.casework.steps.return_home import rules
 from victimcare.db.connection import transaction
 
@@ -16,7 +16,7 @@ class ReturnService(CaseStepRecords):
         saved = super()._save(case_id, kind, raw, record_id)
         if kind == "handover":
             core = self.session.conn("core")
-            case = case_facts(core, case_id)
+            case = rule_facts(core, case_id)
             handover = load(core, case_id, self.STEP, rules.KINDS)["handover"][0]
             if rules.needs_approval(handover, case) and \
                     case["approvals"].get("handover_minor", "") in ("", "rejected", "withdrawn"):

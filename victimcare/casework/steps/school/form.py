@@ -88,11 +88,11 @@ def ledger_story(rows: list[dict] | None, ctx: FormContext, bundle: dict | None 
                      _word(rules.CHANGES, last_change.get("kind")) if last_change else "", ""])
     headers = ["序号", "化名或编号", "性别", "年龄", "安置学校", "年级", "入学日期", "学籍状态", "结对帮扶人",
                "最近回访日期", "变动情况", "备注"]
-    head = kit.form_head(F10_TITLE, bundle if bundle is not None else ({"station": {"name": ctx.station}}), ctx,
-                         number_label="统计日期")
-    return [*head[:2], kit.para(f"机构名称：{pick(bundle, 'station', 'name') or ctx.station}　　统计日期：{cn_date(today)}",
-                                kit.styles().meta), kit.gap(1.5),
-            kit.list_table(headers, data, [8, 18, 8, 9, 24, 10, 18, 12, 14, 14, 12, 9], blank_rows=12),
+    # 编号 is the case number on other forms; a ledger of many children carries the date it was drawn up
+    ledger_head = {"station": pick(bundle, "station"), "case": {"case_no": cn_date(today)}}
+    return [*kit.form_head(F10_TITLE, ledger_head, ctx, number_label="统计日期", width=kit.LANDSCAPE_WIDTH),
+            kit.list_table(headers, data, [9, 22, 9, 10, 34, 12, 22, 14, 18, 20, 16, 20], blank_rows=10,
+                           width=kit.LANDSCAPE_WIDTH),
             kit.gap(2), kit.note("本台账以化名或编号登记，不记录受助儿童的来历。"), kit.gap(4),
             kit.signature_block(("填表人", "审核人"))]
 
@@ -124,7 +124,7 @@ def f11_story(bundle: dict | None, ctx: FormContext) -> list:
               f"{TRANSFER_WORKDAYS}个工作日内办结，并对学生的来历予以保密。感谢支持！")
     return [*kit.form_head(F11_TITLE, bundle, ctx), *kit.grid(rows), kit.gap(4),
             kit.para(letter, kit.styles().letter), kit.gap(6),
-            kit.para(f"{station}（公章）", kit.styles().sign), kit.para("　　　　年　　月　　日", kit.styles().sign)]
+            kit.para(f"{station}（公章）", kit.styles().sign), kit.date_line()]
 
 
 def has_f9(bundle: dict) -> bool:

@@ -1,9 +1,12 @@
 """概况: the case's deadlines, its step statuses, the timeline, and the referral to school."""
 
+from datetime import date
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QInputDialog, QListWidget, QListWidgetItem,
                                QPushButton, QVBoxLayout, QWidget)
 
+from victimcare.casework.steps.school.rules import referral_refusal
 from victimcare.domain.deadlines import DUE_SOON, MET, MET_LATE, MISSED, OVERDUE
 from victimcare.security.permissions import Op, allowed
 from victimcare.ui.i18n import english
@@ -63,7 +66,10 @@ class OverviewTab(QWidget):
                 value += f" ({shown(step['reason'])})" if english() else f"（{step['reason']}）"
             steps_form.addRow(text, plain_label(value))
         left.addWidget(steps_box, 1)
-        if allowed(services.role, Op.SCHOOL_REFER) and self.case["steps"].get("school", {}).get("status") != "not_applicable":
+        school_status = self.case["steps"].get("school", {}).get("status")
+        offered = (self.case["referred_to_school"] or not referral_refusal(
+            self.case["birth_date"], school_status, date.today())) and self.case["status"] != "closed"
+        if allowed(services.role, Op.SCHOOL_REFER) and offered:  # the service refuses the others, too
             self.refer_button = QPushButton(self.tr("Refer to education bureau for school placement"))
             self.refer_button.setAccessibleName(self.tr("Refer to school"))
             if self.case["referred_to_school"]:
