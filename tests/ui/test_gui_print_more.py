@@ -110,3 +110,13 @@ def test_printing_to_a_pdf_printer_sends_every_page_and_is_audited(qtbot, statio
     assert len(PdfReader(out).pages) == job.pages
     printed = [e for e in audit_entries(window, "print") if e["detail"] == f"printed:of={job.seq}"]
     assert len(printed) == 1 and printed[0]["file_hash"] == job.sha256 and printed[0]["record_count"] == job.pages
+
+
+def test_locking_closes_the_preview_and_its_file_goes_with_it(qtbot, station):
+    window, case_id, _case_no = station
+    open_case(qtbot, window, case_id)
+    window.printing.dossier_action.trigger()
+    preview_of(qtbot, top_level(PrintDialog, qtbot))
+    window.lock()
+    qtbot.waitUntil(lambda: not window.findChildren(PreviewWindow) and not window.findChildren(PrintDialog))
+    assert not window.print_menu.isEnabled(), "nothing to print while locked"
