@@ -2,6 +2,7 @@
 a dossier rendered with a progress bar and previewed, then saved; a cancelled render that leaves no
 file and says so in the audit log; an encrypted save; nothing in the temp folder throughout."""
 
+import hashlib
 import os
 import tempfile
 import threading
@@ -14,7 +15,7 @@ from pypdf.errors import FileNotDecryptedError
 
 from print_gui_support import audit_entries, open_case, station, top_level, zh  # noqa: F401 (fixtures)
 from print_gui_support import pending_translations  # noqa: F401
-from ui_helpers import all_text, click, fill, find, settle
+from ui_helpers import click, fill, find, settle
 from victimcare.casework.printing import dossier_plan
 from victimcare.ui.printing.dialog import PrintDialog
 from victimcare.ui.printing.preview import PreviewWindow
@@ -99,7 +100,6 @@ def test_preview_a_dossier_with_progress_then_save_it(qtbot, station, tmp_path, 
     assert os.stat(target).st_mode & 0o077 == 0, "owner-only"
     assert len(PdfReader(target).pages) == job.pages
     export = [e for e in audit_entries(window, "export") if e["detail"] == f"save:of={job.seq}"]
-    import hashlib
     assert len(export) == 1 and export[0]["file_hash"] == hashlib.sha256(target.read_bytes()).hexdigest()
     assert not temp_files() and not scan(tempfile.gettempdir())
 

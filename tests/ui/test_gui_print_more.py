@@ -2,16 +2,18 @@
 from the 打印 menu without a case; a step tab's print button offers that step's forms; printing to a
 QPrinter set to PDF output produces the pages and the print is audited."""
 
+import io
 import tempfile
 from pathlib import Path
 
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QPushButton
 from pypdf import PdfReader
 
-from print_gui_support import audit_entries, open_case, station, top_level, zh  # noqa: F401 (fixtures)
+from print_gui_support import audit_entries, open_case, station, top_level  # noqa: F401 (fixtures)
 from print_gui_support import pending_translations  # noqa: F401
-from print_support import PSEUDONYM, REAL_NAME, make_case
+from print_support import PSEUDONYM, REAL_NAME, SENSITIVE, make_case
 from support import SUPERVISOR
 from test_gui_cases import signed_in  # noqa: F401 (the fixture)
 from ui_helpers import click, find, settle
@@ -49,7 +51,6 @@ def test_the_education_officer_is_offered_the_school_purpose_only(qtbot, signed_
     assert [purpose.itemData(i) for i in range(purpose.count())] == ["school"]
     preview = preview_of(qtbot, dialog)
     assert preview.job.case_id == case_id and preview.job.profile == "school"
-    import io
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.job.pdf)).pages)
     assert PSEUDONYM in text and REAL_NAME not in text
 
@@ -120,3 +121,25 @@ def test_locking_closes_the_preview_and_its_file_goes_with_it(qtbot, station):
     window.lock()
     qtbot.waitUntil(lambda: not window.findChildren(PreviewWindow) and not window.findChildren(PrintDialog))
     assert not window.print_menu.isEnabled(), "nothing to print while locked"
+
+
+def test_the_court_copy_adds_the_health_records_only_when_ticked(qtbot, station):
+    window, case_id, _case_no = station
+    open_case(qtbot, window, case_id)
+    texts = {}
+    for ticked in (False, True):
+        window.printing.dossier_action.trigger()
+        dialog = top_level(PrintDialog, qtbot)
+        purpose = find(dialog, "用途")
+        qtbot.waitUntil(lambda: purpose.count() == 4)
+        purpose.setCurrentIndex(purpose.findData("court"))
+        health = find(dialog, "附入首次健康检查、伤情及医疗、心理记录")
+        assert not health.isChecked(), "left out unless asked for"
+        if ticked:
+            qtbot.mouseClick(health, Qt.MouseButton.LeftButton, pos=health.rect().topLeft() + QPoint(8, 8))
+            assert health.isChecked()
+        preview = preview_of(qtbot, dialog)
+        texts[ticked] = "".join(p.extract_text() for p in PdfReader(io.BytesIO(preview.job.pdf)).pages)
+        preview.close()
+        settle()
+    assert SENSITIVE["diagnosis"] not in texts[False] and SENSITIVE["diagnosis"] in texts[True]

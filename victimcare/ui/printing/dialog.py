@@ -10,9 +10,10 @@ import threading
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
-                               QProgressBar, QPushButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QHBoxLayout, QListWidget, QListWidgetItem,
+                               QProgressBar, QPushButton, QVBoxLayout)
 
+from victimcare.casework.printing.profiles import PROFILES
 from victimcare.core.errors import UserError
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import ErrorLabel, plain_label
@@ -54,9 +55,14 @@ class PrintDialog(QDialog):
         self.forms.setAccessibleName(self.tr("Form"))
         self.forms.setMinimumHeight(120)
         self.forms.itemDoubleClicked.connect(self._double_clicked)
+        self.includes: dict[str, QCheckBox] = {}  # a profile's optional parts (the court copy's health, school)
+        self.include_box = QVBoxLayout()
+        self.include_box.setContentsMargins(0, 0, 0, 0)
         if target.kind != BLANK:
             form.addRow(self.tr("Purpose"), self.purpose)
             form.addRow("", self.explanation)
+        if target.kind == DOSSIER:
+            form.addRow("", self.include_box)
         else:  # a blank form carries no case: nothing to redact
             self.purpose.hide()
             self.explanation.hide()
@@ -129,11 +135,28 @@ class PrintDialog(QDialog):
             return
         self.explanation.setText(self._purposes[index]["explanation"])
         if self.target.kind == DOSSIER:
+            self._show_includes(self.purpose.currentData())
             self.preview_button.setEnabled(True)
             return
         self.preview_button.setEnabled(False)
         run(self, self.services.printing.forms, self.purpose.currentData(), done=self._show_forms,
             failed=self._refused)
+
+    def _show_includes(self, code: str) -> None:
+        """A check box per optional part of the profile, unticked: it is added only when asked for."""
+        for box in self.includes.values():
+            self.include_box.removeWidget(box)
+            box.deleteLater()
+        self.includes = {}
+        profile = PROFILES.get(code)
+        words = {"medical": self.tr("Include the first health check, injuries and the medical and psychological "
+                                    "records"),
+                 "school": self.tr("Include the school placement")}
+        for part in (profile.optional if profile is not None else {}):
+            box = QCheckBox(words.get(part, part))
+            box.setAccessibleName(words.get(part, part))
+            self.include_box.addWidget(box)
+            self.includes[part] = box
 
     def _show_forms(self, forms: list[dict]) -> None:
         chosen = self.forms.currentItem().data(Qt.ItemDataRole.UserRole) if self.forms.currentItem() else None
@@ -182,7 +205,9 @@ class PrintDialog(QDialog):
         profile = self.purpose.currentData()
         if t.kind == DOSSIER:
             call, args = printing.render_dossier, (t.case_id, profile)
+            extra = {"include": tuple(part for part, box in self.includes.items() if box.isChecked())}
         else:
+            extra = {}
             item = self.forms.currentItem()
             if item is None:
                 self.error.show_error(self.tr("Choose a form first."))
@@ -191,14 +216,14 @@ class PrintDialog(QDialog):
             call, args = (printing.render_blank, (code,)) if t.kind == BLANK else \
                 (printing.render_form, (t.case_id, code, profile))
         self._busy(True)
-        run(self, call, *args, cancelled=self._cancel.is_set, progress=self._progress, done=self._rendered,
+        run(self, call, *args, **extra, cancelled=self._cancel.is_set, progress=self._progress, done=self._rendered,
             failed=self._render_failed, background=True)
 
     def _busy(self, rendering: bool) -> None:
         self._rendering = rendering
         self.progress.setRange(0, 0)
         self.progress.setVisible(rendering)
-        for w in (self.preview_button, self.purpose, self.forms):
+        for w in (self.preview_button, self.purpose, self.forms, *self.includes.values()):
             w.setEnabled(not rendering)
         self.cancel_button.setEnabled(True)
         self.note.setText(self.tr("Preparing the file…") if rendering else "")
