@@ -198,9 +198,11 @@ def unembedded_fonts(pdf: bytes) -> list[str]:
 
 
 def keeps_variation_selectors() -> bool:
-    """Whether the font module prints an ideographic variation selector (helper F's work) or drops it."""
-    from victimcare.forms.fonts import font_runs
-    return "\U000E0101" in "".join(chunk for _font, chunk in font_runs(IVS))
+    """Whether the font module gives a variation selector back in the text layer (helper F's work) or
+    drops it: a one-line PDF says which."""
+    from victimcare.forms.kit import FormContext, para
+    from victimcare.forms.pages import build_pdf
+    return IVS in "".join(pypdf_pages(build_pdf([para(IVS)], FormContext())))
 
 
 def printed(code: str, bundle: dict | None, ctx=None) -> tuple[str, str]:

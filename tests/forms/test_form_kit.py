@@ -120,3 +120,13 @@ def test_a_landscape_ledger_page():
     box = PdfReader(io.BytesIO(pdf)).pages[0].mediabox
     assert float(box.width) > float(box.height)
     assert "第 1 页 / 共 1 页" in pypdf_pages(pdf)[0]
+
+
+def test_a_blank_record_offers_its_choices_to_tick():
+    from victimcare.casework.steps.followup.rules import KINDS
+    rows = kit.record_rows(KINDS[0], None, blank=True)
+    text = "".join(pypdf_pages(sample(rows, bundle=None)))
+    assert "□入户" in text and "□电话" in text and "□较好" in text and "□是 □否" in text
+    filled = kit.record_rows(KINDS[0], {"mode": "home", "guardianship": "good", "risk": False})
+    text = "".join(pypdf_pages(sample(filled)))
+    assert "入户" in text and "□" not in text

@@ -20,7 +20,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from victimcare.domain.fields import CHOICE, DATE, DATETIME, FLAG, NOTE, Field, RecordKind
 from victimcare.forms.fonts import BODY, markup, paragraph_style, string_width
@@ -131,6 +131,16 @@ def shown(field: Field, value) -> str:
     return field.shown(value)
 
 
+def options(field: Field, most: int = 8) -> str:
+    """What a blank form offers to tick: □入户 □电话 … for a choice (of up to ``most`` options), □是 □否
+    for a yes/no; '' for anything else (an empty box)."""
+    if field.kind == CHOICE and len(field.choices) <= most:
+        return " ".join(f"□{c[1]}" for c in field.choices)
+    if field.kind == FLAG:
+        return "□是 □否"
+    return ""
+
+
 def pick(mapping, *keys, default=None):
     """``mapping[k1][k2]…`` where any level may be absent or None (a profile drops keys)."""
     for key in keys:
@@ -159,7 +169,8 @@ def box(value, height: float = BOX_HEIGHT):
 
 @dataclass(frozen=True)
 class Row:
-    """One grid row: ``cells`` of (label, value, value_columns) and the least height of its boxes."""
+    """One grid row: ``cells`` of (label, value, columns the value spans) and the height of its boxes
+    when they are empty."""
     cells: tuple[tuple[str, object, int], ...]
     height: float = BOX_HEIGHT
     section: bool = False
@@ -172,8 +183,9 @@ def pairs(*items: tuple[str, object]) -> Row:
     return Row(tuple((label, value, 1) for label, value in items[:2]))
 
 
-def wide(label: str, value, *, lines: int = 1) -> Row:
-    """A label and a value box across the row, ``lines`` boxes high at least (long text grows)."""
+def wide(label: str, value, *, lines: float = 1) -> Row:
+    """A label and a value box across the row. Empty, the box is ``lines`` boxes high (room to write by
+    hand); filled, it is as high as its text, however long."""
     return Row(((label, value, 3),), height=BOX_HEIGHT * lines)
 
 
@@ -184,8 +196,8 @@ def section(title: str) -> Row:
 
 def grid(rows: list[Row], *, label_width: float = 28 * mm) -> list[Flowable]:
     """The ruled table of a form as flowables stacked without a gap: runs of label/value pairs in four
-    columns (label, value, label, value); a wide row or a section heading in a table of its own (a value
-    spanning columns would wrap at one column's width, and a spanned row does not split across pages).
+    columns (label, value, label, value); a wide row or a section heading in a table of its own (in
+    reportlab 5.1 a value spanning columns wrapped at one column's width when its row split over pages).
 
     Rows split across pages, long values inside a row too (``splitInRow``), so nothing is clipped."""
     out: list[Flowable] = []
@@ -258,7 +270,7 @@ def list_table(headers: list[str], rows: list[list[object]], widths_mm: list[flo
     return table
 
 
-def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, dated: bool = True) -> Table:
+def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, dated: bool = True) -> Flowable:
     """经办人（签字）：______  日期：____年__月__日, one line per role. The blanks are empty cells ruled
     underneath: room for handwriting, and nothing for Paragraph to squeeze (it collapses runs of spaces)."""
     st = styles()
@@ -276,7 +288,7 @@ def signature_block(roles: tuple[str, ...] = ("经办人", "审核人"), *, date
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1), ("LEFTPADDING", (2, 0), (2, -1), 3 * mm),
         *(("LINEBELOW", (c, 0), (c, -1), 0.6, colors.black) for c in ruled)]))
-    return table
+    return KeepTogether([table])  # the signatures are never split over two pages
 
 
 def date_line() -> Table:
@@ -303,12 +315,12 @@ def record_rows(kind: RecordKind, record: dict | None, names: tuple[str, ...] | 
     rows: list[Row] = []
     pending: list[tuple[str, str]] = []
     for f in fields:
-        value = shown(f, record.get(f.name))
+        value = options(f) if blank else shown(f, record.get(f.name))
         if f.kind == NOTE or len(value) > 40:
             if pending:
                 rows.append(pairs(*pending))
                 pending = []
-            rows.append(wide(f.label, value, lines=3 if blank else 2))
+            rows.append(wide(f.label, value, lines=2.4 if blank else 2))
         else:
             pending.append((f.label, value))
             if len(pending) == 2:

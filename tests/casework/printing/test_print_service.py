@@ -205,7 +205,7 @@ def test_blank_forms_need_no_case_and_a_bad_case_number_is_said_plainly(station)
     boss = station.boss
     job = boss.printing.render_blank("F15")
     assert job.blank and job.file_name == "F15_空白表.pdf"
-    assert f"审计序号 {job.seq}" in "".join(page_texts(job.pdf))
+    assert f"序号{job.seq} 内部资料 注意保密" in "".join(page_texts(job.pdf))
     assert entry(boss, job.seq)["detail"] == "form:F15:blank"
     officer = station.as_account("jiaoyu")
     with pytest.raises(PermissionDenied, match="空白表"):

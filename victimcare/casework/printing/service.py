@@ -68,7 +68,7 @@ class PrintService(Service):
 
     def _ctx(self, station: str, mark: dossier.Mark, *, watermark: bool):
         return FormContext(station=station, user=self.session.account, printed_at=local_now(self.session),
-                           watermark=mark.line() if watermark else "")
+                           watermark=mark.watermark() if watermark else "")
 
     def _profile(self, case_id, code: str | None, include) -> profiles.Profile:
         """The profile asked for (None: the widest this role may print), capped by the role."""
