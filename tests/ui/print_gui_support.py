@@ -1,47 +1,17 @@
-"""What the GUI printing tests share: the Chinese interface including this branch's new strings (read
-from ``resources/translations/pending/print-gui.json`` until they are merged into the .qm: a string the
-.qm translates already is left to it), a window signed in on a vault with one filled case, and the
-print dialog / preview / save dialog found as a user finds them.
+"""What the GUI printing tests share: the Chinese wording of a string (``zh``), a window signed in on a
+vault with one filled case, and the print dialog / preview / save dialog found as a user finds them.
 
 Synthetic data only (tests/print_support.py)."""
 
-import json
-from pathlib import Path
-
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from print_support import make_case
 from support import SUPERVISOR
 from ui_helpers import open_window, settle, sign_in_window
 from victimcare.services import sign_in
-
-PENDING = Path(__file__).resolve().parents[2] / "resources" / "translations" / "pending" / "print-gui.json"
-
-
-class PendingTranslator(QTranslator):
-    """The pending {"Context": {"source": "译文"}} file as a translator."""
-
-    def __init__(self, table: dict):
-        super().__init__()
-        self.table = table
-
-    def translate(self, context, source, disambiguation=None, n=-1):
-        return self.table.get(context, {}).get(source)  # None: not ours, the next translator answers
-
-    def isEmpty(self):
-        return not self.table
-
-
-@pytest.fixture(autouse=True)
-def pending_translations(qapp):
-    translator = PendingTranslator(json.loads(PENDING.read_text("utf-8")) if PENDING.exists() else {})
-    qapp.installTranslator(translator)
-    yield translator
-    qapp.removeTranslator(translator)
-
 
 def zh(context: str, source: str) -> str:
     return QCoreApplication.translate(context, source)

@@ -14,7 +14,6 @@ from pypdf import PdfReader
 from pypdf.errors import FileNotDecryptedError
 
 from print_gui_support import audit_entries, open_case, station, top_level, zh  # noqa: F401 (fixtures)
-from print_gui_support import pending_translations  # noqa: F401
 from ui_helpers import click, fill, find, settle
 from victimcare.casework.printing import dossier_plan
 from victimcare.ui.printing.dialog import PrintDialog

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QPushButton
 from pypdf import PdfReader
 
 from print_gui_support import audit_entries, open_case, station, top_level  # noqa: F401 (fixtures)
-from print_gui_support import pending_translations  # noqa: F401
 from print_support import PSEUDONYM, REAL_NAME, SENSITIVE, make_case
 from support import SUPERVISOR
 from test_gui_cases import signed_in  # noqa: F401 (the fixture)
