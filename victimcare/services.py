@@ -12,6 +12,7 @@ from victimcare.casework.deadlines import DeadlineService
 from victimcare.casework.demodata import DemoService
 from victimcare.casework.importer import ImportService
 from victimcare.casework.integrity import IntegrityService
+from victimcare.casework.printing.service import PrintService
 from victimcare.casework.settings import SettingsService
 from victimcare.casework.stats import StatsService
 from victimcare.casework.steps import STEPS, service_class
@@ -30,6 +31,7 @@ SHARED: dict[str, type[Service]] = {
     "demo": DemoService,
     "imports": ImportService,
     "integrity": IntegrityService,
+    "printing": PrintService,
     "settings": SettingsService,
     "stats": StatsService,
 }

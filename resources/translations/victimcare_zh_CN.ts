@@ -364,42 +364,42 @@
         <translation>在站 {n} 天</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="56"/>
+        <location filename="../../victimcare/ui/case/header.py" line="57"/>
         <source>Worker: {w}</source>
         <translation>责任社工：{w}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="57"/>
+        <location filename="../../victimcare/ui/case/header.py" line="58"/>
         <source>Case facts</source>
         <translation>基本情况</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="61"/>
+        <location filename="../../victimcare/ui/case/header.py" line="62"/>
         <source>Rescued from trafficking</source>
         <translation>被拐卖获救</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="62"/>
+        <location filename="../../victimcare/ui/case/header.py" line="63"/>
         <source>Suspected trafficking</source>
         <translation>疑似被拐卖</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="63"/>
+        <location filename="../../victimcare/ui/case/header.py" line="64"/>
         <source>Disability</source>
         <translation>残疾</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="64"/>
+        <location filename="../../victimcare/ui/case/header.py" line="65"/>
         <source>Foreign national</source>
         <translation>外籍人员</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="69"/>
+        <location filename="../../victimcare/ui/case/header.py" line="70"/>
         <source>Minor</source>
         <translation>未成年人</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/header.py" line="71"/>
+        <location filename="../../victimcare/ui/case/header.py" line="72"/>
         <source>Closed</source>
         <translation>已结案</translation>
     </message>
@@ -407,22 +407,22 @@
 <context>
     <name>CasePage</name>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="73"/>
+        <location filename="../../victimcare/ui/case/page.py" line="74"/>
         <source>← Back to list</source>
         <translation>← 返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="74"/>
+        <location filename="../../victimcare/ui/case/page.py" line="75"/>
         <source>Back to list</source>
         <translation>返回列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="82"/>
+        <location filename="../../victimcare/ui/case/page.py" line="83"/>
         <source>Case steps</source>
         <translation>个案环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/page.py" line="86"/>
+        <location filename="../../victimcare/ui/case/page.py" line="87"/>
         <source>Overview</source>
         <translation>概况</translation>
     </message>
@@ -430,141 +430,141 @@
 <context>
     <name>CasesPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="41"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="42"/>
         <source>Search cases</source>
         <translation>搜索个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="42"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="43"/>
         <source>Search by name, alias, case number or ID fragment</source>
         <translation>按姓名、曾用名、个案编号或证件号片段搜索</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="45"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="47"/>
         <source>New intake registration</source>
         <translation>新建接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="55"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
         <source>Case status</source>
         <translation>个案状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="57"/>
         <source>Open cases</source>
         <translation>在办个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="56"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="57"/>
         <source>Closed cases</source>
         <translation>已结案个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="57"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="58"/>
         <source>All cases</source>
         <translation>全部个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="61"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="62"/>
         <source>Any step</source>
         <translation>全部环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="65"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="66"/>
         <source>Step status</source>
         <translation>环节状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
         <source>Assigned worker</source>
         <translation>责任社工</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="71"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="72"/>
         <source>Worker account</source>
         <translation>社工账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="73"/>
         <location filename="../../victimcare/ui/pages/cases.py" line="74"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="75"/>
         <source>Overdue only</source>
         <translation>仅看逾期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="76"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
         <source>Sort by</source>
         <translation>排序方式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="78"/>
         <source>Newest intake first</source>
         <translation>最新接收在前</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="77"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="89"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="78"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="78"/>
-        <location filename="../../victimcare/ui/pages/cases.py" line="96"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="79"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="97"/>
         <source>Next deadline</source>
         <translation>下一时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="84"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="85"/>
         <source>Result count</source>
         <translation>结果数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="90"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
         <source>(unknown)</source>
         <translation>（不详）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="91"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="92"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="93"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="93"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="94"/>
         <source>Days in care</source>
         <translation>在站天数</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="94"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="95"/>
         <source>Current steps</source>
         <translation>当前环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="100"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="101"/>
         <source>Case list</source>
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="157"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="158"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="186"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="194"/>
         <source>Opening the case…</source>
         <translation>正在打开个案……</translation>
     </message>
@@ -1936,148 +1936,148 @@ Accounts: {accounts}</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="68"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="69"/>
         <source>Signed-in user</source>
         <translation>当前用户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="70"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="71"/>
         <source>Vault</source>
         <translation>保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="72"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="73"/>
         <source>Lock status</source>
         <translation>锁定状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="76"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="77"/>
         <source>Working</source>
         <translation>正在处理</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="79"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="80"/>
         <source>Working…</source>
         <translation>正在处理……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="87"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="88"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="88"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="89"/>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="89"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="90"/>
         <source>Change password…</source>
         <translation>修改密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="90"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="91"/>
         <source>Sign out</source>
         <translation>退出登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="92"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="93"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="93"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="94"/>
         <source>&amp;Case</source>
         <translation>个案(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="94"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="95"/>
         <source>New intake…</source>
         <translation>新建接收登记…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="96"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="97"/>
         <source>Find case</source>
         <translation>查找个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="97"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="98"/>
         <source>&amp;Print</source>
         <translation>打印(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="99"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="100"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="100"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="101"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="101"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="102"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="102"/>
-        <location filename="../../victimcare/ui/mainwindow.py" line="270"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="103"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="272"/>
         <source>About VictimCare</source>
         <translation>关于 VictimCare</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="120"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="121"/>
         <source>[DEMO DATA] </source>
         <translation>【演示数据】</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="128"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="130"/>
         <source>User: {name} ({role})</source>
         <translation>用户：{name}（{role}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="130"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="132"/>
         <source>Vault: {path}</source>
         <translation>保险库：{path}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="132"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="134"/>
         <source>Not signed in</source>
         <translation>未登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="134"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="136"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="140"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="142"/>
         <source>Auto-lock in {m}:{s:02d}</source>
         <translation>{m}:{s:02d} 后自动锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="207"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="209"/>
         <source>Unsaved intake</source>
         <translation>未保存的接收登记</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="208"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="210"/>
         <source>An intake form was kept when the screen locked ({when}). Continue it now?</source>
         <translation>上次锁定（{when}）时保留了一份未填完的接收登记。现在继续填写吗？</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="210"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="212"/>
         <source>Continue the form</source>
         <translation>继续填写</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="211"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="213"/>
         <source>Discard it</source>
         <translation>放弃</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/mainwindow.py" line="271"/>
+        <location filename="../../victimcare/ui/mainwindow.py" line="273"/>
         <source>VictimCare {v}
 Offline, encrypted casework for rescued victims of human trafficking.</source>
         <translation>VictimCare {v}
@@ -2100,54 +2100,54 @@ Offline, encrypted casework for rescued victims of human trafficking.</source>
 <context>
     <name>OverviewTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="40"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
         <source>Deadlines</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="43"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="46"/>
         <source>Case deadlines</source>
         <translation>个案时限</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="54"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
         <source>No deadlines.</source>
         <translation>暂无时限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="57"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="60"/>
         <source>Steps</source>
         <translation>工作环节</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="67"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="73"/>
         <source>Refer to education bureau for school placement</source>
         <translation>转介教育局办理入学安置</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="68"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="89"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="95"/>
         <source>Refer to school</source>
         <translation>转介入学</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="71"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="77"/>
         <source>Referred to education bureau</source>
         <translation>已转介教育局</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="74"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="80"/>
         <source>Referral error</source>
         <translation>转介错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="77"/>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="80"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="83"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="86"/>
         <source>Timeline</source>
         <translation>工作记录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/overview.py" line="90"/>
+        <location filename="../../victimcare/ui/case/tabs/overview.py" line="96"/>
         <source>Education staff will see this name, the sex, the age and the school placement — nothing else.
 Name for the school (you may enter a pseudonym):</source>
         <translation>教育部门只能看到这个姓名、性别、年龄和入学安置信息，看不到其他内容。
@@ -2383,6 +2383,252 @@ Name for the school (you may enter a pseudonym):</source>
     </message>
 </context>
 <context>
+    <name>PreviewWindow</name>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="34"/>
+        <source>Print preview — {what}</source>
+        <translation>打印预览 — {what}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="35"/>
+        <source>Print preview</source>
+        <translation>打印预览</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="41"/>
+        <source>{pages} page(s) · audit no. {seq}</source>
+        <translation>共 {pages} 页 · 审计编号 {seq}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="42"/>
+        <source>Preview pages</source>
+        <translation>预览页数</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="45"/>
+        <location filename="../../victimcare/ui/printing/preview.py" line="46"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="48"/>
+        <location filename="../../victimcare/ui/printing/preview.py" line="49"/>
+        <source>Save as…</source>
+        <translation>另存为…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="51"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="52"/>
+        <source>Close preview</source>
+        <translation>关闭预览</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="58"/>
+        <source>Printing progress</source>
+        <translation>打印进度</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="60"/>
+        <location filename="../../victimcare/ui/printing/preview.py" line="61"/>
+        <source>Cancel printing</source>
+        <translation>取消打印</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="69"/>
+        <source>Preview status</source>
+        <translation>预览状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="72"/>
+        <source>Preview error</source>
+        <translation>预览错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="75"/>
+        <source>Document</source>
+        <translation>文档</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="84"/>
+        <source>Opening the preview…</source>
+        <translation>正在打开预览…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="93"/>
+        <source>The file could not be shown. Prepare it again.</source>
+        <translation>无法显示这份文件，请重新生成。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="130"/>
+        <source>Sending the pages to the printer…</source>
+        <translation>正在把各页送往打印机…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="148"/>
+        <source>{pages} page(s) sent to the printer.</source>
+        <translation>已把 {pages} 页送往打印机。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="164"/>
+        <source>Saved to {path}, encrypted with a password.</source>
+        <translation>已保存到 {path}，并已用密码加密。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/preview.py" line="165"/>
+        <source>Saved to {path}.</source>
+        <translation>已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="43"/>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="74"/>
+        <source>Print</source>
+        <translation>打印</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="48"/>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="62"/>
+        <source>Purpose</source>
+        <translation>用途</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="51"/>
+        <source>What this purpose leaves out</source>
+        <translation>用途说明</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="55"/>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="77"/>
+        <source>Form</source>
+        <translation>表格</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="70"/>
+        <source>The whole case dossier (专门档案): cover, table of contents, every form with data, timeline and back note</source>
+        <translation>整份专门档案：封面、卷内目录、所有已填写的表格、时间线和备考表</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="73"/>
+        <source>What is printed</source>
+        <translation>打印内容</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="80"/>
+        <source>Rendering progress</source>
+        <translation>生成进度</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="85"/>
+        <source>Print status</source>
+        <translation>打印状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="88"/>
+        <source>Print error</source>
+        <translation>打印错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="92"/>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="93"/>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="97"/>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="98"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="106"/>
+        <source>Reading the purposes this role may print…</source>
+        <translation>正在读取本角色可用的打印用途…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="113"/>
+        <source>Print a blank form</source>
+        <translation>打印空白表格</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="115"/>
+        <source>Print the case dossier — {case_no}</source>
+        <translation>打印专门档案 — {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="116"/>
+        <source>Print a form — {case_no}</source>
+        <translation>打印表格 — {case_no}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="124"/>
+        <source>This role may not print case records.</source>
+        <translation>本角色不能打印个案材料。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="152"/>
+        <source>Include the first health check, injuries and the medical and psychological records</source>
+        <translation>附入首次健康检查、伤情及医疗、心理记录</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="154"/>
+        <source>Include the school placement</source>
+        <translation>附入入学安置情况</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="176"/>
+        <source>This purpose prints none of these forms: choose another purpose.</source>
+        <translation>按这一用途不能打印这些表格，请换一个用途。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="213"/>
+        <source>Choose a form first.</source>
+        <translation>请先选择一张表格。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="229"/>
+        <source>Preparing the file…</source>
+        <translation>正在生成文件…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/dialog.py" line="253"/>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>PrintMenu</name>
+    <message>
+        <location filename="../../victimcare/ui/printing/menu.py" line="28"/>
+        <source>Print this case&apos;s dossier…</source>
+        <translation>打印本个案专门档案…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/menu.py" line="31"/>
+        <source>Print a form…</source>
+        <translation>打印表格…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/menu.py" line="36"/>
+        <source>Blank forms</source>
+        <translation>空白表格</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/menu.py" line="70"/>
+        <source>{code} {title} (blank)</source>
+        <translation>{code} {title}（空白表）</translation>
+    </message>
+</context>
+<context>
     <name>RareCharDialog</name>
     <message>
         <location filename="../../victimcare/ui/kit/inputs.py" line="71"/>
@@ -2568,161 +2814,243 @@ Everyone is signed out; sign in again with the account and password as they were
     </message>
 </context>
 <context>
+    <name>SaveDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="30"/>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="31"/>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="79"/>
+        <source>Save as</source>
+        <translation>另存为</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="36"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="37"/>
+        <source>Browse</source>
+        <translation>浏览</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="44"/>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="46"/>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="47"/>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="48"/>
+        <source>Encrypt (AES-256)</source>
+        <translation>加密（AES-256）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="53"/>
+        <source>File password</source>
+        <translation>文件密码</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="56"/>
+        <source>Repeat the password</source>
+        <translation>再次输入密码</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="58"/>
+        <source>A lost password cannot be recovered: nobody, not even the administrator, can open the file without it. Give it to the recipient separately, never with the file.</source>
+        <translation>密码丢失后无法找回：没有密码，任何人（包括管理员）都打不开这份文件。请把密码另行告知收件人，切勿与文件放在一起。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="61"/>
+        <source>Password warning</source>
+        <translation>密码提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="65"/>
+        <source>Save error</source>
+        <translation>保存错误</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="80"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="87"/>
+        <source>Give the file a name.</source>
+        <translation>请填写文件名。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="104"/>
+        <source>Type the password, or untick encryption.</source>
+        <translation>请输入密码，或取消勾选加密。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="107"/>
+        <source>The two passwords differ. Type them again.</source>
+        <translation>两次输入的密码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/save_dialog.py" line="111"/>
+        <source>A file of this name exists. Click Save again to replace it, or change the name.</source>
+        <translation>已有同名文件。再次点击保存将覆盖它，或换一个文件名。</translation>
+    </message>
+</context>
+<context>
     <name>SchoolPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="32"/>
         <source>Case number</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="33"/>
         <source>Name or pseudonym</source>
         <translation>姓名或化名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="33"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="34"/>
         <source>Sex</source>
         <translation>性别</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="35"/>
         <source>Age</source>
         <translation>年龄</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="36"/>
         <source>School</source>
         <translation>学校</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="37"/>
         <source>Grade</source>
         <translation>年级</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="38"/>
         <source>Enrolled on</source>
         <translation>入学日期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="38"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="39"/>
         <source>Attendance</source>
         <translation>就读性质</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="40"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="41"/>
         <source>School record</source>
         <translation>学籍状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="41"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="42"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="64"/>
         <source>Children referred to the education bureau who are of school age (6–17). Only the fields school placement needs are shown here.</source>
         <translation>已转介到教育部门、现为学龄（6–17 周岁）的儿童。这里只显示入学安置需要的信息。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="66"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="67"/>
         <source>Ledger error</source>
         <translation>台账错误</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="81"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="82"/>
         <source>Placement status</source>
         <translation>安置状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="82"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="83"/>
         <source>Any status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="85"/>
-        <location filename="../../victimcare/ui/pages/school.py" line="120"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="86"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="121"/>
         <source>Case closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="88"/>
         <source>School filter</source>
         <translation>学校筛选</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="88"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="89"/>
         <source>Any school</source>
         <translation>全部学校</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="90"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="91"/>
         <source>Grade filter</source>
         <translation>年级筛选</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="91"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="92"/>
         <source>Any grade</source>
         <translation>全部年级</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="92"/>
         <location filename="../../victimcare/ui/pages/school.py" line="93"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="94"/>
         <source>Overdue record transfers only</source>
         <translation>只看学籍转接超期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="94"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="95"/>
         <source>Export to Excel…</source>
         <translation>导出为 Excel…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="95"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="96"/>
         <source>Export ledger</source>
         <translation>导出台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="105"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="106"/>
         <source>Export result</source>
         <translation>导出结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="115"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="116"/>
         <source>{state}, overdue</source>
         <translation>{state}，已超期</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="205"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="217"/>
         <source>School placement ledger {day}.xlsx</source>
         <translation>入学安置台账 {day}.xlsx</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="206"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="218"/>
         <source>Export the ledger</source>
         <translation>导出入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="207"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="219"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="212"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="224"/>
         <source>Exporting…</source>
         <translation>正在导出……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="215"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="227"/>
         <source>Exported {count} children to {file}.</source>
         <translation>已导出 {count} 名儿童到 {file}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="47"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/school.py" line="60"/>
+        <location filename="../../victimcare/ui/pages/school.py" line="61"/>
         <source>School placement ledger</source>
         <translation>入学安置台账</translation>
     </message>
@@ -2730,22 +3058,22 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>SchoolTab</name>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="30"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="31"/>
         <source>School placement note</source>
         <translation>入学安置说明</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="37"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="39"/>
         <source>The case is closed: records can only be read.</source>
         <translation>个案已结案，记录只能查看。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="39"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="41"/>
         <source>School placement does not apply: {reason}</source>
         <translation>入学安置不适用：{reason}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/case/tabs/school.py" line="42"/>
+        <location filename="../../victimcare/ui/case/tabs/school.py" line="44"/>
         <source>The child has not been referred yet: refer the child on the Overview tab; the education officer then records the placement here or in the ledger.</source>
         <translation>尚未转介入学：请在“概况”页转介入学；之后由教育部门经办人在这里或在入学安置台账中登记安置情况。</translation>
     </message>
@@ -2805,101 +3133,137 @@ Everyone is signed out; sign in again with the account and password as they were
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="103"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="106"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="110"/>
         <location filename="../../victimcare/ui/pages/settings.py" line="111"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="112"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="114"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="115"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="120"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
+        <source>Form font</source>
+        <translation>表格字体</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="124"/>
+        <source>Bundled fonts</source>
+        <translation>内置字体</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="125"/>
+        <source>Official fonts (FangSong, SimSun, SimHei) if installed</source>
+        <translation>公文字体（仿宋、宋体、黑体，已安装时）</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="128"/>
+        <source>Form font message</source>
+        <translation>表格字体提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="139"/>
+        <source>Saved. Forms print in the official fonts.</source>
+        <translation>已保存。表格使用公文字体打印。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
+        <source>Saved. The official fonts are not installed on this computer: forms print in the bundled fonts.</source>
+        <translation>已保存。本机未安装公文字体：表格使用内置字体打印。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <source>Saved. Forms print in the bundled fonts.</source>
+        <translation>已保存。表格使用内置字体打印。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/settings.py" line="161"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="133"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="165"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="135"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="167"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="173"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="176"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="143"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="175"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="176"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="153"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="185"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="156"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="157"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="188"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="169"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="201"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="175"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="207"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="196"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="237"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="272"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="242"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="277"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>
@@ -3011,6 +3375,24 @@ Everyone is signed out; sign in again with the account and password as they were
     </message>
 </context>
 <context>
+    <name>StepPrintBar</name>
+    <message>
+        <location filename="../../victimcare/ui/printing/step_button.py" line="22"/>
+        <source>Print this step&apos;s forms…</source>
+        <translation>打印本步骤表格…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/step_button.py" line="23"/>
+        <source>Print step forms</source>
+        <translation>打印本步骤表格</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/printing/step_button.py" line="37"/>
+        <source>Print {codes} of this case</source>
+        <translation>打印本个案的 {codes}</translation>
+    </message>
+</context>
+<context>
     <name>StepRecordsTab</name>
     <message>
         <location filename="../../victimcare/ui/case/tabs/records.py" line="239"/>
@@ -3054,37 +3436,37 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>Workspace</name>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="59"/>
+        <location filename="../../victimcare/ui/workspace.py" line="60"/>
         <source>Navigation</source>
         <translation>导航</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="95"/>
+        <location filename="../../victimcare/ui/workspace.py" line="98"/>
         <source>Workbench</source>
         <translation>工作台</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="95"/>
+        <location filename="../../victimcare/ui/workspace.py" line="98"/>
         <source>Cases</source>
         <translation>个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="95"/>
+        <location filename="../../victimcare/ui/workspace.py" line="98"/>
         <source>School ledger</source>
         <translation>入学安置台账</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="96"/>
+        <location filename="../../victimcare/ui/workspace.py" line="99"/>
         <source>Reports</source>
         <translation>报表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="96"/>
+        <location filename="../../victimcare/ui/workspace.py" line="99"/>
         <source>Audit</source>
         <translation>审计</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/workspace.py" line="96"/>
+        <location filename="../../victimcare/ui/workspace.py" line="99"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

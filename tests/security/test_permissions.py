@@ -16,13 +16,15 @@ ALL_OPS = {
     "account.manage", "audit.view", "vault.verify", "vault.backup", "settings.edit", "case.create", "case.view",
     "case.edit", "case.view_sensitive", "case.edit_sensitive", "case.approve", "case.import", "case.export",
     "school.refer", "school.view", "school.edit", "school.export", "deadlines.view", "stats.view",
+    "print.case", "print.blank",
 }
 # PRODUCT.md §1, written out by hand: a change to the matrix must change this table too.
 EXPECTED = {
     "supervisor": ALL_OPS,
     "social_worker": ALL_OPS - {"account.manage", "audit.view", "vault.verify", "vault.backup", "settings.edit",
                                 "case.approve", "case.import", "case.export", "stats.view"},
-    "education_officer": {"school.view", "school.edit", "school.export", "deadlines.view"},
+    "education_officer": {"school.view", "school.edit", "school.export", "deadlines.view", "print.case",
+                          "print.blank"},
     "auditor": {"audit.view", "vault.verify", "stats.view"},
 }
 NAVIGATION_EXPECTED = {

@@ -30,7 +30,7 @@ def test_install_app_fonts(qapp, restore_app_font):
     size = qapp.font().pointSizeF()
     families = install_app_fonts(qapp)
 
-    assert families == ["WenQuanYi Micro Hei", "HanaMinA", "HanaMinB"]
+    assert families == ["WenQuanYi Micro Hei", "HanaMinA", "HanaMinB", "Jigmo Rare"]
     assert qapp.font().families() == families
     assert qapp.font().pointSizeF() == size  # platform default, never shrunk
     assert install_app_fonts(qapp) == families  # idempotent

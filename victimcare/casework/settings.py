@@ -1,6 +1,6 @@
 """Per-station settings kept in the vault, read through one typed accessor (``StationSettings``),
 and the service the supervisor edits them with: the holiday table (法定节假日 and 调休 working days)
-and the case-number pattern.
+the case-number pattern and the form font (bundled, or the official Windows fonts when installed).
 
 The holiday table is kept in the core and the school compartment (education staff compute school
 deadlines from their own copy). Stored values never fall back silently: a missing entry means the
@@ -18,6 +18,7 @@ from victimcare.domain.dates import parse_date
 from victimcare.domain.deadlines import DeadlineRules
 from victimcare.domain.workcalendar import (WorkCalendar, calendar_from_dict, calendar_from_json, calendar_to_json,
                                             load_calendar)
+from victimcare.forms.fonts import use_official_fonts
 from victimcare.security.gate import Service, operation
 from victimcare.security.permissions import Op
 
@@ -26,6 +27,7 @@ DEFAULT_BACKUP_KEEP = 7  # generations kept in a backup folder
 DEFAULT_BACKUP_REMIND_DAYS = 7  # the 工作台 reminds the supervisor when the last backup is older
 BACKUP_KEEP_RANGE = (1, 100)
 BACKUP_REMIND_RANGE = (1, 365)
+FORM_FONTS = ("bundled", "official")  # official = 仿宋/宋体/黑体 from %WINDIR%\Fonts when present
 _PLACEHOLDER = re.compile(r"\{(\w+)(?::[^}]*)?\}")
 _FAR_FUTURE = date(2100, 12, 31)
 
@@ -124,12 +126,31 @@ class StationSettings:
     def set_last_backup_at(self, when: float) -> None:
         self._put("last_backup_at", repr(float(when)))
 
+    def form_font(self) -> str:
+        stored = self._get("form_font")
+        if stored is None:
+            return FORM_FONTS[0]
+        if stored not in FORM_FONTS:
+            raise VaultError("保险库中的表格字体设置已损坏。请在“设置”中重新选择表格字体。")
+        return stored
+
+    def set_form_font(self, choice: str) -> None:
+        if choice not in FORM_FONTS:
+            raise ValidationError("form_font", "表格字体只能选择“内置字体”或“公文字体（仿宋、宋体、黑体）”。")
+        self._put("form_font", choice)
+
     def rules(self) -> DeadlineRules:
         stored = self._get("deadline_rules")
         return DeadlineRules.from_dict(json.loads(stored)) if stored else DeadlineRules()
 
     def set_rules(self, rules: DeadlineRules) -> None:
         self._put("deadline_rules", json.dumps(rules.to_dict(), ensure_ascii=False))
+
+
+def apply_form_font(conn) -> bool:
+    """Point the form kit at the station's form font (owner thread, before rendering); returns
+    whether the official fonts are in use (False when chosen but not installed here)."""
+    return use_official_fonts(StationSettings(conn).form_font() == "official")
 
 
 def _whole(value, field: str) -> int:
@@ -191,3 +212,18 @@ class SettingsService(Service):
             StationSettings(conn).set_case_no_pattern(pattern)
         self.session.record("update", object_type="settings", object_id="case_no_pattern")
         return format_case_no(pattern, self.session.vault.keyring.station_code, date.today().year, 1)
+
+    @operation(Op.SETTINGS_EDIT)
+    def form_font(self) -> str:
+        """"bundled" or "official"."""
+        return StationSettings(self.session.conn("core")).form_font()
+
+    @operation(Op.SETTINGS_EDIT)
+    def set_form_font(self, choice: str) -> bool:
+        """Choose the form font; returns whether the official fonts are in use on this computer
+        (they are used only where installed, the bundled ones otherwise)."""
+        conn = self.session.conn("core")
+        with transaction(conn):
+            StationSettings(conn).set_form_font(choice)
+        self.session.record("update", object_type="settings", object_id="form_font")
+        return apply_form_font(conn)

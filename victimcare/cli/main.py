@@ -8,7 +8,7 @@ import argparse
 import os
 import sys
 
-from victimcare.cli import admin, backup, cases
+from victimcare.cli import admin, backup, cases, printing
 from victimcare.cli.common import EXIT_ERROR, EXIT_OK, EXIT_USAGE, Secrets
 from victimcare.core.errors import UserError, os_error_message
 from victimcare.core.paths import default_vault_dir
@@ -24,6 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
     admin.register(sub, common)   # init, verify, recover, accounts
     cases.register(sub, common)   # import, demo-data, cases
     backup.register(sub, common)  # backup, restore, backups
+    printing.register(sub, common)  # export-dossier, print-form
     return parser
 
 

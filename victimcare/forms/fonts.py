@@ -3,13 +3,17 @@
 reportlab has no glyph fallback: a character missing from the current font prints as a blank.
 So we walk the text by code point and pick the first font in a chain that has the glyph:
 
-    BMP:           VC-Body (WenQuanYi Micro Hei) -> VC-HanaA (HanaMinA) -> VC-HanaB (HanaMinB)
-    other planes:  VC-Body -> VC-HanaB -> VC-HanaA
+    BMP:           base -> VC-Body (WenQuanYi Micro Hei) -> VC-HanaA (HanaMinA) -> VC-HanaB -> VC-Rare
+    other planes:  base -> VC-Body -> VC-HanaB (HanaMinB) -> VC-HanaA -> VC-Rare (Jigmo Rare)
+
+``base`` is the paragraph's own font: VC-Body, VC-Mono, or an official Windows font
+(``use_official_fonts``). Jigmo Rare holds only what the others lack (Ext-G, H, I, J and later
+additions to the older blocks), so together they cover every CJK ideograph of Unicode 17.
 
 HanaMinA also carries ~2.9k Ext-B glyphs, but HanaMinB is the font made for Ext-B, so a rare name
 draws all its Ext-B characters from one face; HanaMinA is only a last resort there (it has some
-non-CJK supplementary symbols that HanaMinB lacks). HanaMin A/B may be an optional installer
-component: without them those characters print as a visible placeholder and their code points
+non-CJK supplementary symbols that HanaMinB lacks). HanaMin A/B and Jigmo Rare may be an optional
+installer component: without them those characters print as a visible placeholder and their code points
 are logged. We never log the surrounding text: it is personal data.
 
 No Qt here (the UI side is ``victimcare.ui.fonts``).
@@ -22,6 +26,7 @@ import re
 import threading
 import unicodedata
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
@@ -31,13 +36,16 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from victimcare.core.resources import resource_path
+from victimcare.forms import variation
+from victimcare.forms.official_fonts import FANGSONG, SIMHEI, SIMSUN, find_official_fonts
 
 log = logging.getLogger(__name__)
 
 BODY = "VC-Body"  # WenQuanYi Micro Hei: body and titles, has ASCII and all of GBK
 MONO = "VC-Mono"  # WenQuanYi Micro Hei Mono (same .ttc): codes that are read out or typed back
 HANA_A = "VC-HanaA"  # HanaMinA: Ext-A and the rest of the URO
-HANA_B = "VC-HanaB"  # HanaMinB: Ext-B and later supplementary-plane hanzi
+HANA_B = "VC-HanaB"  # HanaMinB: Ext-B … Ext-F
+RARE = "VC-Rare"  # Jigmo Rare: Ext-G … Ext-J and what Unicode added to older blocks after 10.0
 PLACEHOLDER = "\u25a1"  # □: shown for a code point no bundled font covers, never a silent blank
 
 # (reportlab name, file in resources/fonts, subfont index, required)
@@ -46,12 +54,15 @@ _FONT_FILES: tuple[tuple[str, str, int, bool], ...] = (
     (MONO, "wqy-microhei.ttc", 1, True),
     (HANA_A, "HanaMinA.ttf", 0, False),
     (HANA_B, "HanaMinB.ttf", 0, False),
+    (RARE, "jigmo-rare.ttf", 0, False),
 )
-_FALLBACK_BMP = (HANA_A, HANA_B)
-_FALLBACK_SUPPLEMENTARY = (HANA_B, HANA_A)
+_FALLBACK_BMP = (BODY, HANA_A, HANA_B, RARE)
+_FALLBACK_SUPPLEMENTARY = (BODY, HANA_B, HANA_A, RARE)
 
 _lock = threading.Lock()
 _registered: tuple[str, ...] | None = None
+_official: dict[str, str] = {}  # role ("body", "heading") -> registered official font, when chosen
+_official_files: dict[str, Path] = {}  # official font name -> the file it was registered from
 
 Align = Literal["left", "centre", "right"]
 
@@ -74,35 +85,80 @@ def register_fonts() -> tuple[str, ...]:
                     log.warning("optional font %s is not installed; rare hanzi will print as %s",
                                 filename, PLACEHOLDER)
                     continue
-                pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
-                # reportlab has no synthetic bold/italic and <b> fails on an unmapped family,
-                # so map every style to the same face.
-                pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name,
-                                              boldItalic=name)
+                _register(name, path, index)
                 names.append(name)
             _registered = tuple(names)
             _font_for.cache_clear()
         return _registered
 
 
+def _register(name: str, path: Path, index: int) -> None:
+    pdfmetrics.registerFont(TTFont(name, str(path), subfontIndex=index))
+    # reportlab has no synthetic bold/italic and <b> fails on an unmapped family,
+    # so map every style to the same face.
+    pdfmetrics.registerFontFamily(name, normal=name, bold=name, italic=name, boldItalic=name)
+
+
+def use_official_fonts(enabled: bool, folder: Path | None = None) -> bool:
+    """Set the form font: the official Windows fonts (仿宋 body, 黑体 headings, 宋体 where 仿宋 is
+    missing) when ``enabled`` and installed, else the bundled ones. Returns whether official
+    fonts are now in use. ``folder`` is for tests (default: %WINDIR%\\Fonts on Windows only).
+
+    The caller sets it from the station setting before rendering; a document already being
+    built keeps the fonts it started with only if nothing changes it meanwhile, so set it
+    between prints."""
+    register_fonts()
+    chosen: dict[str, str] = {}
+    if enabled:
+        found = find_official_fonts(folder)
+        for font, path in found.items():
+            try:
+                if _official_files.get(font.name) != path:
+                    _register(font.name, path, font.index)
+                    _official_files[font.name] = path
+            except Exception as exc:  # a damaged or unusual system font: fall back, never fail a print
+                log.warning("official font %s could not be loaded (%s); using bundled fonts",
+                            font.file, type(exc).__name__)
+                found = {f: p for f, p in found.items() if f != font}
+        names = {font.file: font.name for font in found}
+        body = names.get(FANGSONG.file) or names.get(SIMSUN.file)
+        if body:
+            chosen = {"body": body, "heading": names.get(SIMHEI.file, body)}
+    with _lock:
+        _official.clear()
+        _official.update(chosen)
+        _font_for.cache_clear()
+    return bool(chosen)
+
+
+def body_font() -> str:
+    """The font for form text: 仿宋 (or 宋体) when official fonts are in use, else ``BODY``."""
+    return _official.get("body", BODY)
+
+
+def heading_font() -> str:
+    """The font for titles and headings: 黑体 when official fonts are in use, else ``BODY``."""
+    return _official.get("heading", BODY)
+
+
 @lru_cache(maxsize=16384)
 def _font_for(cp: int, base: str) -> str | None:
     """First registered font in the chain for ``base`` that has a glyph for code point ``cp``."""
-    registered = _registered or ()
+    if variation.is_stand_in(cp):
+        return None  # a typed private-use character of plane 16: we cannot know what it means
+    usable = set(_registered or ()) | set(_official.values())
     fallback = _FALLBACK_SUPPLEMENTARY if cp > 0xFFFF else _FALLBACK_BMP
     for name in (base, *fallback):
-        if name in registered and cp in pdfmetrics.getFont(name).face.charToGlyph:
+        if name in usable and cp in pdfmetrics.getFont(name).face.charToGlyph:
             return name
     return None
 
 
 def _is_invisible(ch: str) -> bool:
-    """Controls, format characters (bidi isolates, ZWJ, BOM, soft hyphen) and variation
-    selectors have no visible form; a PDF has no use for them, so we drop them instead of
-    printing a placeholder."""
-    cp = ord(ch)
-    return (unicodedata.category(ch) in ("Cc", "Cf")
-            or 0xFE00 <= cp <= 0xFE0F or 0xE0100 <= cp <= 0xE01EF)
+    """Controls and format characters (bidi isolates, ZWJ, BOM, soft hyphen) and a variation
+    selector with no ideograph before it have no visible form; a PDF has no use for them, so we
+    drop them instead of printing a placeholder."""
+    return unicodedata.category(ch) in ("Cc", "Cf") or variation.is_selector(ord(ch))
 
 
 def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
@@ -110,13 +166,17 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
 
     Python strings index code points, so an Ext-B character is one item here. Whitespace
     becomes a plain space (a PDF line has no newlines or tabs). A code point no font covers
-    becomes ``PLACEHOLDER`` in ``base`` and its code point (only) is logged.
+    becomes ``PLACEHOLDER`` in ``base`` and its code point (only) is logged. An ideograph followed
+    by a variation selector becomes one stand-in character (``variation``) that draws the variant
+    glyph where the font has it and extracts as both code points.
     """
     register_fonts()
     runs: list[tuple[str, list[str]]] = []
     missing: set[int] = set()
     for ch in text:
         cp = ord(ch)
+        if variation.is_selector(cp) and runs and _fold_selector(runs, cp, base):
+            continue
         if ch.isspace():
             font = _font_for(cp, base) if unicodedata.category(ch) == "Zs" else None
             if font is None:
@@ -135,6 +195,33 @@ def font_runs(text: str, base: str = BODY) -> list[tuple[str, str]]:
     for cp in sorted(missing):
         log.warning("no bundled font has a glyph for U+%04X; printed as U+25A1", cp)
     return [(font, "".join(chars)) for font, chars in runs]
+
+
+def _fold_selector(runs: list[tuple[str, list[str]]], selector: int, base_font: str) -> bool:
+    """Replace the last character of ``runs`` and the ``selector`` after it by one stand-in
+    (in place), drawn from the first font of the chain with a variant glyph for the sequence, else
+    from the base character's own font. False when there is no drawable character to select."""
+    font, chars = runs[-1]
+    base = ord(chars[-1])
+    if base == ord(PLACEHOLDER) or variation.is_stand_in(base) or chars[-1].isspace():
+        return False
+    usable = set(_registered or ()) | set(_official.values())
+    fallback = _FALLBACK_SUPPLEMENTARY if base > 0xFFFF else _FALLBACK_BMP
+    target = next((name for name in (base_font, *fallback) if name in usable
+                   and base in (face := pdfmetrics.getFont(name).face).charToGlyph
+                   and variation.has_variant(face, base, selector)), font)
+    code = variation.stand_in(pdfmetrics.getFont(target).face, base, selector)
+    if target == font:
+        chars[-1] = code
+        return True
+    chars.pop()
+    if not chars:
+        runs.pop()
+    if runs and runs[-1][0] == target:
+        runs[-1][1].append(code)
+    else:
+        runs.append((target, [code]))
+    return True
 
 
 def markup(text: str, base: str = BODY) -> str:
@@ -156,7 +243,7 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, size: float, *,
                 align: Align = "left", base: str = BODY) -> float:
     """Draw one line of mixed-font text (headers, footers, watermarks); return its width.
 
-    ``x`` is the left edge, the centre or the right edge depending on ``align``. The canvas
+    ``x`` is the left edge, the centre or the right edge depending on ``align``. The canvas's
     font is restored afterwards, so callers keep their own state.
     """
     runs = font_runs(text, base)
@@ -166,11 +253,14 @@ def draw_string(canvas: Canvas, x: float, y: float, text: str, size: float, *,
         x -= total / 2
     elif align == "right":
         x -= total
+    # One text object for the whole line: extractors (pypdf) break lines between text objects.
+    # q/Q around it: the PDF keeps the last Tf after ET, and the canvas would not know.
     canvas.saveState()
-    for (font, chunk), width in zip(runs, widths):
-        canvas.setFont(font, size)
-        canvas.drawString(x, y, chunk)
-        x += width
+    text = canvas.beginText(x, y)
+    for font, chunk in runs:
+        text.setFont(font, size)
+        text.textOut(chunk)
+    canvas.drawText(text)
     canvas.restoreState()
     return total
 
@@ -188,12 +278,16 @@ def paragraph_style(name: str, size: float, *, leading: float | None = None, bas
 # --- reportlab ToUnicode fix --------------------------------------------------------------
 # reportlab 5.1.0 writes ToUnicode bfchar targets with "%04X", so U+20BB7 comes out as the
 # five-digit <20BB7>. That is not UTF-16BE: pypdf and viewers extract garbage for Ext-B names.
-# PDF 32000-1 §9.10.3 wants the surrogate pair <D842DFB7>. We rewrite only those entries.
-_NON_BMP_BFCHAR = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.MULTILINE)
+# PDF 32000-1 §9.10.3 wants the surrogate pair <D842DFB7>. We rewrite every target above the BMP
+# (each subset of 256 codes has its own CMap, all made here), and a variation sequence's stand-in
+# becomes its two code points.
+_BFCHAR = re.compile(r"^(<[0-9A-F]{2}>) <([0-9A-F]{5,6})>$", re.MULTILINE)
 
 
-def _as_utf16_pair(match: re.Match[str]) -> str:
-    utf16 = chr(int(match.group(2), 16)).encode("utf-16-be").hex().upper()
+def _as_utf16(match: re.Match[str]) -> str:
+    cp = int(match.group(2), 16)
+    sequence = variation.sequence_of(cp) or (cp,)
+    utf16 = "".join(chr(c) for c in sequence).encode("utf-16-be").hex().upper()
     return f"{match.group(1)} <{utf16}>"
 
 
@@ -202,10 +296,10 @@ def _fix_tounicode_for_supplementary_planes() -> None:
     if getattr(original, "_vc_fixed", False):
         return
     if "<20BB7>" not in original("probe", [0x20BB7]):
-        return  # a later reportlab writes it correctly: leave it alone
+        raise RuntimeError("reportlab's ToUnicode output changed: check the fix in forms/fonts.py")
 
     def make_tounicode_cmap(fontname: str, subset: list[int]) -> str:
-        return _NON_BMP_BFCHAR.sub(_as_utf16_pair, original(fontname, subset))
+        return _BFCHAR.sub(_as_utf16, original(fontname, subset))
 
     make_tounicode_cmap._vc_fixed = True  # type: ignore[attr-defined]
     ttfonts.makeToUnicodeCMap = make_tounicode_cmap  # addObjects looks it up as a module global

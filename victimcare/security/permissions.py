@@ -59,6 +59,8 @@ class Op(StrEnum):
     SCHOOL_EXPORT = "school.export"   # the 入学安置台账 as a file (XLSX) or as ``admin cases --json``
     DEADLINES_VIEW = "deadlines.view"
     STATS_VIEW = "stats.view"
+    PRINT_CASE = "print.case"     # a case's forms and dossier; the role caps the redaction profile
+    PRINT_BLANK = "print.blank"   # blank forms for hand filling, and the audit of a preview, print or save
 
 
 # The operations that write the vault's compartments: refused while the session is read-only
@@ -92,6 +94,8 @@ MATRIX: dict[Op, frozenset[Role]] = {
     Op.SCHOOL_EXPORT: frozenset({_S, _W, _E}),
     Op.DEADLINES_VIEW: frozenset({_S, _W, _E}),
     Op.STATS_VIEW: frozenset({_S, _A}),
+    Op.PRINT_CASE: frozenset({_S, _W, _E}),
+    Op.PRINT_BLANK: frozenset({_S, _W, _E}),
 }
 
 # Left navigation of PRODUCT.md §5: the operation that makes each section visible.

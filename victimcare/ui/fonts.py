@@ -2,8 +2,9 @@
 
 Chinese desktops (and bare Windows installs) often lack Ext-A/Ext-B glyphs, so rare name
 characters would show as boxes. We register the bundled fonts with Qt and make the application
-font a family list: WenQuanYi Micro Hei first, then HanaMinA and HanaMinB, so Qt falls back per
-glyph to the bundled fonts before any system font. The point size stays the platform default:
+font a family list: WenQuanYi Micro Hei first, then HanaMinA, HanaMinB and Jigmo Rare (Ext-G … J),
+so Qt falls back per glyph to the bundled fonts before any system font; a widget that names the
+body family alone gets the same list through a font substitution. The point size stays the platform default:
 UX requires readability at default and 125 % scaling, so we never shrink it.
 """
 
@@ -19,14 +20,14 @@ from victimcare.core.resources import resource_path
 log = logging.getLogger(__name__)
 
 # Same files as the PDF side (victimcare.forms.fonts), in fallback order.
-_FONT_FILES = ("wqy-microhei.ttc", "HanaMinA.ttf", "HanaMinB.ttf")
+_FONT_FILES = ("wqy-microhei.ttc", "HanaMinA.ttf", "HanaMinB.ttf", "jigmo-rare.ttf")
 
 _installed: dict[str, str] = {}  # file name -> family; Qt would register a file twice
 
 
 def install_app_fonts(app: QApplication) -> list[str]:
     """Register the bundled fonts and set the application font; return the family names
-    in fallback order (HanaMin A/B are optional and left out when not installed)."""
+    in fallback order (HanaMin A/B and Jigmo Rare are optional and left out when not installed)."""
     for filename in _FONT_FILES:
         if filename in _installed:
             continue
@@ -45,4 +46,7 @@ def install_app_fonts(app: QApplication) -> list[str]:
         font = QFont(app.font())  # keeps the platform's point size and hinting
         font.setFamilies(families)
         app.setFont(font)
+        for family in families[:1]:
+            if not QFont.substitutes(family):
+                QFont.insertSubstitutions(family, families[1:])
     return families

@@ -11,6 +11,7 @@ from victimcare.ui.idle import DEFAULT_IDLE_SECONDS, IdleLock
 from victimcare.ui.login import LoginPage
 from victimcare.ui.oslock import OsLockWatcher
 from victimcare.ui.password_dialog import ChangePasswordDialog
+from victimcare.ui.printing.menu import PrintMenu
 from victimcare.core.errors import UserError
 from victimcare.ui.kit.display import datetime_label, role_text
 from victimcare.ui.kit.tasks import activity, run
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
                                             QKeySequence("Ctrl+N"))
         self.find_action = self._action(self.case_menu, self.tr("Find case"), self._find, QKeySequence("Ctrl+F"))
         self.print_menu = menu.addMenu(self.tr("&Print"))
-        self.print_menu.setEnabled(False)  # forms and dossiers arrive with the printing issue
+        self.printing = PrintMenu(self, self.print_menu)
         tools = menu.addMenu(self.tr("&Tools"))
         self.refresh_action = self._action(tools, self.tr("Refresh"), self._refresh, QKeySequence("F5"))
         help_menu = menu.addMenu(self.tr("&Help"))
@@ -124,6 +125,7 @@ class MainWindow(QMainWindow):
         can_cases = signed_in and "cases" in (self.workspace.pages if self.workspace else {})
         self.new_case_action.setEnabled(can_cases and not self.services.read_only)
         self.find_action.setEnabled(can_cases)
+        self.printing.update_state()
         if signed_in:
             self.user_label.setText(self.tr("User: {name} ({role})").format(
                 name=self.services.account, role=role_text(self.services.role)))

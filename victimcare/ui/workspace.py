@@ -51,6 +51,7 @@ class ReadOnlyBanner(QFrame):
 
 class Workspace(QWidget):
     open_case = Signal(int, str)  # case id, tab code
+    current_case_changed = Signal()  # another page shown, or its open case changed (``current_case``)
 
     def __init__(self, services, parent=None):
         super().__init__(parent)
@@ -75,6 +76,8 @@ class Workspace(QWidget):
         for section in navigation_for(services.role):
             page = self._make_page(section)
             self.pages[section] = page
+            if hasattr(page, "case_changed"):
+                page.case_changed.connect(self.current_case_changed)
             self.stack.addWidget(scrolling(page))  # a page taller or wider than the window scrolls
             item = QListWidgetItem(labels[section])
             item.setData(Qt.ItemDataRole.UserRole, section)
@@ -102,6 +105,13 @@ class Workspace(QWidget):
         self.nav.setCurrentRow(self.sections().index(section))
         return self.pages[section]
 
+    def current_case(self) -> tuple[int, str] | None:
+        """(case id, case number) of the case the page shown has open (the 打印 menu prints it), or None."""
+        row = self.stack.currentIndex()
+        page = self.pages[self.sections()[row]] if row >= 0 else None
+        current = getattr(page, "current_case", None)
+        return current() if current is not None else None
+
     def show_restore(self) -> None:
         settings = self.show_section("settings")
         settings.backups.restore_button.setFocus()
@@ -110,6 +120,7 @@ class Workspace(QWidget):
         if row < 0:
             return
         self.stack.setCurrentIndex(row)
+        self.current_case_changed.emit()
         page = self.pages[self.sections()[row]]
         refresh = getattr(page, "refresh", None)
         if refresh:

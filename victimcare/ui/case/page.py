@@ -34,6 +34,7 @@ from victimcare.ui.case.header import CaseHeader
 from victimcare.ui.case.tabs.overview import OverviewTab
 from victimcare.ui.kit.display import status_text, step_text
 from victimcare.ui.kit.tasks import run
+from victimcare.ui.printing.step_button import StepPrintBar
 
 
 @dataclass
@@ -134,6 +135,8 @@ class CasePage(QWidget):
         holder = QWidget()
         holder.make = make
         QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+        if code != "overview":  # each step's tab prints that step's forms (hidden where it has none)
+            holder.layout().addWidget(StepPrintBar(self.services, code, self.case))
         self.tabs.addTab(holder, title)
         self.tab_codes.append(code)
 

@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
@@ -19,6 +19,7 @@ OVERDUE_COLOUR = QColor(ERROR)
 
 
 class CasesPage(QWidget):
+    case_changed = Signal()  # a case page opened or closed (the 打印 menu follows it)
     def __init__(self, services, workspace=None):
         super().__init__(workspace)
         self.services = services
@@ -161,12 +162,19 @@ class CasesPage(QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    def current_case(self) -> tuple[int, str] | None:
+        """The case whose page is shown (for the 打印 menu), or None on the list."""
+        if self.case_page is None or self.stack.currentWidget() is not self.case_page:
+            return None
+        return self.case_page.case_id, self.case_page.case.get("case_no", "")
+
     def show_list(self) -> None:
         if self.case_page is not None:
             self.stack.removeWidget(self.case_page)
             self.case_page.deleteLater()
             self.case_page = None
         self.stack.setCurrentWidget(self.list_view)
+        self.case_changed.emit()
 
     def new_intake(self, draft: dict | None = None) -> None:
         """The intake form; ``draft`` holds the values of a form kept when the screen locked (a draft of
@@ -197,3 +205,4 @@ class CasesPage(QWidget):
         self.stack.setCurrentWidget(self.case_page)
         self.case_page.show_tab(tab)
         self._show_count()
+        self.case_changed.emit()

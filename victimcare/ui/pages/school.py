@@ -4,7 +4,7 @@ ledger's columns, filters, the placement form of the selected child and the expo
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QSplitter, QTableView, QVBoxLayout, QWidget)
@@ -22,6 +22,7 @@ OVERDUE_COLOUR = QColor(ERROR)
 
 
 class SchoolPage(QWidget):
+    case_changed = Signal()  # the selected child changed (the 打印 menu follows it)
     def __init__(self, services, workspace=None):
         super().__init__(workspace)
         self.services = services
@@ -137,6 +138,7 @@ class SchoolPage(QWidget):
         self._query = self.query()
         self.form.clear()
         self.model.reset()
+        self.case_changed.emit()
         run(self, self.services.school.choices, done=self._show_choices, failed=lambda exc: None)
 
     def _show_choices(self, choices: dict) -> None:
@@ -179,14 +181,24 @@ class SchoolPage(QWidget):
                 self.table.selectRow(r)
                 self.table.selectionModel().blockSignals(False)
                 self.table.scrollTo(self.model.index(r, 0))
+                self.case_changed.emit()
                 return True
         if self.model.canFetchMore(QModelIndex()):  # further down the ledger: fetch the next page
             self.model.fetchMore(QModelIndex())
         return False
 
+    def current_case(self) -> tuple[int, str] | None:
+        """The child selected in the ledger (for the 打印 menu), or None."""
+        current = self.table.selectionModel().currentIndex()
+        if not current.isValid():
+            return None
+        row = self.model.row_data(current.row())
+        return row["case_id"], row["case_no"]
+
     def _row_changed(self, current: QModelIndex, _previous) -> None:
         if current.isValid():
             self._open(self.model.row_data(current.row())["case_id"])
+        self.case_changed.emit()
 
     def _open(self, case_id: int) -> None:
         run(self, self.services.school.child, case_id, done=self.form.show_child,

@@ -1,5 +1,5 @@
-"""设置: accounts (create, reset, disable, unlock), backups (``backup_box``), case numbers, holidays and the
-interface language (supervisor)."""
+"""设置: accounts (create, reset, disable, unlock), backups (``backup_box``), case numbers, holidays, the
+form font and the interface language (supervisor)."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
@@ -96,6 +96,7 @@ class SettingsPage(QWidget):
         self.language_note = plain_label("")
         llay.addWidget(self.language_note, 1)
         short.addWidget(language, 2)
+        short.addWidget(self._form_font_box(), 2)
         lay.addLayout(short)
         lay.addStretch()
 
@@ -114,6 +115,37 @@ class SettingsPage(QWidget):
         self.case_no_message = ErrorLabel(self.tr("Case number message"))
         row.addWidget(self.case_no_message, 1)
         return box
+
+    def _form_font_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Form font"))
+        col = QVBoxLayout(box)
+        self.form_font = QComboBox()
+        self.form_font.setAccessibleName(self.tr("Form font"))
+        self.form_font.addItem(self.tr("Bundled fonts"), "bundled")
+        self.form_font.addItem(self.tr("Official fonts (FangSong, SimSun, SimHei) if installed"), "official")
+        self.form_font.currentIndexChanged.connect(self.save_form_font)
+        col.addWidget(self.form_font)
+        self.form_font_message = ErrorLabel(self.tr("Form font message"))
+        col.addWidget(self.form_font_message)
+        return box
+
+    def save_form_font(self) -> None:
+        self._form_font_choice = self.form_font.currentData()  # the message speaks of this one
+        run(self, self.services.settings.set_form_font, self._form_font_choice, busy=self.form_font,
+            done=self._form_font_saved, failed=self._form_font_failed)
+
+    def _form_font_saved(self, official: bool) -> None:
+        if official:
+            text = self.tr("Saved. Forms print in the official fonts.")
+        elif self._form_font_choice == "official":
+            text = self.tr("Saved. The official fonts are not installed on this computer: forms print in "
+                           "the bundled fonts.")
+        else:
+            text = self.tr("Saved. Forms print in the bundled fonts.")
+        self._say(self.form_font_message, text, ok=True)
+
+    def _form_font_failed(self, exc) -> None:
+        self._say(self.form_font_message, exc.message, ok=False)
 
     def save_case_no_pattern(self) -> None:
         run(self, self.services.settings.set_case_no_pattern, self.case_no_pattern.text(),
@@ -181,11 +213,14 @@ class SettingsPage(QWidget):
     def _read(self):
         """Everything the page shows (worker thread)."""
         s = self.services
-        return s.settings.case_no_pattern(), s.settings.holidays(), s.accounts.list()
+        return s.settings.case_no_pattern(), s.settings.holidays(), s.accounts.list(), s.settings.form_font()
 
     def _show(self, read) -> None:
-        pattern, (days_off, workdays, _source), accounts = read
+        pattern, (days_off, workdays, _source), accounts, form_font = read
         self.case_no_pattern.setText(pattern)
+        self.form_font.blockSignals(True)  # showing the stored choice is not a new choice
+        self.form_font.setCurrentIndex(max(0, self.form_font.findData(form_font)))
+        self.form_font.blockSignals(False)
         self.holidays.setPlainText("\n".join(days_off))
         self.workdays.setPlainText("\n".join(workdays))
         self._show_accounts(accounts)

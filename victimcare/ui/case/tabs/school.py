@@ -5,6 +5,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from victimcare.security.permissions import Op, allowed
+from victimcare.ui.kit.display import shown
 from victimcare.ui.kit.tasks import run
 from victimcare.ui.kit.widgets import plain_label
 from victimcare.ui.pages.school_form import PlacementForm
@@ -33,10 +34,11 @@ class SchoolTab(QWidget):
         self.form = PlacementForm(services, self)
         self.form.saved.connect(lambda _row: self.changed.emit())
         lay.addWidget(self.form, 1)
+        lay.addStretch()  # a note alone sits at the top, not in the middle of the tab
         if services.read_only or bundle.case.get("status") == "closed":
             self.form.set_read_only(services.read_only or self.tr("The case is closed: records can only be read."))
         if step.get("status") == "not_applicable":
-            self.note.setText(self.tr("School placement does not apply: {reason}").format(reason=step.get("reason", "")))
+            self.note.setText(self.tr("School placement does not apply: {reason}").format(reason=shown(step.get("reason", ""))))
             self.form.hide()
         elif step.get("status") == "not_started":
             self.note.setText(self.tr("The child has not been referred yet: refer the child on the Overview tab; "

@@ -1,0 +1,1 @@
+"""Printing a case: the print bundle, redaction profiles, the forms' catalog, the dossier and saving."""
