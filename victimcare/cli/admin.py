@@ -1,4 +1,4 @@
-"""``victimcare admin init | verify | recover | accounts``: the vault and its accounts."""
+"""``victimcare admin init | verify | recover | passwd | accounts``: the vault and its accounts."""
 
 from pathlib import Path
 
@@ -61,6 +61,21 @@ def cmd_recover(args, secrets: Secrets) -> int:
     return EXIT_OK
 
 
+def cmd_passwd(args, secrets: Secrets) -> int:
+    """Change one's own password: the only command an account with a first password may run."""
+    from victimcare.services import sign_in as services_sign_in
+    if not args.user:
+        raise UserError("请用 --user 指定账户名。")
+    old = secrets.ask(f"账户 {args.user} 的当前密码：")
+    services = services_sign_in(open_vault(args), args.user, old)
+    try:
+        services.accounts.change_own_password(old, secrets.ask("新密码（至少 15 个字符）：", confirm=True))
+    finally:
+        services.close()
+    print(f"账户 {args.user} 的密码已修改。")
+    return EXIT_OK
+
+
 def cmd_accounts(args, secrets: Secrets) -> int:
     services = sign_in(args, secrets)
     try:
@@ -100,6 +115,9 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("recover", parents=[common], help="用恢复码为站长账户设置新密码")
     p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("passwd", parents=[common], help="修改自己的密码（新账户首次使用前必须先修改）")
+    p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser("accounts", parents=[common], help="账户管理（站长）")
     p.add_argument("action", choices=["list", "add", "reset", "disable", "unlock"])
