@@ -87,6 +87,18 @@ def test_accounts_add_and_list(cli_vault):
     assert lines["shegong01"][1] == "social_worker" and lines["shegong01"][3] == "正常"
     assert lines["zhanzhang"][1] == "supervisor"
 
+    # the new account's first password: every command refuses until it is changed (admin passwd)
+    proc = run(["verify", "--vault", str(vault), "--user", "shegong01", "--password-stdin"], [WORKER_PASSWORD],
+               home=home)
+    assert proc.returncode == 1 and "初始密码" in proc.stderr and "admin passwd" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    chosen = "我自己选的一句话 for the worker 2026"
+    proc = run(["passwd", "--vault", str(vault), "--user", "shegong01", "--password-stdin"],
+               [WORKER_PASSWORD, chosen], home=home)
+    assert proc.returncode == 0, proc.stderr
+    proc = run(["verify", "--vault", str(vault), "--user", "shegong01", "--password-stdin"], [chosen], home=home)
+    assert "初始密码" not in proc.stderr and "Traceback" not in proc.stderr
+
 
 def test_missing_vault_exits_1(tmp_path):
     proc = run(["verify", "--vault", str(tmp_path / "nowhere"), "--user", "zhanzhang", "--password-stdin"],
