@@ -193,3 +193,9 @@ def test_the_unknown_and_disabled_paths_derive_a_key_too(staffed, monkeypatch):
             staffed.login(account, "not the password at all")
     assert len(calls) == 2
     assert all(p.memory_kib >= crypto.MIN_MEMORY_KIB for p in calls)
+
+
+def test_a_deleted_audit_wrap_is_refused_plainly(staffed):
+    edit_ring(staffed, lambda data: data["accounts"][WORKER]["keys"].pop("audit"))
+    with pytest.raises(VaultError, match="被改动过"):
+        staffed.login(WORKER, OTHER_PASSWORD)

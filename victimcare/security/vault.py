@@ -155,8 +155,9 @@ class Vault:
         if keys is None:
             self._count_failure(account, now)
         try:
-            if self.keyring.is_signed and not keyring_check.verify(self.keyring.data, keys["audit"]):
-                raise VaultError(keyring_check.TAMPERED)
+            if "audit" not in keys or (self.keyring.is_signed
+                                       and not keyring_check.verify(self.keyring.data, keys["audit"])):
+                raise VaultError(keyring_check.TAMPERED)  # a wrap deleted, or anything signed edited
             role = self._signed_in(account, record)
             vault_lock.acquire(self.path, account)
         except BaseException:
@@ -225,6 +226,8 @@ class Vault:
     def _count_failure(self, account: str, now: float):
         with Keyring.update(self.path) as ring:  # every failure counts, however many arrive at once
             record = ring.account(account)
+            if record is None:  # gone meanwhile (a restore): nothing to count against
+                raise WrongPassword(WRONG_LOGIN)
             failures = record.get("failures", 0) + 1
             record["failures"] = failures
             record["next_try_at"] = now + throttle_delay(failures)
@@ -266,7 +269,8 @@ class Vault:
         keys = self.unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
         if keys is None:
             raise WrongPassword("恢复码不正确。请对照恢复凭证逐组核对。")
-        if self.keyring.is_signed and not keyring_check.verify(self.keyring.data, keys["audit"]):
+        if "audit" not in keys or (self.keyring.is_signed
+                                   and not keyring_check.verify(self.keyring.data, keys["audit"])):
             for key in keys.values():  # never sign someone else's edits with the recovery code
                 crypto.wipe(key)
             raise VaultError(keyring_check.TAMPERED)
