@@ -26,7 +26,7 @@ from victimcare.core.clock import FakeClock  # noqa: E402
 CANARIES = ["CANARY_7f3a", "王小明测试", "\U00020000\U00020BB7", "DNA-SAMPLE-ZZ-0001"]
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
 
-from support import OTHER_PASSWORD, PASSWORD, STATION, STATION_CODE, SUPERVISOR, SignedIn  # noqa: E402
+from support import OTHER_PASSWORD, PASSWORD, STATION, STATION_CODE, SUPERVISOR, SignedIn, settle_first_password  # noqa: E402
 
 
 def scan(directory) -> list[tuple[Path, str, str]]:
@@ -184,10 +184,14 @@ def login():
 def add_account():
     """``add_account(session, name, role, password=OTHER_PASSWORD)``: created by a supervisor."""
 
-    def add(session, name, role, password=OTHER_PASSWORD):
+    def add(session, name, role, password=OTHER_PASSWORD, *, first_password=False):
+        """``first_password``: keep the forced change of a new account (else it is settled, signed, as if
+        the person had chosen this password: the operation gate refuses everything until then)."""
         if not hasattr(session, "services"):
             session = SignedIn(session)
         session.accounts.create(name, role, password)
+        if not first_password:
+            settle_first_password(session, name)
         return password
 
     return add

@@ -21,3 +21,29 @@ class SignedIn:
             return getattr(self.services, name)
         except AttributeError:
             return getattr(self.session, name)
+
+
+def settle_first_password(session, *accounts):
+    """Within a supervisor's session: mark accounts as having chosen their own password (signed)."""
+    from victimcare.security.keyring import Keyring
+    session = getattr(session, "session", session)
+    with Keyring.update(session.vault.path, signer=session.key_for("audit")) as ring:
+        for account in accounts:
+            ring.account(account)["must_change"] = False
+    session.vault.keyring = ring
+    session.note_keyring_generation(ring.generation)
+
+
+def skip_first_password_change(vault, *accounts, supervisor=SUPERVISOR, password=PASSWORD):
+    """Mark accounts as having chosen their own password, as a supervisor's signed keyring write (the
+    keyring is under a MAC: editing it by hand is refused at the next sign-in)."""
+    from victimcare.security.keyring import Keyring
+    session = vault.login(supervisor, password)
+    try:
+        with Keyring.update(vault.path, signer=session.key_for("audit")) as ring:
+            for account in accounts:
+                ring.account(account)["must_change"] = False
+        vault.keyring = ring
+        session.note_keyring_generation(ring.generation)
+    finally:
+        session.close()

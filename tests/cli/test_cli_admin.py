@@ -12,6 +12,7 @@ import pytest
 PASSWORD = "蓝色小船-over the quiet harbour-2718"
 WORKER_PASSWORD = "绿色山谷里 有一条 river-31415"
 NEW_PASSWORD = "另一句只有站长知道的话 and more words 99"
+SHEET_PASSWORD = "封条上的另一句话 sealed 2026"  # opens the saved recovery sheet only
 
 
 def run(args, stdin_lines=(), *, home):
@@ -32,7 +33,7 @@ def cli_vault(tmp_path_factory):
     home.mkdir()
     sheets.mkdir()
     proc = run(["init", "--vault", str(vault), "--user", "zhanzhang", "--station", "测试站", "--station-code", "TS",
-                "--password-stdin", "--recovery-sheet", str(sheets / "sheet.pdf")], [PASSWORD], home=home)
+                "--password-stdin", "--recovery-sheet", str(sheets / "sheet.pdf")], [PASSWORD, SHEET_PASSWORD], home=home)
     return proc, vault, sheets / "sheet.pdf", home
 
 
@@ -42,6 +43,11 @@ def test_init_creates_the_vault_and_the_recovery_sheet(cli_vault):
     assert "已创建保险库" in proc.stdout and "恢复凭证已保存" in proc.stdout
     assert not re.search(r"[0-9A-Z]{5}-[0-9A-Z]{5}-", proc.stdout), "the code goes on the sheet, not the screen"
     assert sheet.read_bytes().startswith(b"%PDF")
+    assert "AES-256" in proc.stdout and "删除" in proc.stdout, "the warning comes with the file"
+    from pypdf import PdfReader
+    reader = PdfReader(io.BytesIO(sheet.read_bytes()))
+    assert reader.is_encrypted, "the master recovery code is never written in plaintext"
+    assert reader.decrypt("wrong password here") == 0
     if os.name == "posix":
         assert sheet.stat().st_mode & 0o077 == 0
         assert all(p.stat().st_mode & 0o077 == 0 for p in vault.iterdir())
@@ -81,6 +87,18 @@ def test_accounts_add_and_list(cli_vault):
     assert lines["shegong01"][1] == "social_worker" and lines["shegong01"][3] == "正常"
     assert lines["zhanzhang"][1] == "supervisor"
 
+    # the new account's first password: every command refuses until it is changed (admin passwd)
+    proc = run(["verify", "--vault", str(vault), "--user", "shegong01", "--password-stdin"], [WORKER_PASSWORD],
+               home=home)
+    assert proc.returncode == 1 and "初始密码" in proc.stderr and "admin passwd" in proc.stderr
+    assert "Traceback" not in proc.stderr + proc.stdout
+    chosen = "我自己选的一句话 for the worker 2026"
+    proc = run(["passwd", "--vault", str(vault), "--user", "shegong01", "--password-stdin"],
+               [WORKER_PASSWORD, chosen], home=home)
+    assert proc.returncode == 0, proc.stderr
+    proc = run(["verify", "--vault", str(vault), "--user", "shegong01", "--password-stdin"], [chosen], home=home)
+    assert "初始密码" not in proc.stderr and "Traceback" not in proc.stderr
+
 
 def test_missing_vault_exits_1(tmp_path):
     proc = run(["verify", "--vault", str(tmp_path / "nowhere"), "--user", "zhanzhang", "--password-stdin"],
@@ -95,7 +113,9 @@ def test_recover_with_the_code_printed_on_the_sheet(cli_vault):
     """The sheet carries the right code: reading it back and using it sets a new supervisor password."""
     from pypdf import PdfReader
     _, vault, sheet, home = cli_vault
-    text = PdfReader(io.BytesIO(sheet.read_bytes())).pages[0].extract_text()
+    reader = PdfReader(io.BytesIO(sheet.read_bytes()))
+    assert reader.decrypt(SHEET_PASSWORD) != 0
+    text = reader.pages[0].extract_text()
     lines = [line.strip() for line in text.splitlines()]
     start = lines.index("恢复码") + 1
     groups = []
@@ -110,3 +130,46 @@ def test_recover_with_the_code_printed_on_the_sheet(cli_vault):
     proc = run(["verify", "--vault", str(vault), "--user", "zhanzhang", "--password-stdin"], [NEW_PASSWORD],
                home=home)
     assert proc.returncode == 0 and "审计链：完整" in proc.stdout, proc.stderr
+
+
+@pytest.mark.parametrize("case", ["missing folder", "short sheet password", "existing file"])
+def test_init_checks_the_sheet_before_creating_anything(tmp_path, case):
+    home, vault = tmp_path / "home", tmp_path / "vault"
+    home.mkdir()
+    sheet = tmp_path / ("nowhere" if case == "missing folder" else "") / "sheet.pdf"
+    if case == "existing file":
+        sheet.write_bytes(b"keep me")
+    lines = [PASSWORD, "too short" if case == "short sheet password" else SHEET_PASSWORD]
+    proc = run(["init", "--vault", str(vault), "--user", "zhanzhang", "--station", "测试站", "--station-code", "TS",
+                "--password-stdin", "--recovery-sheet", str(sheet)], lines, home=home)
+    assert proc.returncode != 0 and "Traceback" not in proc.stderr
+    assert "保险库没有创建" in proc.stderr or "至少需要" in proc.stderr, proc.stderr
+    assert not vault.exists() or not any(vault.iterdir()), "nothing created"
+    if case == "existing file":
+        assert sheet.read_bytes() == b"keep me"
+
+
+def test_init_shows_the_code_when_the_sheet_cannot_be_written(tmp_path, monkeypatch, capsys):
+    """The vault exists once the sheet is written; if writing fails the code is shown, never lost."""
+    import argparse
+    from victimcare.cli import admin
+    from victimcare.cli.common import Secrets
+    from victimcare.core import fsutil
+
+    real = fsutil.write_private_file
+
+    def full_disk(path, data):
+        if str(path).endswith(".pdf"):
+            raise OSError(28, "No space left on device")
+        return real(path, data)
+
+    monkeypatch.setattr(fsutil, "write_private_file", full_disk)
+    lines = io.StringIO(f"{PASSWORD}\n{SHEET_PASSWORD}\n")
+    monkeypatch.setattr(sys, "stdin", lines)
+    args = argparse.Namespace(user="zhanzhang", vault=str(tmp_path / "vault"), station="测试站", station_code="TS",
+                              recovery_sheet=str(tmp_path / "sheet.pdf"))
+    assert admin.cmd_init(args, Secrets(from_stdin=True)) == 0
+    out = capsys.readouterr().out
+    assert "无法生成或保存" in out
+    assert re.search(r"[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}", out)
+    assert not (tmp_path / "sheet.pdf").exists()

@@ -10,7 +10,7 @@ import threading
 import pytest
 import sqlcipher3
 
-from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, skip_first_password_change
 from victimcare.core.errors import PermissionDenied, StorageError, VaultLocked
 from victimcare.db.storage_errors import storage_error
 from victimcare.security.permissions import Role, allowed
@@ -41,6 +41,7 @@ def staffed(tmp_path_factory, vault_copier):
                 services.accounts.create(account, role, OTHER_PASSWORD)
     finally:
         services.close()
+    skip_first_password_change(vault, *(a for r, a in ACCOUNTS.items() if r is not Role.SUPERVISOR))
     return vault.path
 
 

@@ -171,6 +171,7 @@ def test_a_disabled_account_cannot_log_in(vault_factory, login, add_account):
     session.accounts.set_disabled("shegong01", True)
     session.close()
     assert keyring(vault)["accounts"]["shegong01"]["keys"] == {}, "disabling deletes the key wraps"
-    with pytest.raises(WrongPassword, match="停用"):
+    with pytest.raises(WrongPassword) as disabled:  # the message of a wrong password: tells an outsider nothing
         vault.login("shegong01", worker_password)
+    assert str(disabled.value) == "账户名或密码不正确。请检查后重试（注意大写锁定）。"
     assert os.path.exists(vault.compartment_path("core"))

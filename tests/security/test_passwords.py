@@ -112,7 +112,7 @@ def test_unusual_characters_work_end_to_end(vault_factory, login, add_account):
 def test_a_new_account_must_change_its_first_password(vault_factory, login, add_account):
     vault, _, password = vault_factory()
     session = login(vault, "zhanzhang", password)
-    first = add_account(session, "shegong01", "social_worker")
+    first = add_account(session, "shegong01", "social_worker", first_password=True)
     session.close()
     session = login(vault, "shegong01", first)
     assert session.accounts.must_change_password()

@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from support import SignedIn
+from support import SignedIn, skip_first_password_change
 
 from victimcare.core.errors import PermissionDenied
 from victimcare.security.permissions import MATRIX, NAVIGATION, Op, Role, allowed, navigation_for, require
@@ -87,6 +87,7 @@ def staffed_template(tmp_path_factory, vault_copier):
                 session.accounts.create(account, role, STAFF_PASSWORD)
     finally:
         session.close()
+    skip_first_password_change(vault, *(a for r, a in ACCOUNT_OF.items() if r != "supervisor"), password=password)
     return vault.path, {"zhanzhang": password, **{a: STAFF_PASSWORD for a in ACCOUNT_OF.values() if a != "zhanzhang"}}
 
 

@@ -4,10 +4,9 @@ with a test folder)."""
 import pytest
 from PySide6.QtWidgets import QFileDialog
 
-from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, skip_first_password_change
 from ui_helpers import all_text, click, find, settle, sign_in_window, when_modal
 from victimcare.security.permissions import Role
-from victimcare.security.keyring import Keyring
 from victimcare.services import sign_in
 from victimcare.ui.mainwindow import MainWindow
 from victimcare.ui.pages.backup_box import RestoreDialog
@@ -66,8 +65,7 @@ def test_other_roles_see_no_backup_reminder(qtbot, window):
     s = sign_in(window.vault, SUPERVISOR, PASSWORD)
     s.accounts.create("shegong01", Role.SOCIAL_WORKER, OTHER_PASSWORD)
     s.close()
-    with Keyring.update(window.vault.path) as ring:  # skip the first-sign-in password change
-        ring.account("shegong01")["must_change"] = False
+    skip_first_password_change(window.vault, "shegong01")
     sign_in_window(qtbot, window, "shegong01", OTHER_PASSWORD)
     window.workspace.show_section("home")
     settle()

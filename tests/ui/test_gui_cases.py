@@ -10,7 +10,7 @@ from victimcare.services import sign_in
 from victimcare.casework.cases import CaseQuery
 from victimcare.domain.dates import age_on
 from victimcare.core.errors import PermissionDenied
-from victimcare.security.keyring import Keyring
+from support import skip_first_password_change
 from victimcare.security.permissions import Role
 from victimcare.ui.case.intake_dialog import DuplicateDialog, IntakeDialog
 from victimcare.ui.kit.inputs import RareCharDialog
@@ -36,9 +36,7 @@ def signed_in(qtbot, qapp, vault_factory):
             s = sign_in(vault, SUPERVISOR, password)
             s.accounts.create(account, role, WORKER_PASSWORD)
             s.close()
-            ring = Keyring.load(vault.path)  # skip the first-sign-in password change in these tests
-            ring.account(account)["must_change"] = False
-            ring.save()
+            skip_first_password_change(vault, account, password=password)
             password = WORKER_PASSWORD
         window = MainWindow(qapp, vault=vault)
         windows.append(window)

@@ -5,9 +5,8 @@ outcomes of their request on their own 工作台."""
 
 from PySide6.QtWidgets import QLabel
 
-from support import SUPERVISOR
+from support import SUPERVISOR, skip_first_password_change
 from ui_helpers import all_text, click, fill, find, settle, sign_in_window, when_modal
-from victimcare.security.keyring import Keyring
 from victimcare.security.permissions import Role
 from victimcare.services import sign_in
 from victimcare.ui.mainwindow import MainWindow
@@ -24,9 +23,7 @@ def prepared_vault(vault_factory):
     case_id = s.intake.create({"admitted_at": "2026-02-01 10:00", "arrival_mode": "self", "name": "测试甲",
                                "sex": "F", "birth_date": "2012-03-04"})
     s.close()
-    ring = Keyring.load(vault.path)  # skip the first-sign-in password change in this test
-    ring.account(WORKER)["must_change"] = False
-    ring.save()
+    skip_first_password_change(vault, WORKER)
     return vault, password, case_id
 
 

@@ -12,6 +12,7 @@ from ui_helpers import all_text, click, fill, find, settle, when_modal
 from victimcare.services import sign_in as services_sign_in
 from victimcare.security.permissions import Role
 from victimcare.ui.password_dialog import ChangePasswordDialog
+from victimcare.ui.recovery_print import SheetPasswordDialog
 from victimcare.ui.mainwindow import MainWindow
 from victimcare.security.vault import Vault
 
@@ -103,9 +104,31 @@ def test_first_run_setup_then_sign_in(qtbot, qapp, tmp_path, fast_kdf, monkeypat
     sheet = tmp_path / "out" / "recovery.pdf"
     sheet.parent.mkdir()
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(sheet), "PDF (*.pdf)"))
+
+    def set_file_password(dialog, first="a sheet pass 2026", second="a sheet pass 2026"):
+        # the names as the app shows them (文件密码 once the lead merges this branch's translations)
+        fill(qtbot, dialog, dialog.tr("File password"), first)
+        fill(qtbot, dialog, dialog.tr("Repeat file password"), second)
+        dialog.accept()
+
+    answering = when_modal(SheetPasswordDialog, set_file_password)
     click(qtbot, window, "保存恢复凭证")
-    assert sheet.read_bytes().startswith(b"%PDF")
+    answering.stop()
+    status = find(window, "恢复凭证状态")
+    qtbot.waitUntil(lambda: "AES-256" in status.text(), timeout=15000)
+    from pypdf import PdfReader
+    reader = PdfReader(str(sheet))
+    assert reader.is_encrypted and reader.decrypt("a sheet pass 2026") != 0, "never a plaintext sheet"
+    assert code.replace("-", "")[:5] in reader.pages[0].extract_text()
     assert stat.S_IMODE(sheet.stat().st_mode) == 0o600
+
+    missing = tmp_path / "gone" / "recovery.pdf"  # saving fails: the code stays, with what to do
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(missing), "PDF (*.pdf)"))
+    answering = when_modal(SheetPasswordDialog, set_file_password)
+    click(qtbot, window, "保存恢复凭证")
+    answering.stop()
+    qtbot.waitUntil(lambda: "文件夹不存在" in status.text(), timeout=15000)
+    assert find(window, "恢复码").text() == code and not missing.exists()
     click(qtbot, window, "继续")
     assert find(window, "登录").isVisible()  # on to the sign-in screen
     assert code not in all_text(window)

@@ -6,9 +6,8 @@ from datetime import datetime
 
 import pytest
 
-from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, skip_first_password_change
 from ui_helpers import all_text, click, find, settle, sign_in_window
-from victimcare.security.keyring import Keyring
 from victimcare.security.permissions import Role
 from victimcare.services import sign_in
 from victimcare.ui.mainwindow import MainWindow
@@ -40,9 +39,7 @@ def office(vault_factory, fake_clock):
             "UPDATE school_children SET transfer_started_on = '2026-11-09'"))
     finally:
         s.close()
-    with Keyring.update(vault.path) as ring:  # skip the first-sign-in password change
-        for account in (WORKER, "jiaoyu"):
-            ring.account(account)["must_change"] = False
+    skip_first_password_change(vault, WORKER, "jiaoyu")
     return vault, ids
 
 

@@ -1,4 +1,4 @@
-"""``victimcare admin init | verify | recover | accounts``: the vault and its accounts."""
+"""``victimcare admin init | verify | recover | passwd | accounts``: the vault and its accounts."""
 
 from pathlib import Path
 
@@ -12,7 +12,8 @@ def cmd_init(args, secrets: Secrets) -> int:
     is made, and if the sheet still cannot be written the code is shown on the terminal instead of lost.
     Everything is printed at the end, in one piece."""
     import os
-    from victimcare.forms.recovery_sheet import render_recovery_sheet
+    from victimcare.forms.recovery_sheet import (SAVE_WARNING, SHEET_PASSWORD_MIN, check_sheet_password,
+                                                 encrypted_recovery_sheet)
     from victimcare.core.fsutil import write_private_file
     from victimcare.security.vault import Vault
     if not args.user:
@@ -21,20 +22,29 @@ def cmd_init(args, secrets: Secrets) -> int:
     if sheet is not None and not (sheet.parent.is_dir() and os.access(sheet.parent, os.W_OK)):
         raise UserError(f"恢复凭证要保存到的文件夹“{sheet.parent.name or sheet.parent}”不存在或不可写，"
                         "保险库没有创建。请换一个文件夹。")
+    if sheet is not None and sheet.exists():
+        raise UserError(f"文件“{sheet.name}”已存在，保险库没有创建。请换一个文件名。")
     password = secrets.ask(f"为站长账户 {args.user} 设置密码（至少 15 个字符）：", confirm=True)
+    sheet_password = ""
+    if sheet is not None:  # asked before the vault exists: a bad one leaves nothing behind
+        sheet_password = check_sheet_password(secrets.ask(
+            f"为恢复凭证 PDF 设置打开密码（至少 {SHEET_PASSWORD_MIN} 个字符，不要与站长密码相同）：", confirm=True))
+        if sheet_password == password:
+            raise UserError("恢复凭证 PDF 的打开密码不能与站长密码相同，保险库没有创建。")
     vault, code = Vault.create(Path(args.vault), station_name=args.station, station_code=args.station_code,
                                supervisor=args.user, password=password)
     lines = [f"已创建保险库：{vault.path}"]
     if sheet is not None:
         from datetime import datetime
         try:
-            pdf = render_recovery_sheet(station_name=vault.station_name, vault_id=vault.keyring.vault_id,
-                                        created_at=datetime.now(), supervisor_account=args.user, recovery_code=code)
+            pdf = encrypted_recovery_sheet(sheet_password, station_name=vault.station_name,
+                                           vault_id=vault.keyring.vault_id, created_at=datetime.now(),
+                                           supervisor_account=args.user, recovery_code=code)
             write_private_file(sheet, pdf)
-        except OSError:
-            lines.append("恢复凭证 PDF 无法保存（磁盘已满或没有权限）。")
+        except Exception:  # the vault exists now: whatever failed, the code must still reach the user
+            lines.append("恢复凭证 PDF 无法生成或保存（磁盘已满、没有权限或字体缺失）。")
         else:
-            lines.append(f"恢复凭证已保存为 PDF：{args.recovery_sheet}。请立即打印两份、分别密封保管，然后删除该文件。")
+            lines += [f"恢复凭证已保存为加密 PDF：{args.recovery_sheet}。", SAVE_WARNING]
             code = ""
     if code:
         lines += ["恢复码（请抄写在恢复凭证上并密封保管，此后不会再显示）：", f"    {code}"]
@@ -58,6 +68,21 @@ def cmd_recover(args, secrets: Secrets) -> int:
     password = secrets.ask(f"为站长账户 {args.user} 设置新密码：", confirm=True)
     vault.recover(code, args.user, password)
     print(f"已为站长账户 {args.user} 设置新密码，所有数据密钥已重新封装。")
+    return EXIT_OK
+
+
+def cmd_passwd(args, secrets: Secrets) -> int:
+    """Change one's own password: the only command an account with a first password may run."""
+    from victimcare.services import sign_in as services_sign_in
+    if not args.user:
+        raise UserError("请用 --user 指定账户名。")
+    old = secrets.ask(f"账户 {args.user} 的当前密码：")
+    services = services_sign_in(open_vault(args), args.user, old)
+    try:
+        services.accounts.change_own_password(old, secrets.ask("新密码（至少 15 个字符）：", confirm=True))
+    finally:
+        services.close()
+    print(f"账户 {args.user} 的密码已修改。")
     return EXIT_OK
 
 
@@ -100,6 +125,9 @@ def register(sub, common) -> None:
 
     p = sub.add_parser("recover", parents=[common], help="用恢复码为站长账户设置新密码")
     p.set_defaults(func=cmd_recover)
+
+    p = sub.add_parser("passwd", parents=[common], help="修改自己的密码（新账户首次使用前必须先修改）")
+    p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser("accounts", parents=[common], help="账户管理（站长）")
     p.add_argument("action", choices=["list", "add", "reset", "disable", "unlock"])

@@ -1,9 +1,10 @@
 """The printed recovery sheet made when a vault is created (security requirement 40).
 
 One A4 page in Chinese with GB/T 9704 geometry (margins top 37 mm, left 28 mm, right 26 mm,
-bottom 35 mm; a 156 x 225 mm text block). It is printed and sealed, so it is not encrypted;
-it is rendered only in memory and its metadata stays neutral (no station name in the file's
-properties). No Qt here.
+bottom 35 mm; a 156 x 225 mm text block). It is rendered only in memory and its metadata stays
+neutral (no station name in the file's properties). It holds the master recovery code, so it leaves
+memory only to the printer, or as a file encrypted with AES-256 under a password of its own
+(``encrypted_recovery_sheet``). No Qt here.
 """
 
 from __future__ import annotations
@@ -23,7 +24,27 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Paragraph, Spacer, Table, TableStyle)
 
 from victimcare.forms.fonts import BODY, MONO, draw_string, markup, paragraph_style, string_width
-from victimcare.forms.pdfout import NEUTRAL_DOC_KWARGS
+from victimcare.core.errors import ValidationError
+from victimcare.forms.pdfout import NEUTRAL_DOC_KWARGS, encrypt_pdf
+
+SHEET_PASSWORD_MIN = 12
+SAVE_WARNING = ("恢复凭证上的恢复码可以打开保险库里的全部数据。PDF 文件已用 AES-256 加密，打开时需要刚才设置的"
+                "文件密码；请尽快打印两份、分别密封保管，然后彻底删除这个文件（包括回收站中的副本），"
+                "不要把它发送或同步到任何地方。")
+
+
+def check_sheet_password(password: str, repeat: str | None = None) -> str:
+    """The password that opens the saved sheet: long enough, typed the same twice."""
+    if len(password) < SHEET_PASSWORD_MIN:
+        raise ValidationError("sheet_password", f"恢复凭证文件的密码至少需要 {SHEET_PASSWORD_MIN} 个字符。")
+    if repeat is not None and repeat != password:
+        raise ValidationError("sheet_password", "两次输入的文件密码不一致。")
+    return password
+
+
+def encrypted_recovery_sheet(pdf_password: str, **fields) -> bytes:
+    """The sheet as an AES-256-encrypted PDF (``fields``: those of ``render_recovery_sheet``)."""
+    return encrypt_pdf(render_recovery_sheet(**fields), check_sheet_password(pdf_password))
 
 TITLE = "数据库恢复凭证（请密封保管）"
 RECOVER_COMMAND = "victimcare admin recover --user 账户名"

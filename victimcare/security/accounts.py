@@ -26,9 +26,10 @@ class AccountService(Service):
     def _changing(self):
         """The keyring for one read-change-write step (see ``Keyring.update``); afterwards the vault's
         own copy is the saved one, so nothing later writes back an older keyring."""
-        with Keyring.update(self.vault.path) as ring:
+        with Keyring.update(self.vault.path, signer=self.session.key_for("audit")) as ring:
             yield ring
         self.vault.keyring = ring
+        self.session.note_keyring_generation(ring.generation)
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def list(self) -> list[dict]:
@@ -110,6 +111,7 @@ class AccountService(Service):
         finally:
             for key in keys.values():
                 crypto.wipe(key)
+        self.session.must_change = False
         self.session.record("key_change", object_type="account", object_id=self.session.account, detail="own")
 
     @operation(None, thread=CALLER)

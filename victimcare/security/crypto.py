@@ -19,6 +19,10 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 KEY_BYTES = 32
 MIN_MEMORY_KIB = 64 * 1024
 MIN_TIME_COST = 3
+# Upper bounds: a keyring edited to ask for terabytes or days of hashing is refused, not obeyed.
+MAX_MEMORY_KIB = 4 * 1024 * 1024
+MAX_TIME_COST = 64
+MAX_PARALLELISM = 16
 
 
 @dataclass(frozen=True)
@@ -32,12 +36,25 @@ class KdfParams:
     def to_dict(self) -> dict:
         return asdict(self)
 
+    def check(self) -> "KdfParams":
+        """ValueError unless these are settings the app would choose: never below the floor (an edited
+        keyring must not make future passwords cheap to guess), never absurdly costly."""
+        ints = (self.time_cost, self.memory_kib, self.parallelism)
+        if (self.algorithm != "argon2id" or any(type(v) is not int for v in ints)
+                or not isinstance(self.salt, str) or len(self.salt) != 32
+                or any(c not in "0123456789abcdef" for c in self.salt)
+                or not MIN_TIME_COST <= self.time_cost <= MAX_TIME_COST
+                or not MIN_MEMORY_KIB <= self.memory_kib <= MAX_MEMORY_KIB
+                or not 1 <= self.parallelism <= MAX_PARALLELISM):
+            raise ValueError("kdf parameters outside the allowed range")
+        return self
+
     @classmethod
     def from_dict(cls, d: dict) -> "KdfParams":
-        if d.get("algorithm") != "argon2id":
+        if not isinstance(d, dict) or d.get("algorithm") != "argon2id":
             raise ValueError("unsupported kdf")
-        return cls(salt=d["salt"], time_cost=int(d["time_cost"]), memory_kib=int(d["memory_kib"]),
-                   parallelism=int(d["parallelism"]))
+        return cls(salt=d.get("salt"), time_cost=d.get("time_cost"), memory_kib=d.get("memory_kib"),
+                   parallelism=d.get("parallelism")).check()
 
     def with_new_salt(self) -> "KdfParams":
         return KdfParams(new_salt(), self.time_cost, self.memory_kib, self.parallelism)

@@ -11,10 +11,13 @@ from functools import wraps
 
 import sqlcipher3
 
+from victimcare.core.errors import UserError
 from victimcare.db.storage_errors import storage_error
 from victimcare.security.permissions import VAULT_WRITES, Op
 
 DB, CALLER = "db", "caller"
+MUST_CHANGE_MESSAGE = ("此账户还在使用站长设置的初始密码：请先修改密码，才能使用其他功能"
+                       "（命令行：victimcare admin passwd --user 账户名）。")
 
 
 def operation(op: Op | None, *, thread: str = DB):
@@ -28,6 +31,8 @@ def operation(op: Op | None, *, thread: str = DB):
             session = self.session
             session.check_open()
             if op is not None:
+                if getattr(session, "must_change", False):  # every entry point: GUI, CLI, scripts
+                    raise UserError(MUST_CHANGE_MESSAGE)
                 session.authorize(op)
                 if op in VAULT_WRITES:
                     session.check_writable()  # damage found: refuse in plain Chinese, files untouched

@@ -2,7 +2,9 @@
 
 It is readable before anyone signs in (the login screen needs the station name and the throttle
 state), so it holds nothing personal about victims: staff account names, roles, KDF parameters,
-AES-GCM-wrapped keys and failure counters. Writes are atomic and owner-only.
+AES-GCM-wrapped keys and failure counters. Writes are atomic and owner-only. Its shape is checked at
+every load and what grants access is under a MAC with a generation (``keyring_check``): a write that
+changes any of it must be signed (``update(signer=audit key)``).
 """
 
 import json
@@ -13,6 +15,7 @@ from pathlib import Path
 from victimcare.core.errors import VaultError, os_error_message
 from victimcare.core.fsutil import write_private_file
 from victimcare.core.locks import exclusive
+from victimcare.security import keyring_check
 
 FORMAT = 1
 KEYRING_FILE = "keyring.json"
@@ -39,6 +42,8 @@ class Keyring:
     def __init__(self, path: Path, data: dict):
         self.path = path
         self.data = data
+        self._signed_at_load = keyring_check.snapshot(data)
+        self._signer: bytes | bytearray | None = None
 
     @classmethod
     def load(cls, vault_dir: Path) -> "Keyring":
@@ -47,10 +52,13 @@ class Keyring:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
             raise VaultError("找不到保险库。请先完成初始设置，或用 --vault 指定保险库文件夹。") from None
-        except (OSError, ValueError):
-            raise VaultError("保险库的密钥文件已损坏，无法读取。请从备份恢复。") from None
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
+        except (OSError, ValueError, RecursionError):
+            raise VaultError(keyring_check.DAMAGED) from None
+        if isinstance(data, dict) and isinstance(data.get("format"), int) and data["format"] > FORMAT:
             raise VaultError("此保险库由较新版本的 VictimCare 创建，当前版本无法打开。请安装最新版本。")
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise VaultError(keyring_check.DAMAGED)
+        keyring_check.check_shape(data)
         return cls(path, data)
 
     @classmethod
@@ -60,10 +68,11 @@ class Keyring:
 
     @classmethod
     @contextmanager
-    def update(cls, vault_dir: Path):
+    def update(cls, vault_dir: Path, signer: bytes | bytearray | None = None):
         """Read, change and write the keyring as one step: no other process or thread writes it
         meanwhile (a sign-in's failure count cannot undo an account's disabling, nor two failures
-        count as one). Saved when the block ends without an error."""
+        count as one). Saved when the block ends without an error; ``signer`` (the audit key) signs
+        it with a new generation, and is needed when the signed part changes."""
         def busy():
             raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
 
@@ -71,12 +80,22 @@ class Keyring:
             lock = exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=15.0, on_timeout=busy)
             with _threads, lock:
                 ring = cls.load(vault_dir)
+                ring._signer = signer
                 yield ring
                 ring.save()
         except OSError as exc:  # a read-only folder, a full disk: said plainly, never a traceback
             raise VaultError(f"无法保存保险库的账户信息（{os_error_message(exc)}）。") from None
 
+    def sign_with(self, audit_key: bytes | bytearray) -> None:
+        self._signer = audit_key
+
     def save(self) -> None:
+        if self._signer is not None:
+            keyring_check.sign(self.data, self._signer)
+        elif not keyring_check.signed_part_unchanged(self._signed_at_load, self.data):
+            # a programming error, never user input: nothing that grants access is written unsigned
+            raise VaultError("内部错误：账户信息的改动没有签名，已拒绝保存。")
+        self._signed_at_load = keyring_check.snapshot(self.data)
         text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
         write_private_file(self.path, text.encode("utf-8"))
 
@@ -99,6 +118,14 @@ class Keyring:
         return code
 
     @property
+    def generation(self) -> int:
+        return int(self.data.get("generation", 0))
+
+    @property
+    def is_signed(self) -> bool:
+        return "mac" in self.data
+
+    @property
     def is_demo(self) -> bool:
         return bool(self.data.get("demo"))
 
@@ -116,7 +143,8 @@ class Keyring:
     def queue_audit(self, event: dict) -> None:
         self.data.setdefault("pending_audit", []).append(event)
 
-    def take_pending_audit(self) -> list[dict]:
+    def take_pending_audit(self) -> tuple[list[dict], int]:
+        """The well-formed queued events, and how many malformed or forged ones were dropped."""
         events = self.data.get("pending_audit", [])
         self.data["pending_audit"] = []
-        return events
+        return keyring_check.valid_events(events, self.accounts())

@@ -28,7 +28,7 @@ from victimcare.db import stamps
 from victimcare.db.connection import quick_problems, size_problem
 from victimcare.db.migrate import schema_version
 from victimcare.db.schema import COMPARTMENT_LABELS
-from victimcare.security import outbox
+from victimcare.security import keyring_check, outbox
 from victimcare.security.audit import ANCHOR_FILE
 
 RESTORE = "文件已保持原样。请不要继续录入，请联系站长检查并从备份恢复。"
@@ -62,6 +62,39 @@ def check_schema(conns: dict, paths: dict, vault_dir) -> None:
         name = empty[0]
         raise VaultError(f"保险库文件{label(name, paths[name])}是空的（里面没有任何数据表），"
                          f"可能被替换或清空，无法登录。{RESTORE}")
+
+
+KEYRING_GENERATION = "keyring_generation"
+
+
+def _recorded_generation(conn) -> int:
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = ?", (KEYRING_GENERATION,)).fetchone()
+    except sqlcipher3.DatabaseError:  # no meta yet (a new vault) or a damaged page: stamp_damage says so
+        return 0
+    try:
+        return int(row[0]) if row else 0
+    except ValueError:
+        return 0
+
+
+def check_keyring_generation(conns: dict, generation: int, signed: bool) -> None:
+    """Refuse a keyring older than any compartment remembers, or one without a MAC once one was seen
+    (an insider copying an earlier keyring back after a disable, a password or role change)."""
+    recorded = max((_recorded_generation(c) for c in conns.values()), default=0)
+    if recorded and (not signed or generation < recorded):
+        raise VaultError(keyring_check.ROLLED_BACK if signed else keyring_check.TAMPERED)
+
+
+def record_keyring_generation(conns: dict, generation: int) -> None:
+    """The audit compartment — which every account holds, and which is refused outright when it is older
+    than the others remember — keeps the newest keyring generation it was opened with (the data files
+    stay untouched by a password change)."""
+    conn = conns.get("audit")
+    if generation and conn is not None:
+        if schema_version(conn) and _recorded_generation(conn) < generation:
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                         "value = excluded.value", (KEYRING_GENERATION, str(generation)))
 
 
 def stamp_damage(conns: dict, paths: dict) -> dict[str, str]:

@@ -31,8 +31,10 @@ DEEP_CHECK = True  # every page checked in the background after sign-in (tests m
 
 
 class Session:
-    def __init__(self, vault, account: str, role: Role, keys: dict[str, bytearray], on_close=None):
+    def __init__(self, vault, account: str, role: Role, keys: dict[str, bytearray], on_close=None, *,
+                 keyring_generation: int = 0, keyring_signed: bool = True):
         self.vault = vault
+        self.must_change = False  # the first password: every operation but changing it is refused
         self.account = account
         self.role = Role(role)
         self.session_id = secrets.token_hex(8)
@@ -47,6 +49,7 @@ class Session:
         self.damage: dict[str, str] = {}  # compartment → what is wrong (read-only while not empty)
         self.repaired: dict[str, int] = {}  # what the repair at open did
         self.deep_check: DeepCheck | None = None
+        self._keyring = (keyring_generation, keyring_signed)
         try:
             self._owner.call(self._open_all)
         except BaseException:
@@ -71,6 +74,7 @@ class Session:
                 raise VaultError(f"保险库文件{opening.label(name, paths[name])}已损坏或被替换，无法打开。"
                                  f"{opening.RESTORE}") from None
         opening.check_schema(self._conns, paths, self.vault.path)
+        opening.check_keyring_generation(self._conns, *self._keyring)
         self.damage.update(opening.stamp_damage(self._conns, paths))
         if "audit" in self.damage:
             raise VaultError(f"保险库文件{opening.label('audit', paths['audit'])}{self.damage['audit']}，无法登录。"
@@ -86,6 +90,7 @@ class Session:
         self.audit_log = AuditLog(self._conns["audit"], self.vault.path, self.vault.clock,
                                   stamp_source=self._stamps)
         if not self.damage:
+            opening.record_keyring_generation(self._conns, self._keyring[0])
             self.repaired = opening.repair(self.audit_log, self._conns, {
                 "actor": self.account, "role": str(self.role), "session_id": self.session_id})
 
@@ -245,6 +250,12 @@ class Session:
                 release()
 
     # -- for the key-holding services (accounts, backups) --------------------------------------------
+
+    def note_keyring_generation(self, generation: int) -> None:
+        """After this session signed a keyring write: the compartments remember its generation, so the
+        keyring from before cannot be copied back (nothing is recorded in a damaged, read-only vault)."""
+        if not self.damage:
+            self._owner.call(opening.record_keyring_generation, self._conns, generation)
 
     @property
     def owner(self) -> OwnerThread:

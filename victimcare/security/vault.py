@@ -23,6 +23,7 @@ from victimcare.db.connection import check_driver, open_compartment
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.core.errors import AccountLocked, ValidationError, VaultError, WrongPassword
 from victimcare.core.fsutil import ensure_private_dir, fsync_dir
+from victimcare.security import keyring_check
 from victimcare.security.keyring import LOCK_AT, Keyring, throttle_delay
 from victimcare.security.passwords import check_new_password
 from victimcare.security.permissions import COMPARTMENTS_BY_ROLE, Role
@@ -30,6 +31,7 @@ from victimcare.security import vault_lock
 from victimcare.security.session import Session
 
 RECOVERY_HOLDER = "__recovery__"
+WRONG_LOGIN = "账户名或密码不正确。请检查后重试（注意大写锁定）。"
 _ACCOUNT_NAME = re.compile(r"[A-Za-z0-9_.\-\u3400-\u9fff]{2,32}")
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -101,8 +103,11 @@ class Vault:
             password = check_new_password(password, account=supervisor, station=station_name)
         if Vault.exists(path) or any(path.glob("*.db")):
             raise VaultError("该文件夹中已有保险库，不能覆盖。请选择一个空文件夹。")
+        try:
+            kdf = (kdf or crypto.calibrate()).check()  # never below the floor, whoever asks
+        except ValueError:
+            raise ValidationError("kdf", "密码保护强度低于最低要求，不能用来创建保险库。") from None
         ensure_private_dir(path)
-        kdf = kdf or crypto.calibrate()
         keys = {name: crypto.new_key() for name in COMPARTMENTS}
         vault_id = secrets.token_hex(8)
         created = datetime.fromtimestamp(clock.now()).astimezone().isoformat(timespec="seconds")
@@ -115,6 +120,7 @@ class Vault:
             code = new_recovery_code()
             keyring.data["recovery"] = _wrap_all(keyring, RECOVERY_HOLDER, "recovery",
                                                  normalize_recovery_code(code), keys, kdf)
+            keyring.sign_with(keys["audit"])
             keyring.save()
         finally:
             for key in keys.values():
@@ -128,25 +134,30 @@ class Vault:
     # -- signing in -------------------------------------------------------------------------------
 
     def login(self, account: str, password: str, *, action: str = "login") -> Session:
-        """Open a session; ``action`` is 'unlock' when the user returns to a locked screen."""
+        """Open a session; ``action`` is 'unlock' when the user returns to a locked screen.
+
+        A wrong password, a disabled and an unknown account get the same message after the same key
+        derivation. The keyring must carry a valid MAC under the audit key (``keyring_check``) and a
+        generation not older than the compartments recorded (checked as the session opens)."""
         self.keyring = Keyring.load(self.path)  # another process may have changed throttling
         account = unicodedata.normalize("NFC", account.strip())
         record = self.keyring.account(account)
         now = self.clock.now()
-        if record is None:
-            crypto.derive_kek(password, self.kdf_template())  # same cost as a real attempt
-            raise WrongPassword("账户名或密码不正确。请检查后重试（注意大写锁定）。")
-        if record.get("disabled"):
-            raise WrongPassword("此账户已停用。如需使用，请联系站长。")
-        if record.get("locked"):
+        if record is not None and record.get("locked") and not record.get("disabled"):
             raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
-        wait = record.get("next_try_at", 0) - now
-        if wait > 0:
+        wait = (record or {}).get("next_try_at", 0) - now
+        if wait > 0 and not record.get("disabled"):
             raise AccountLocked(f"登录失败次数较多，请等待 {int(wait) + 1} 秒后再试。", wait)
+        if record is None or record.get("disabled"):
+            crypto.wipe(crypto.derive_kek(password, self.kdf_template()))  # same cost as a real attempt
+            raise WrongPassword(WRONG_LOGIN)
         keys = self.unwrap(account, record, password)
         if keys is None:
             self._count_failure(account, now)
         try:
+            if "audit" not in keys or (self.keyring.is_signed
+                                       and not keyring_check.verify(self.keyring.data, keys["audit"])):
+                raise VaultError(keyring_check.TAMPERED)  # a wrap deleted, or anything signed edited
             role = self._signed_in(account, record)
             vault_lock.acquire(self.path, account)
         except BaseException:
@@ -154,17 +165,28 @@ class Vault:
                 crypto.wipe(key)
             raise
         try:
-            session = Session(self, account, role, keys, on_close=lambda: vault_lock.release(self.path))
+            session = Session(self, account, role, keys, on_close=lambda: vault_lock.release(self.path),
+                              keyring_generation=self.keyring.generation, keyring_signed=self.keyring.is_signed)
         except BaseException:
             vault_lock.release(self.path)
             raise
         try:
+            session.must_change = bool(record.get("must_change"))
+            if not self.keyring.is_signed:  # a keyring from before MACs: signed now, by the first sign-in
+                self.sign_keyring(session)
             self._flush_pending_audit(session)
             session.record(action, detail="must_change" if record.get("must_change") else "")
         except BaseException:  # no sign-in without its audit entry, and no keys left behind in memory
             session.close()
             raise
         return session
+
+    def sign_keyring(self, session: Session) -> None:
+        """Sign the keyring as it is (a new generation) and record the generation in the compartments."""
+        with Keyring.update(self.path, signer=session.key_for("audit")):
+            pass
+        self.keyring = Keyring.load(self.path)
+        session.note_keyring_generation(self.keyring.generation)
 
     def _signed_in(self, account: str, record: dict) -> Role:
         """The password was right: reset the failure count, on the keyring as it is now (the key derivation
@@ -174,7 +196,7 @@ class Vault:
         with Keyring.update(self.path) as ring:
             current = ring.account(account)
             if current is None or current.get("disabled") or current.get("keys") != record.get("keys"):
-                raise WrongPassword("此账户已停用或密码已被重置。如需使用，请联系站长。")
+                raise WrongPassword(WRONG_LOGIN)
             current["failures"], current["next_try_at"] = 0, 0
         self.keyring = ring
         return Role(current["role"])
@@ -204,6 +226,8 @@ class Vault:
     def _count_failure(self, account: str, now: float):
         with Keyring.update(self.path) as ring:  # every failure counts, however many arrive at once
             record = ring.account(account)
+            if record is None:  # gone meanwhile (a restore): nothing to count against
+                raise WrongPassword(WRONG_LOGIN)
             failures = record.get("failures", 0) + 1
             record["failures"] = failures
             record["next_try_at"] = now + throttle_delay(failures)
@@ -214,16 +238,23 @@ class Vault:
         if record["locked"]:
             raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
         delay = throttle_delay(failures)
-        hint = f"请等待 {int(delay)} 秒后再试。" if delay else "请检查后重试（注意大写锁定）。"
-        raise WrongPassword(f"账户名或密码不正确。{hint}", delay or None)
+        if not delay:
+            raise WrongPassword(WRONG_LOGIN)
+        raise WrongPassword(f"账户名或密码不正确。请等待 {int(delay)} 秒后再试。", delay)
 
     def _flush_pending_audit(self, session: Session) -> None:
+        """Queued failed-login events into the audit log; malformed or forged ones (an unknown account, a
+        wrong role, an action a failed sign-in never writes) are dropped and their number audited."""
         if not Keyring.load(self.path).data.get("pending_audit"):
             return
         with Keyring.update(self.path) as ring:  # kept in the keyring if appending fails
-            for e in ring.take_pending_audit():
+            events, dropped = ring.take_pending_audit()
+            for e in events:
                 session.owner.call(session.audit_log.append, actor=e["actor"], role=e["role"], session_id="-",
-                                   action=e["action"], result="denied", detail=e.get("detail", ""), at=e["at"])
+                                   action=e["action"], result="denied", detail=e["detail"], at=e["at"])
+            if dropped:
+                session.record("verify", object_type="vault", detail=f"pending_audit_dropped={dropped}",
+                               record_count=dropped)
         self.keyring = ring
 
     # -- recovery ---------------------------------------------------------------------------------
@@ -232,13 +263,19 @@ class Vault:
         """Re-wrap every compartment key for a supervisor account with a new password."""
         account = validate_account_name(account)
         new_password = check_new_password(new_password, account=account, station=self.station_name)
+        self.keyring = Keyring.load(self.path)
         recovery = self.keyring.data.get("recovery")
         code = normalize_recovery_code(recovery_code)
         keys = self.unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
         if keys is None:
             raise WrongPassword("恢复码不正确。请对照恢复凭证逐组核对。")
+        if "audit" not in keys or (self.keyring.is_signed
+                                   and not keyring_check.verify(self.keyring.data, keys["audit"])):
+            for key in keys.values():  # never sign someone else's edits with the recovery code
+                crypto.wipe(key)
+            raise VaultError(keyring_check.TAMPERED)
         try:
-            with Keyring.update(self.path) as ring:
+            with Keyring.update(self.path, signer=keys["audit"]) as ring:
                 existing = ring.account(account)
                 if existing is not None and existing["role"] != Role.SUPERVISOR:
                     raise ValidationError("account", "恢复码只能为站长账户设置新密码。")

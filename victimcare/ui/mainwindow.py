@@ -167,7 +167,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.stack.removeWidget(self.login_page)
         self.login_page.deleteLater()
-        if must_change and not self.vault.is_demo:
+        if must_change:  # the operation gate refuses everything else until it is changed
             dialog = ChangePasswordDialog(services, self, required=True)
             if not dialog.exec():
                 self.logout()

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFileDialog, QFormLayout, QHBoxLayout, QLabel, QL
                                QStackedWidget, QVBoxLayout, QWidget)
 
 from victimcare.core.errors import UserError, ValidationError
-from victimcare.ui.kit.tasks import Task
+from victimcare.ui.kit.tasks import Task, run
 from victimcare.ui.kit.widgets import ErrorLabel, add_field, enlarge, plain_label
 
 
@@ -133,10 +133,14 @@ class SetupPage(QWidget):
         self.sheet_status.setAccessibleName(self.tr("Recovery sheet status"))
         lay.addWidget(self.sheet_status)
         row = QHBoxLayout()
-        save = QPushButton(self.tr("Save recovery sheet (PDF)…"))
-        save.setAccessibleName(self.tr("Save recovery sheet"))
-        save.clicked.connect(self._ask_sheet_path)
-        row.addWidget(save)
+        print_button = QPushButton(self.tr("Print recovery sheet…"))
+        print_button.setAccessibleName(self.tr("Print recovery sheet"))
+        print_button.clicked.connect(self._print_sheet)
+        row.addWidget(print_button)
+        self.save_button = QPushButton(self.tr("Save as encrypted PDF…"))
+        self.save_button.setAccessibleName(self.tr("Save recovery sheet"))
+        self.save_button.clicked.connect(self._ask_sheet_path)
+        row.addWidget(self.save_button)
         row.addStretch()
         self.done_button = QPushButton(self.tr("I have stored the recovery code safely — continue"))
         self.done_button.setAccessibleName(self.tr("Continue"))
@@ -146,22 +150,62 @@ class SetupPage(QWidget):
         lay.addStretch()
         return page
 
+    def _sheet_fields(self) -> dict:
+        return dict(station_name=self.vault.station_name, vault_id=self.vault.keyring.vault_id,
+                    created_at=datetime.now(), supervisor_account=self.account.text(), recovery_code=self.recovery_code)
+
+    # printing: rendered off the GUI thread, then the print dialog; no file is written by us
+
+    def _print_sheet(self) -> None:
+        from victimcare.forms.recovery_sheet import render_recovery_sheet
+        run(self, render_recovery_sheet, **self._sheet_fields(), done=self._print_rendered,
+            failed=self._sheet_failed, busy=self.done_button)
+
+    def _print_rendered(self, pdf: bytes) -> None:
+        from victimcare.ui.recovery_print import print_pdf
+        if print_pdf(self, pdf):
+            self.sheet_status.setText(self.tr("Sent to the printer. Seal both copies in separate safes."))
+
+    # saving: only as an AES-256-encrypted PDF under a password of its own
+
     def _ask_sheet_path(self) -> None:
+        from victimcare.ui.recovery_print import ask_sheet_password
+        password = ask_sheet_password(self)
+        if not password:
+            return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save recovery sheet"),
                                               str(Path.home() / "recovery-sheet.pdf"), "PDF (*.pdf)")
         if path:
-            self.save_sheet(Path(path))
+            self.save_sheet(Path(path), password)
 
-    def save_sheet(self, path: Path) -> None:
-        from victimcare.forms.recovery_sheet import render_recovery_sheet
-        from victimcare.core.fsutil import write_private_file
-        pdf = render_recovery_sheet(station_name=self.vault.station_name, vault_id=self.vault.keyring.vault_id,
-                                    created_at=datetime.now(), supervisor_account=self.account.text(),
-                                    recovery_code=self.recovery_code)
-        write_private_file(path, pdf)
-        self.sheet_status.setText(self.tr("Saved. Print it, seal it, then delete the file."))
+    def save_sheet(self, path: Path, password: str) -> None:
+        """Render, encrypt and write on a worker thread; a failure leaves the code on screen."""
+        run(self, _write_encrypted_sheet, path, password, self._sheet_fields(), done=self._sheet_saved,
+            failed=self._sheet_failed, busy=self.save_button)
+
+    def _sheet_saved(self, _result) -> None:
+        from victimcare.forms.recovery_sheet import SAVE_WARNING
+        self.sheet_status.setText(self.tr("Saved as an encrypted PDF.") + " " + SAVE_WARNING)
+
+    def _sheet_failed(self, exc) -> None:
+        message = exc.message if isinstance(exc, UserError) else self.tr("The recovery sheet could not be made.")
+        self.sheet_status.setText(message + " " + self.tr(
+            "The recovery code stays on screen: copy it by hand onto paper before you continue."))
 
     def _finish(self) -> None:
         self.recovery_code = ""
         self.code_label.clear()
         self.finished.emit(self.vault)
+
+
+def _write_encrypted_sheet(path: Path, password: str, fields: dict) -> None:
+    from victimcare.core.errors import os_error_message
+    from victimcare.core.fsutil import write_private_file
+    from victimcare.forms.recovery_sheet import encrypted_recovery_sheet
+    pdf = encrypted_recovery_sheet(password, **fields)
+    if not path.parent.is_dir():
+        raise UserError("保存恢复凭证的文件夹不存在。")
+    try:
+        write_private_file(path, pdf)
+    except OSError as exc:
+        raise UserError(f"恢复凭证无法保存（{os_error_message(exc)}）。") from None

@@ -1,0 +1,201 @@
+"""The keyring bound to the vault (issue 11, item 2): an older, edited or swapped keyring is refused at
+sign-in with a clear message; KDF settings below the floor are refused; queued events are validated."""
+
+import json
+import shutil
+
+import pytest
+
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, SignedIn, skip_first_password_change
+from victimcare.core.errors import UserError, VaultError, WrongPassword
+from victimcare.security import crypto
+from victimcare.security.keyring import KEYRING_FILE, Keyring
+from victimcare.security.vault import Vault
+
+NEW_PASSWORD = "另一句只有站长知道的话 and more words 99"
+WORKER = "shegong01"
+
+
+def ring_path(vault) -> "Path":
+    return vault.path / KEYRING_FILE
+
+
+def edit_ring(vault, change) -> None:
+    """What an insider with the folder does: edit keyring.json with a text editor."""
+    data = json.loads(ring_path(vault).read_text(encoding="utf-8"))
+    change(data)
+    ring_path(vault).write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+@pytest.fixture
+def staffed(vault_factory):
+    vault, _, _ = vault_factory()
+    s = SignedIn(vault.login(SUPERVISOR, PASSWORD))
+    s.accounts.create(WORKER, "social_worker", OTHER_PASSWORD)
+    s.close()
+    skip_first_password_change(vault, WORKER)
+    return vault
+
+
+def test_a_new_keyring_is_signed_and_each_write_bumps_its_generation(staffed):
+    ring = Keyring.load(staffed.path)
+    assert ring.is_signed and ring.generation >= 3  # create, add the worker, settle its password
+    before = ring.generation
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    s.accounts.reset_password(WORKER, NEW_PASSWORD)
+    s.close()
+    assert Keyring.load(staffed.path).generation == before + 1
+
+
+def test_rollback_after_disable_is_refused(staffed):
+    old = ring_path(staffed).read_bytes()
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    s.accounts.set_disabled(WORKER, True)
+    s.close()
+    with pytest.raises(WrongPassword):
+        staffed.login(WORKER, OTHER_PASSWORD)
+    ring_path(staffed).write_bytes(old)  # the keyring from before the disable, copied back
+    for account, password in ((WORKER, OTHER_PASSWORD), (SUPERVISOR, PASSWORD)):
+        with pytest.raises(VaultError, match="比保险库记录的旧"):
+            staffed.login(account, password)
+
+
+def test_rollback_after_password_change_is_refused(staffed):
+    old = ring_path(staffed).read_bytes()
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    s.accounts.change_own_password(PASSWORD, NEW_PASSWORD)
+    s.close()
+    ring_path(staffed).write_bytes(old)
+    with pytest.raises(VaultError, match="比保险库记录的旧"):
+        staffed.login(SUPERVISOR, PASSWORD)  # the old password with the old keyring
+
+
+def test_rollback_after_reset_is_refused(staffed):
+    old = ring_path(staffed).read_bytes()
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    s.accounts.reset_password(WORKER, NEW_PASSWORD)
+    s.close()
+    ring_path(staffed).write_bytes(old)
+    with pytest.raises(VaultError, match="比保险库记录的旧"):
+        staffed.login(WORKER, OTHER_PASSWORD)
+
+
+def test_a_role_edited_in_the_keyring_is_refused(staffed, vault_factory):
+    def promote(data):
+        data["accounts"][WORKER]["must_change"] = True  # any signed field: here the forced change
+    edit_ring(staffed, promote)
+    with pytest.raises(VaultError, match="被改动过"):
+        staffed.login(WORKER, OTHER_PASSWORD)
+    with pytest.raises(VaultError, match="被改动过"):
+        staffed.login(SUPERVISOR, PASSWORD)
+
+
+def test_a_disabled_account_re_enabled_by_hand_is_refused(staffed):
+    old_wraps = json.loads(ring_path(staffed).read_text(encoding="utf-8"))["accounts"][WORKER]
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    s.accounts.set_disabled(WORKER, True)
+    s.close()
+    edit_ring(staffed, lambda data: data["accounts"].__setitem__(WORKER, old_wraps))
+    with pytest.raises(VaultError, match="被改动过"):
+        staffed.login(WORKER, OTHER_PASSWORD)
+
+
+def test_a_keyring_from_another_vault_is_refused(staffed, vault_factory):
+    other, _, _ = vault_factory("other")  # a copy of the same template: same keys until it diverges
+    s = SignedIn(other.login(SUPERVISOR, PASSWORD))
+    s.accounts.reset_password(SUPERVISOR, NEW_PASSWORD)  # a valid keyring, signed, of another vault's history
+    s.close()
+    for _ in range(3):
+        skip_first_password_change(staffed, WORKER)  # this vault records a newer generation
+    shutil.copy2(ring_path(other), ring_path(staffed))
+    with pytest.raises(UserError):
+        staffed.login(SUPERVISOR, NEW_PASSWORD)
+
+
+def test_a_keyring_without_its_mac_is_refused_once_one_was_seen(staffed):
+    edit_ring(staffed, lambda data: (data.pop("mac"), data.pop("generation")))
+    with pytest.raises(VaultError, match="被改动过"):
+        staffed.login(SUPERVISOR, PASSWORD)
+
+
+def test_an_old_unsigned_keyring_is_signed_at_its_first_sign_in(vault_factory):
+    """Vaults made before the MAC (no mac, no generation, none recorded): the first sign-in signs it."""
+    vault, _, _ = vault_factory()
+    s = SignedIn(vault.login(SUPERVISOR, PASSWORD))
+    s.owner.call(lambda: s.conn("audit").execute("DELETE FROM meta WHERE key = 'keyring_generation'"))
+    edit_ring(vault, lambda data: (data.pop("mac"), data.pop("generation")))
+    s.close()
+    assert not Keyring.load(vault.path).is_signed
+    vault.login(SUPERVISOR, PASSWORD).close()
+    ring = Keyring.load(vault.path)
+    assert ring.is_signed and ring.generation == 1
+    vault.login(SUPERVISOR, PASSWORD).close()  # and it stays accepted
+    edit_ring(vault, lambda data: (data.pop("mac"), data.pop("generation")))
+    with pytest.raises(VaultError, match="被改动过"):  # stripping the MAC again is caught
+        vault.login(SUPERVISOR, PASSWORD)
+
+
+@pytest.mark.parametrize("field,value", [("time_cost", 1), ("memory_kib", 8), ("parallelism", 0),
+                                         ("time_cost", "3"), ("salt", "zz")])
+def test_kdf_settings_below_the_floor_are_refused(vault_factory, field, value):
+    vault, _, _ = vault_factory()
+    edit_ring(vault, lambda data: data["kdf_template"].__setitem__(field, value))
+    with pytest.raises(VaultError, match="已损坏或被改动"):
+        vault.login(SUPERVISOR, PASSWORD)
+    with pytest.raises(VaultError, match="已损坏或被改动"):
+        Vault(vault.path)
+
+
+def test_a_vault_is_never_created_below_the_floor(tmp_path):
+    weak = crypto.KdfParams(salt=crypto.new_salt(), time_cost=1, memory_kib=8)
+    with pytest.raises(UserError, match="最低要求"):
+        Vault.create(tmp_path / "v", station_name="测试救助站", station_code="TS", supervisor=SUPERVISOR,
+                     password=PASSWORD, kdf=weak)
+    assert not (tmp_path / "v").exists()
+
+
+def test_forged_queued_events_are_dropped_and_counted(staffed):
+    forged = [{"at": 1.0, "actor": "nobody", "role": "supervisor", "action": "login_fail", "detail": "failures=1"},
+              {"at": 1.0, "actor": WORKER, "role": "supervisor", "action": "login_fail", "detail": "failures=1"},
+              {"at": 1.0, "actor": WORKER, "role": "social_worker", "action": "export", "detail": ""},
+              {"at": "x"}, 7, None,
+              {"at": 1.7e9, "actor": WORKER, "role": "social_worker", "action": "login_fail", "detail": "failures=2"}]
+    edit_ring(staffed, lambda data: data.__setitem__("pending_audit", forged))
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))  # never an AssertionError from the audit log
+    rows = s.owner.call(lambda: s.conn("audit").execute(
+        "SELECT actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT 4").fetchall())
+    s.close()
+    assert ("zhanzhang", "verify", "pending_audit_dropped=6") in rows
+    assert (WORKER, "login_fail", "failures=2") in rows
+    assert Keyring.load(staffed.path).data["pending_audit"] == []
+
+
+def test_a_wrong_password_a_disabled_and_an_unknown_account_read_the_same(staffed):
+    s = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    s.accounts.create("shegong02", "social_worker", OTHER_PASSWORD)
+    s.accounts.set_disabled("shegong02", True)
+    s.close()
+    messages = set()
+    for account, password in ((WORKER, "not the password at all"), ("shegong02", OTHER_PASSWORD),
+                              ("nobody99", OTHER_PASSWORD)):
+        with pytest.raises(WrongPassword) as refused:
+            staffed.login(account, password)
+        messages.add(str(refused.value))
+    assert messages == {"账户名或密码不正确。请检查后重试（注意大写锁定）。"}
+
+
+def test_the_unknown_and_disabled_paths_derive_a_key_too(staffed, monkeypatch):
+    calls = []
+    real = crypto.derive_kek
+    monkeypatch.setattr(crypto, "derive_kek", lambda pw, params: calls.append(params) or real(pw, params))
+    for account in ("nobody99", WORKER):
+        with pytest.raises(WrongPassword):
+            staffed.login(account, "not the password at all")
+    assert len(calls) == 2
+    assert all(p.memory_kib >= crypto.MIN_MEMORY_KIB for p in calls)
+
+
+def test_a_deleted_audit_wrap_is_refused_plainly(staffed):
+    edit_ring(staffed, lambda data: data["accounts"][WORKER]["keys"].pop("audit"))
+    with pytest.raises(VaultError, match="被改动过"):
+        staffed.login(WORKER, OTHER_PASSWORD)

@@ -1,0 +1,135 @@
+"""What makes a keyring trustworthy: its shape, its MAC and the queued events it carries.
+
+The keyring is readable and writable by anyone with the vault folder. Three defences:
+
+- ``check_shape``: every field the sign-in reads has the right type and range (a hand-edited or
+  truncated file is refused with one clear message, never an exception from deep inside the login);
+- the MAC (``sign``/``verify``): HMAC-SHA256 over everything that grants or limits access (accounts,
+  roles, wraps, KDF parameters, disabled and must-change flags, the recovery wrap, the generation),
+  under a key derived from the audit compartment key — which every account and the recovery code
+  can unwrap. A failed sign-in holds no key, so what it writes (failure counts, the lock it earns,
+  queued failed-login events) stays outside the MAC; ``UNSIGNED_ACCOUNT_FIELDS`` names them;
+- the generation, bumped on every signed write and recorded in the compartments (``Session``), so an
+  older keyring copied back is refused even though its MAC is valid.
+"""
+
+import copy
+import hashlib
+import hmac
+import json
+import re
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from victimcare.core.errors import VaultError
+from victimcare.security import crypto
+
+DAMAGED = "保险库的密钥文件（keyring.json）已损坏或被改动，无法读取。请联系站长从备份恢复。"
+TAMPERED = ("保险库的账户信息（keyring.json）被改动过，与保险库不符，已拒绝登录。"
+            "请不要继续使用，请联系站长从备份恢复。")
+ROLLED_BACK = ("保险库的账户信息（keyring.json）比保险库记录的旧：可能被换成了旧副本。已拒绝登录。"
+               "请联系站长从备份恢复。")
+
+UNSIGNED_TOP_FIELDS = ("mac", "pending_audit", "demo_password_ascii")
+UNSIGNED_ACCOUNT_FIELDS = ("failures", "next_try_at", "locked")
+
+_HEX = re.compile(r"[0-9a-f]+")
+_EVENT_DETAIL = re.compile(r"failures=\d{1,6}|locked")
+
+
+def _hex(value, length: int | None = None) -> bool:
+    return isinstance(value, str) and bool(_HEX.fullmatch(value)) and (length is None or len(value) == length)
+
+
+def _number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN
+
+
+def _wraps_ok(record) -> bool:
+    if not isinstance(record, dict) or not isinstance(record.get("keys"), dict):
+        return False
+    try:
+        crypto.KdfParams.from_dict(record.get("kdf"))
+    except ValueError:
+        return False
+    return all(isinstance(n, str) and isinstance(w, dict) and _hex(w.get("nonce"), 24) and _hex(w.get("ct"))
+               for n, w in record["keys"].items())
+
+
+def check_shape(data) -> None:
+    """VaultError(DAMAGED) unless the keyring has every field the sign-in reads, of the right type."""
+    from victimcare.security.permissions import Role  # the role names the app knows
+    roles = {str(r) for r in Role}
+    ok = (isinstance(data, dict) and _hex(data.get("vault_id")) and isinstance(data.get("station_name"), str)
+          and isinstance(data.get("accounts"), dict) and isinstance(data.get("pending_audit", []), list)
+          and isinstance(data.get("generation", 0), int) and not isinstance(data.get("generation", 0), bool)
+          and data.get("generation", 0) >= 0 and (data.get("mac") is None or _hex(data.get("mac"), 64)))
+    if ok:
+        try:
+            crypto.KdfParams.from_dict(data.get("kdf_template"))
+        except ValueError:
+            ok = False
+    if ok and "recovery" in data:
+        ok = _wraps_ok(data["recovery"])
+    for name, record in (data.get("accounts") or {}).items() if ok else ():
+        ok = (isinstance(name, str) and _wraps_ok(record) and record.get("role") in roles
+              and all(isinstance(record.get(f, False), bool) for f in ("disabled", "locked", "must_change"))
+              and isinstance(record.get("failures", 0), int) and not isinstance(record.get("failures", 0), bool)
+              and record.get("failures", 0) >= 0 and _number(record.get("next_try_at", 0))
+              and isinstance(record.get("created_at", ""), str))
+        if not ok:
+            break
+    if not ok:
+        raise VaultError(DAMAGED)
+
+
+def _signed_view(data: dict) -> bytes:
+    view = {k: copy.deepcopy(v) for k, v in data.items() if k not in UNSIGNED_TOP_FIELDS}
+    for record in view.get("accounts", {}).values():
+        for field in UNSIGNED_ACCOUNT_FIELDS:
+            record.pop(field, None)
+    return json.dumps(view, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def _mac_key(audit_key: bytes | bytearray, vault_id: str) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None,
+                info=f"victimcare/keyring-mac|{vault_id}".encode()).derive(bytes(audit_key))
+
+
+def mac(data: dict, audit_key: bytes | bytearray) -> str:
+    return hmac.new(_mac_key(audit_key, data["vault_id"]), _signed_view(data), hashlib.sha256).hexdigest()
+
+
+def sign(data: dict, audit_key: bytes | bytearray) -> None:
+    """A new generation and the MAC over it (before the keyring is written)."""
+    data["generation"] = int(data.get("generation", 0)) + 1
+    data["mac"] = mac(data, audit_key)
+
+
+def verify(data: dict, audit_key: bytes | bytearray) -> bool:
+    """True when the MAC is there and right (a keyring from before MACs has none: see ``Session``)."""
+    found = data.get("mac")
+    return isinstance(found, str) and hmac.compare_digest(found, mac(data, audit_key))
+
+
+def signed_part_unchanged(before: bytes, data: dict) -> bool:
+    return before == _signed_view(data)
+
+
+def snapshot(data: dict) -> bytes:
+    return _signed_view(data)
+
+
+def valid_events(events, accounts: dict) -> tuple[list[dict], int]:
+    """The queued failed-login events that are well formed (an existing account, its role, a time and
+    a detail a failed sign-in writes), and how many others were dropped."""
+    good = []
+    for e in events if isinstance(events, list) else []:
+        if (isinstance(e, dict) and e.get("action") == "login_fail" and isinstance(e.get("actor"), str)
+                and isinstance(accounts.get(e["actor"]), dict) and e.get("role") == accounts[e["actor"]].get("role")
+                and _number(e.get("at")) and 0 < e["at"] < 1e11
+                and isinstance(e.get("detail", ""), str) and _EVENT_DETAIL.fullmatch(e.get("detail", ""))):
+            good.append({k: e[k] for k in ("at", "actor", "role", "action", "detail")})
+    total = len(events) if isinstance(events, list) else 1
+    return good, total - len(good)
