@@ -29,7 +29,7 @@ class SheetPasswordDialog(QDialog):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.error = add_field(form, self.tr("File password"), self.password, required=True)
         add_field(form, self.tr("Repeat file password"), self.repeat, required=True)
-        form.addRow(plain_label(self.tr("At least %n characters.", "", SHEET_PASSWORD_MIN)))
+        form.addRow(plain_label(self.tr("At least {n} characters.").format(n=SHEET_PASSWORD_MIN)))
         self.general = ErrorLabel(self.tr("File password error"))
         form.addRow(self.general)
         form.addRow(save_buttons(self))
