@@ -16,7 +16,6 @@ Median (p50) and p95. Prints a table and writes bench/results/case-page-<N>.json
 import argparse
 import json
 import os
-import statistics
 import sys
 import tempfile
 import time
@@ -27,18 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from bench_workbench import PASSWORD, USER, build  # noqa: E402
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 2)
-
-
-def stats(values: list[float]) -> dict:
-    values = sorted(values)
-    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
-    return {"p50": round(statistics.median(values), 2), "p95": round(p95, 2), "max": round(values[-1], 2),
-            "n": len(values)}
+from bench_workbench import PASSWORD, USER, build, ms, stats  # noqa: E402
 
 
 def heaviest(services, count: int) -> list[int]:

@@ -8,16 +8,30 @@ from importlib import import_module
 from victimcare.casework.steps import BY_CODE, CODES, STEPS, step_label
 from victimcare.casework.steps.records import StepRecords, rule_facts, load_all
 
-from support import SUPERVISOR
+import pytest
+
+from support import SUPERVISOR, SignedIn
+from victimcare.core.clock import FakeClock
 
 RECORD_STEPS = [s.code for s in STEPS if s.service and issubclass(s.service_class(), StepRecords)]
 
 
-def test_every_step_is_done_in_some_demo_case_by_its_records(vault_factory, fake_clock, login):
-    vault, _code, password = vault_factory(clock=fake_clock)
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory, vault_copier):
+    """One 300-case demo vault for the module (filled once: the tests only read it): (vault, password, today)."""
+    clock = FakeClock()
+    vault, _code, password = vault_copier(tmp_path_factory.mktemp("demo") / "vault", clock)
+    s = SignedIn(vault.login(SUPERVISOR, password))
+    try:
+        s.demo.fill(300, seed=3)
+    finally:
+        s.close()
+    return vault, password, datetime.fromtimestamp(clock.now()).date().isoformat()
+
+
+def test_every_step_is_done_in_some_demo_case_by_its_records(demo_vault, login):
+    vault, password, today = demo_vault
     s = login(vault, SUPERVISOR, password)
-    s.demo.fill(300, seed=3)
-    today = datetime.fromtimestamp(fake_clock.now()).date().isoformat()
 
     def read():
         conns = {n: s.session.conn(n) for n in ("core", "sensitive")}
@@ -48,10 +62,9 @@ def test_every_step_is_done_in_some_demo_case_by_its_records(vault_factory, fake
     assert wrong == []
 
 
-def test_demo_closures_went_through_the_approval(vault_factory, fake_clock, login):
-    vault, _code, password = vault_factory(clock=fake_clock)
+def test_demo_closures_went_through_the_approval(demo_vault, login):
+    vault, password, today = demo_vault
     s = login(vault, SUPERVISOR, password)
-    s.demo.fill(300, seed=3)
 
     def read():
         core = s.session.conn("core")
@@ -67,10 +80,9 @@ def test_demo_closures_went_through_the_approval(vault_factory, fake_clock, logi
     assert minors > 0
 
 
-def test_demo_school_history_reaches_the_timeline_once(vault_factory, fake_clock, login):
-    vault, _code, password = vault_factory(clock=fake_clock)
+def test_demo_school_history_reaches_the_timeline_once(demo_vault, login):
+    vault, password, today = demo_vault
     s = login(vault, SUPERVISOR, password)
-    s.demo.fill(300, seed=3)
 
     def counts(session):
         core, school = session.session.conn("core"), session.session.conn("school")
@@ -86,10 +98,9 @@ def test_demo_school_history_reaches_the_timeline_once(vault_factory, fake_clock
     assert again.session.owner.call(lambda: counts(again))[1] == events
 
 
-def test_a_demo_closure_names_the_steps_left_open(vault_factory, fake_clock, login):
-    vault, _code, password = vault_factory(clock=fake_clock)
+def test_a_demo_closure_names_the_steps_left_open(demo_vault, login):
+    vault, password, today = demo_vault
     s = login(vault, SUPERVISOR, password)
-    s.demo.fill(300, seed=3)
 
     def read():
         core = s.session.conn("core")
