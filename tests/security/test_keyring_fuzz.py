@@ -147,3 +147,25 @@ def test_the_command_line_refuses_malformed_keyrings_plainly(fuzz_vault, tmp_pat
                 assert _has_chinese(proc.stderr), (raw[:80], proc.stderr)
     finally:
         _restore(path, original)
+
+
+EVERY_WRONG_TYPE = (None, True, -1, 2**70, 1.5, float("nan"), "", "x", [], [1], {}, {"a": 1})
+
+
+def test_every_field_with_every_wrong_type_is_refused_plainly(fuzz_vault):
+    """Exhaustive beside the random one above: each field of the keyring, deleted or set to each kind of
+    wrong value (a list as a role once crashed the shape check with an unhashable-type TypeError)."""
+    path, original = fuzz_vault
+    tree = json.loads(original)
+    for target in list(_paths(tree)):
+        for value, delete in [(v, False) for v in EVERY_WRONG_TYPE] + [(None, True)]:
+            if not target and delete:
+                continue
+            edited = _replace(json.loads(original), target, value, delete)
+            (path / KEYRING_FILE).write_text(json.dumps(edited), encoding="utf-8")
+            try:
+                try_sign_in(path)
+            except Exception as exc:  # noqa: BLE001 — name the field that crashed it
+                raise AssertionError(f"{target} = {value!r} (delete={delete}): {exc!r}") from exc
+            finally:
+                _restore(path, original)

@@ -199,3 +199,26 @@ def test_a_deleted_audit_wrap_is_refused_plainly(staffed):
     edit_ring(staffed, lambda data: data["accounts"][WORKER]["keys"].pop("audit"))
     with pytest.raises(VaultError, match="被改动过"):
         staffed.login(WORKER, OTHER_PASSWORD)
+
+
+def test_a_signed_write_between_reading_the_keyring_and_opening_does_not_refuse(staffed, monkeypatch):
+    """A supervisor changing another account while this sign-in derives its key is no rollback: the
+    sign-in reads the newer keyring and goes on (before, it was refused as an old copy)."""
+    from victimcare.security import vault as vault_module
+    supervisor = SignedIn(staffed.login(SUPERVISOR, PASSWORD))
+    supervisor.accounts.create("shegong02", "social_worker", OTHER_PASSWORD)
+    acquire, raced = vault_module.vault_lock.acquire, []
+
+    def acquire_after_a_signed_write(path, account):
+        if not raced:
+            raced.append(True)
+            supervisor.accounts.reset_password("shegong02", NEW_PASSWORD)  # a new generation, recorded
+        return acquire(path, account)
+
+    monkeypatch.setattr(vault_module.vault_lock, "acquire", acquire_after_a_signed_write)
+    before = Keyring.load(staffed.path).generation
+    session = Vault(staffed.path).login(WORKER, OTHER_PASSWORD)
+    assert raced and session.account == WORKER
+    assert Keyring.load(staffed.path).generation == before + 1
+    session.close()
+    supervisor.close()

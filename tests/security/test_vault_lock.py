@@ -128,6 +128,7 @@ def test_a_sign_in_during_a_disable_never_undoes_it(vault_factory, login, add_ac
         worker.start()
         supervisor.accounts.set_disabled(name, True)
         worker.join()
+        assert results, f"trial {trial}: the sign-in ended with neither a session nor a refusal"
         record = Keyring.load(vault.path).account(name)
         assert record["disabled"] and record["keys"] == {}, f"trial {trial}: {results}"
 

@@ -31,6 +31,14 @@ TAMPERED = ("保险库的账户信息（keyring.json）被改动过，与保险�
 ROLLED_BACK = ("保险库的账户信息（keyring.json）比保险库记录的旧：可能被换成了旧副本。已拒绝登录。"
                "请联系站长从备份恢复。")
 
+class KeyringOutdated(VaultError):
+    """The keyring read is older than the compartments remember (a copied-back file, or a signed write
+    by another session between this sign-in's read and its open: the sign-in then reads again)."""
+
+    def __init__(self):
+        super().__init__(ROLLED_BACK)
+
+
 UNSIGNED_TOP_FIELDS = ("mac", "pending_audit", "demo_password_ascii")
 UNSIGNED_ACCOUNT_FIELDS = ("failures", "next_try_at", "locked")
 
@@ -73,7 +81,8 @@ def check_shape(data) -> None:
     if ok and "recovery" in data:
         ok = _wraps_ok(data["recovery"])
     for name, record in (data.get("accounts") or {}).items() if ok else ():
-        ok = (isinstance(name, str) and _wraps_ok(record) and record.get("role") in roles
+        ok = (isinstance(name, str) and _wraps_ok(record) and isinstance(record.get("role"), str)
+              and record["role"] in roles
               and all(isinstance(record.get(f, False), bool) for f in ("disabled", "locked", "must_change"))
               and isinstance(record.get("failures", 0), int) and not isinstance(record.get("failures", 0), bool)
               and record.get("failures", 0) >= 0 and _number(record.get("next_try_at", 0))

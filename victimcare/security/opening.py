@@ -82,8 +82,10 @@ def check_keyring_generation(conns: dict, generation: int, signed: bool) -> None
     """Refuse a keyring older than any compartment remembers, or one without a MAC once one was seen
     (an insider copying an earlier keyring back after a disable, a password or role change)."""
     recorded = max((_recorded_generation(c) for c in conns.values()), default=0)
-    if recorded and (not signed or generation < recorded):
-        raise VaultError(keyring_check.ROLLED_BACK if signed else keyring_check.TAMPERED)
+    if recorded and not signed:
+        raise VaultError(keyring_check.TAMPERED)
+    if generation < recorded:
+        raise keyring_check.KeyringOutdated()
 
 
 def record_keyring_generation(conns: dict, generation: int) -> None:

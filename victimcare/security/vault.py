@@ -139,6 +139,17 @@ class Vault:
         A wrong password, a disabled and an unknown account get the same message after the same key
         derivation. The keyring must carry a valid MAC under the audit key (``keyring_check``) and a
         generation not older than the compartments recorded (checked as the session opens)."""
+        try:
+            return self._login(account, password, action)
+        except keyring_check.KeyringOutdated:
+            # Another session signed a new keyring between this sign-in's read and its open (a disable, a
+            # password change): sign in again on the keyring as it is now. A copied-back old file is
+            # still the older one on disk, and is refused.
+            if Keyring.load(self.path).generation <= self.keyring.generation:
+                raise
+            return self._login(account, password, action)
+
+    def _login(self, account: str, password: str, action: str) -> Session:
         self.keyring = Keyring.load(self.path)  # another process may have changed throttling
         account = unicodedata.normalize("NFC", account.strip())
         record = self.keyring.account(account)
