@@ -1,5 +1,6 @@
-"""R25–R27: the audit log is an append-only hash chain; the verifier names the first broken entry;
-the anchor file catches a cut-off tail; entries hold IDs and codes, never personal values."""
+"""R25–R27: the audit log is an append-only, signed hash chain; the verifier names the first broken
+entry; the anchor file catches a cut-off tail; entries hold IDs and codes, never personal values.
+(What an insider holding the audit key can and cannot forge: test_audit_forgery.py.)"""
 
 import json
 import re
@@ -13,8 +14,20 @@ from victimcare.core.clock import FakeClock
 from victimcare.db.connection import open_compartment
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.core.errors import WrongPassword
+from victimcare.security.keyring import Keyring
 
-ALL_COLUMNS = FIELDS + ("prev_hash", "entry_hash")
+ALL_COLUMNS = FIELDS + ("prev_hash", "entry_hash", "sig")
+
+
+class Verifier:
+    """The log checked against the vault's keyring, as ``admin verify`` does."""
+
+    def __init__(self, conn, vault):
+        self.log, self.vault = AuditLog(conn, vault.path, FakeClock()), vault
+
+    def verify(self):
+        ring = Keyring.load(self.vault.path)
+        return self.log.verify(ring.data, ring.root)
 
 
 @pytest.fixture
@@ -40,7 +53,7 @@ def raw(chain):
     conn = open_compartment(vault.compartment_path("audit"), key)
     conn.execute("DROP TRIGGER audit_log_no_update")
     conn.execute("DROP TRIGGER audit_log_no_delete")
-    yield conn, AuditLog(conn, vault.path, FakeClock()), n
+    yield conn, Verifier(conn, vault), n
     conn.close()
 
 
@@ -136,12 +149,12 @@ def _truncate(conn, n):
 @pytest.mark.parametrize("tamper, first_bad", [
     (_edit, 5),
     (_edit_result, 5),
-    (_edit_and_rehash_one, 6),  # entry 5 now hashes fine; the link from 6 to it breaks
+    (_edit_and_rehash_one, 5),  # entry 5 now hashes fine, but its signature is over the old hash
     (_delete_middle, 4),
     (_swap, 3),
     (_forge_at_end_naively, "n+1"),
     (lambda c, n: _insert_in_middle(c, n, correct_hash=False), 5),
-    (lambda c, n: _insert_in_middle(c, n, correct_hash=True), 6),  # the forgery links; its successor does not
+    (lambda c, n: _insert_in_middle(c, n, correct_hash=True), 5),  # the forgery links, but is signed by no one
     (_truncate, 8),  # caught by the anchor: entry 8 onwards is missing
 ], ids=["edit-field", "edit-two-fields", "edit-and-rehash", "delete-middle", "swap-reorder", "append-forged",
         "insert-forged", "insert-forged-rehashed", "truncate-tail"])
@@ -155,13 +168,13 @@ def test_tampering_is_found_at_the_right_entry(raw, tamper, first_bad):
     assert f"第 {report.first_bad_seq} 条" in report.problem
 
 
-def test_rewriting_the_whole_tail_consistently_is_caught_by_the_anchor(raw):
+def test_rewriting_the_whole_tail_consistently_is_caught_by_the_signatures(raw):
     conn, log, n = raw
     _edit(conn, n)
     rehash(conn, 5)  # a self-consistent chain again …
     report = log.verify()
-    assert not report.ok and report.first_bad_seq == n  # … but not the one the anchor recorded
-    assert "锚点" in report.problem
+    assert not report.ok and report.first_bad_seq == 5  # … whose signatures are over other hashes
+    assert "签名" in report.problem
 
 
 @pytest.mark.parametrize("reappend", [2, 4, 6])
@@ -185,7 +198,7 @@ def test_triggers_refuse_update_and_delete(chain):
                     "DELETE FROM audit_log", f"UPDATE audit_log SET seq = seq + 100 WHERE seq = {n}"):
             with pytest.raises(sqlcipher3.DatabaseError, match="append-only"):
                 conn.execute(sql)
-        assert AuditLog(conn, vault.path, FakeClock()).verify().ok
+        assert Verifier(conn, vault).verify().ok
     finally:
         conn.close()
 
@@ -220,10 +233,10 @@ def test_the_verify_service_reports_the_broken_entry(chain, login):
 def test_the_schema_has_every_required_field(raw):
     conn, _, _ = raw
     columns = [r[1] for r in conn.execute("PRAGMA table_info(audit_log)")]
-    assert columns == list(ALL_COLUMNS)
+    assert sorted(columns) == sorted(ALL_COLUMNS)
     required = {"seq", "ts_utc", "tz_offset", "actor", "role", "os_user", "host", "session_id", "action",
                 "object_type", "object_id", "categories", "purpose", "result", "record_count", "file_hash",
-                "prev_hash", "entry_hash"}
+                "prev_hash", "entry_hash", "signed_by", "key_id", "sig"}
     assert required <= set(columns)
     assert {"view", "create", "update", "delete", "export", "print", "import", "login", "login_fail", "lock",
             "unlock", "key_change", "backup", "restore", "perm_change"} <= ACTIONS
@@ -260,7 +273,8 @@ def test_each_step_writes_exactly_one_complete_row(vault_factory, login):
         assert (entry["action"], entry["object_type"], entry["object_id"]) == expected
         assert entry["actor"] == "zhanzhang" and entry["role"] == "supervisor"
         assert entry["session_id"] == session.session_id and re.fullmatch(r"[0-9a-f]{16}", entry["session_id"])
-        assert entry["os_user"] and entry["host"]
+        assert entry["os_user"] == entry["host"] == "", "nothing about the computer or its user"
+        assert entry["signed_by"] == "zhanzhang" and re.fullmatch(r"[0-9a-f]{16}", entry["key_id"])
         assert datetime.fromisoformat(entry["ts_utc"]).utcoffset().total_seconds() == 0
         assert re.fullmatch(r"[+-]\d{4}", entry["tz_offset"])
         assert entry["result"] == "ok"

@@ -10,7 +10,7 @@ import pytest
 from support import SignedIn
 import sqlcipher3
 
-from victimcare.security import crypto
+from victimcare.security import crypto, identity
 from victimcare.db.connection import WrongKey, open_compartment
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.core.errors import WrongPassword
@@ -57,22 +57,26 @@ def staffed_vault(staffed_template, tmp_path):
 
 
 def everything_unwrappable(vault, account: str, password: str) -> dict[str, bytes]:
-    """Every key this password opens: try each wrap in the whole keyring (every account and the
-    recovery entry) with this account's KEK, under every holder/role/compartment binding."""
+    """Every key this password opens: its KEK tried on every identity wrap in the whole keyring (every
+    account and the recovery entry), and each identity it opens tried on every sealed key, under every
+    holder/role/compartment binding."""
     ring = json.loads((vault.path / "keyring.json").read_text("utf-8"))
     own = ring["accounts"][account]
     kek = crypto.derive_kek(password, crypto.KdfParams.from_dict(own["kdf"]))
-    holders = list(ring["accounts"]) + [RECOVERY_HOLDER]
+    holder_names = list(ring["accounts"]) + [RECOVERY_HOLDER]
     roles = [r.value for r in Role] + ["recovery"]
-    wraps = [w for rec in list(ring["accounts"].values()) + [ring["recovery"]] for w in rec["keys"].values()]
+    records = list(ring["accounts"].values()) + [ring["recovery"]]
+    opened = [identity.unwrap_identity(kek, rec["identity"], vault_id=ring["vault_id"], holder=holder, public=rec)
+              for rec, holder in itertools.product(records, holder_names) if "identity" in rec]
+    crypto.wipe(kek)
+    sealed = [w for rec in records for w in rec["keys"].values()]
     found = {}
-    for wrapped, holder, role, compartment in itertools.product(wraps, holders, roles, COMPARTMENTS):
-        key = crypto.unwrap_key(kek, wrapped, vault_id=ring["vault_id"], holder=holder, role=role,
-                                compartment=compartment)
+    for ident, wrapped, holder, role, compartment in itertools.product(
+            [i for i in opened if i is not None], sealed, holder_names, roles, COMPARTMENTS):
+        key = ident.open_sealed(wrapped, vault_id=ring["vault_id"], holder=holder, role=role, compartment=compartment)
         if key is not None:
             assert found.get(compartment, bytes(key)) == bytes(key)
             found[compartment] = bytes(key)
-    crypto.wipe(kek)
     return found
 
 
@@ -100,7 +104,7 @@ def test_restricted_roles_cannot_open_other_compartments_with_any_key_they_hold(
     assert session.compartments() == frozenset(EXPECTED[role])
     held = compartment_keys(session)
     for name in EXPECTED[role] - {"audit"}:
-        assert read_meta(session, name) == {"marker": f"{name}-marker"}
+        assert read_meta(session, name)["marker"] == f"{name}-marker"
     session.close()
 
     unwrappable = everything_unwrappable(vault, account, passwords[account])

@@ -41,6 +41,7 @@ from victimcare.security import vault_lock
 from victimcare.security import backup_files as bf
 from victimcare.security.audit import ANCHOR_FILE, AuditLog
 from victimcare.security.crypto import wipe
+from victimcare.security.holders import Held
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.keyring import KEYRING_FILE, Keyring
 from victimcare.security.permissions import ROLE_LABELS, Op, Role, require
@@ -286,7 +287,7 @@ class BackupService(Service):
             keys = self._keys()
             info = stage(folder, manifest, staged, keys)
             crash_point("restore_staged")
-            audit_restore(staged, keys["audit"], s.vault.clock, actor=s.account, role=str(s.role),
+            audit_restore(staged, Held(s.identity, keys), s.vault.clock, actor=s.account, role=str(s.role),
                           session_id=s.session_id, folder=folder, info=info)
             s.record("restore", object_type="vault", object_id=info.vault_id, record_count=info.cases,
                      file_hash=bf.sha256_file(folder / bf.MANIFEST), detail=f"replaced_by:{folder.name}")
@@ -351,13 +352,14 @@ def stage(folder: Path, manifest: dict, staged: Path, keys: dict) -> GenerationI
                           str(manifest.get("station_code", "")), versions, manifest["row_counts"], accounts)
 
 
-def audit_restore(staged: Path, audit_key, clock, *, actor: str, role: str, session_id: str, folder: Path,
+def audit_restore(staged: Path, held, clock, *, actor: str, role: str, session_id: str, folder: Path,
                   info: GenerationInfo) -> None:
-    """The restore's own entry, in the restored log (and anchor) before it is put in place."""
-    conn = open_compartment(staged / "audit.db", audit_key)
+    """The restore's own entry, signed by the restoring account, in the restored log (and anchor)
+    before it is put in place."""
+    conn = open_compartment(staged / "audit.db", held.keys["audit"])
     try:
         migrate(conn, "audit", backup=lambda _v: None)  # the generation on the medium is the copy before
-        AuditLog(conn, staged, clock).append(actor=actor, role=role, session_id=session_id, action="restore",
+        AuditLog(conn, staged, clock, signer=held.identity, signer_name=actor).append(actor=actor, role=role, session_id=session_id, action="restore",
                                              object_type="vault", object_id=info.vault_id,
                                              record_count=info.cases, file_hash=bf.sha256_file(folder / bf.MANIFEST),
                                              detail=f"from:{folder.name}")
@@ -395,7 +397,7 @@ def restore_without_session(vault_path: Path, from_folder, account: str, passwor
     stamp, _ = _stamp(clock)
     ensure_private_dir(vault_path.parent)
     staged = bf.prepare_staging(vault_path, stamp)
-    keys = None
+    held = None
     try:
         for name in (KEYRING_FILE,):  # the backup's keyring first: the password is checked against it
             bf.copy_private(folder / name, staged / name)
@@ -403,23 +405,24 @@ def restore_without_session(vault_path: Path, from_folder, account: str, passwor
             raise VaultError(f"此备份的密钥文件已损坏或被改动。{UNCHANGED}请选择另一个备份批次。")
         backup_vault = Vault(staged, clock)
         record = backup_vault.keyring.account(account)
-        keys = backup_vault.unwrap(account, record, password) if record else None
-        if keys is None:
+        held = backup_vault.unwrap(account, record, password) if record else None
+        if held is None:
             raise VaultError("账户名或密码与备份中的不符（恢复时使用备份当时的账户和密码）。请检查后重试。")
+        keys = held.keys
         require(Role(record["role"]), Op.VAULT_BACKUP)
         info = stage(folder, manifest, staged, keys)
         crash_point("restore_staged")
         if confirm is not None and not confirm(info):
             shutil.rmtree(staged, ignore_errors=True)
             return None
-        audit_restore(staged, keys["audit"], clock, actor=account, role=record["role"], session_id="-",
+        audit_restore(staged, held, clock, actor=account, role=record["role"], session_id="-",
                       folder=folder, info=info)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
     finally:
-        for key in (keys or {}).values():
-            wipe(key)
+        if held is not None:
+            held.wipe()
     holding = vault_path.is_dir()
     if holding:  # no other window or command may be writing into the vault that is set aside
         try:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from victimcare.casework.record import orphans
 from victimcare.db.connection import integrity_problems
 from victimcare.db.schema import COMPARTMENT_LABELS, COMPARTMENTS
-from victimcare.security.audit import AuditLog, ChainReport
+from victimcare.security.audit import ChainReport
+from victimcare.security.audit_check import check_chain
+from victimcare.security.keyring import Keyring
 from victimcare.security.outbox import OUTBOX_COMPARTMENTS
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import Op
@@ -82,12 +84,14 @@ def cases_without_audit(core, audit_conn) -> tuple[int, int]:
 
 class IntegrityService(Service):
     @operation(Op.VAULT_VERIFY, thread=CALLER)
-    def verify(self) -> VerifyReport:
+    def verify(self, chain: ChainReport | None = None) -> VerifyReport:
         """Read every page on this thread's own connections: at 100k cases this takes seconds, and the
-        window's reads go on meanwhile."""
+        window's reads go on meanwhile. ``chain``: the audit chain as checked before this sign-in wrote
+        anything (``audit_check.check_before_sign_in``); else it is checked now."""
         s = self.session
         with s.side_connections(audit=True) as conns:
-            report = VerifyReport(chain=AuditLog(conns["audit"], s.vault.path, s.vault.clock).verify())
+            report = VerifyReport(chain=chain or check_chain(conns, s.vault.path, s.vault.clock,
+                                                             Keyring.load(s.vault.path)))
             for name in COMPARTMENTS:
                 if name in conns:
                     report.compartments[name] = integrity_problems(conns[name])

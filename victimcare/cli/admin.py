@@ -53,9 +53,19 @@ def cmd_init(args, secrets: Secrets) -> int:
 
 
 def cmd_verify(args, secrets: Secrets) -> int:
-    services = sign_in(args, secrets)
+    """The audit chain is judged as found, before this command's own sign-in appends to it."""
+    from victimcare.security.audit_check import check_before_sign_in, check_printed_marks
+    from victimcare.services import sign_in as services_sign_in
+    if not args.user:
+        raise UserError("请用 --user 指定账户名。")
+    printed = tuple(args.printed or ())
+    check_printed_marks(printed)
+    vault = open_vault(args)
+    password = secrets.ask(f"账户 {args.user} 的密码：")
+    chain = check_before_sign_in(vault, args.user, password, printed)
+    services = services_sign_in(vault, args.user, password)
     try:
-        report = services.integrity.verify()
+        report = services.integrity.verify(chain)
     finally:
         services.close()
     print("\n".join(report.lines()))
@@ -121,6 +131,8 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_init)
 
     p = sub.add_parser("verify", parents=[common], help="检查保险库完整性和审计链")
+    p.add_argument("--printed", action="append", metavar="序号:校验码",
+                   help="打印件页眉上的“审计序号 N 校验 X”，写作 N:X；可重复，逐一核对审计日志中仍有这条记录")
     p.set_defaults(func=cmd_verify)
 
     p = sub.add_parser("recover", parents=[common], help="用恢复码为站长账户设置新密码")

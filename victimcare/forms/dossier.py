@@ -45,15 +45,19 @@ class RenderCancelled(UserError):
 
 @dataclass(frozen=True)
 class Mark:
-    """Who printed it, as whom, when (local time, already worded) and the print's audit sequence number."""
+    """Who printed it, as whom, when (local time, already worded), the print's audit sequence number and
+    the start of that entry's chain hash (``victimcare admin verify --printed SEQ:HASH`` checks a paper
+    copy against the log: a log cut back or rewritten since no longer has it)."""
     user: str
     role: str
     printed_at: str
     seq: int
+    head: str = ""
 
     def line(self) -> str:
         """The header line of every page (plain text, so it extracts as it reads)."""
-        return f"打印：{self.user}（{self.role}） {self.printed_at}  审计序号 {self.seq}  {CONFIDENTIAL}"
+        check = f"校验 {self.head}  " if self.head else ""
+        return f"打印：{self.user}（{self.role}） {self.printed_at}  审计序号 {self.seq} {check} {CONFIDENTIAL}"
 
     def watermark(self) -> str:
         """The diagonal watermark."""

@@ -2,7 +2,6 @@
 
 from contextlib import contextmanager
 
-from victimcare.security import crypto
 from victimcare.core.errors import ValidationError, WrongPassword
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.keyring import Keyring
@@ -61,7 +60,8 @@ class AccountService(Service):
             if not ring.is_demo:
                 raise ValidationError("account", "只有演示保险库可以这样创建账户。")
             keys = {c: self.session.key_for(c) for c in self.session.compartments()}
-            store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault.kdf_template())
+            store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault.kdf_template(),
+                          **self._issuer())
         self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
@@ -80,8 +80,9 @@ class AccountService(Service):
             raise ValidationError("account", "不能停用当前登录的账户。")
         with self._changing() as ring:
             record = self._existing(ring, name)
-            if disabled:
+            if disabled:  # its public keys and certificate stay: its audit entries are verified with them
                 record.update(disabled=True, keys={})
+                record.pop("identity", None)
             else:
                 if not password:
                     raise ValidationError("password", "重新启用账户时需要设置新密码。")
@@ -99,18 +100,18 @@ class AccountService(Service):
     @operation(None, thread=CALLER)
     def change_own_password(self, old: str, new: str) -> None:
         record = self._keyring().account(self.session.account)
-        keys = self.vault.unwrap(self.session.account, record, old)
-        if keys is None:
+        held = self.vault.unwrap(self.session.account, record, old)
+        if held is None:
             raise WrongPassword("当前密码不正确。")
         try:
             with self._changing() as ring:
                 new = check_new_password(new, account=self.session.account, station=ring.station_name)
                 if new == old:
                     raise ValidationError("password", "新密码不能与当前密码相同。")
-                store_account(ring, self.session.account, Role(record["role"]), new, keys, self.vault.kdf_template())
+                store_account(ring, self.session.account, Role(record["role"]), new, held.keys,
+                              self.vault.kdf_template(), issuer=None, identity=held.identity)
         finally:
-            for key in keys.values():
-                crypto.wipe(key)
+            held.wipe()
         self.session.must_change = False
         self.session.record("key_change", object_type="account", object_id=self.session.account, detail="own")
 
@@ -125,6 +126,11 @@ class AccountService(Service):
             raise ValidationError("account", "没有这个账户。")
         return record
 
+    def _issuer(self) -> dict:
+        """This supervisor certifies the accounts it makes (``holders``)."""
+        return {"issuer": self.session.identity, "issuer_name": self.session.account}
+
     def _store(self, ring: Keyring, name: str, role: Role, password: str) -> None:
         keys = {c: self.session.key_for(c) for c in self.session.compartments()}
-        store_account(ring, name, role, password, keys, self.vault.kdf_template(), must_change=True)
+        store_account(ring, name, role, password, keys, self.vault.kdf_template(), must_change=True,
+                      **self._issuer())

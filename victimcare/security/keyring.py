@@ -17,7 +17,7 @@ from victimcare.core.fsutil import write_private_file
 from victimcare.core.locks import exclusive
 from victimcare.security import keyring_check
 
-FORMAT = 1
+FORMAT = 2  # 2: key pairs per holder, compartment keys sealed to them, certificates (``holders``)
 KEYRING_FILE = "keyring.json"
 KEYRING_LOCK = "keyring.lock"
 
@@ -56,6 +56,9 @@ class Keyring:
             raise VaultError(keyring_check.DAMAGED) from None
         if isinstance(data, dict) and isinstance(data.get("format"), int) and data["format"] > FORMAT:
             raise VaultError("此保险库由较新版本的 VictimCare 创建，当前版本无法打开。请安装最新版本。")
+        if isinstance(data, dict) and data.get("format") == 1:
+            raise VaultError("此保险库由 VictimCare 的开发测试版本创建，其密钥格式已不再使用，无法打开。"
+                             "请新建保险库（测试数据不会迁移）。")
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise VaultError(keyring_check.DAMAGED)
         keyring_check.check_shape(data)
@@ -122,8 +125,9 @@ class Keyring:
         return int(self.data.get("generation", 0))
 
     @property
-    def is_signed(self) -> bool:
-        return "mac" in self.data
+    def root(self) -> str:
+        """The recovery code's Ed25519 public key, where every certificate leads (``holders``)."""
+        return self.data["root"]
 
     @property
     def is_demo(self) -> bool:

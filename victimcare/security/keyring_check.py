@@ -54,15 +54,34 @@ def _number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value == value  # not NaN
 
 
+def _wrap_ok(w, sealed: bool) -> bool:
+    return (isinstance(w, dict) and _hex(w.get("nonce"), 24) and _hex(w.get("ct"))
+            and (not sealed or _hex(w.get("epk"), 64)))
+
+
+def _cert_ok(cert) -> bool:
+    return (isinstance(cert, dict) and isinstance(cert.get("issuer"), str) and _hex(cert.get("issuer_key"), 16)
+            and _hex(cert.get("sig"), 128))
+
+
+def _public_ok(record) -> bool:
+    return _hex(record.get("x_pub"), 64) and _hex(record.get("ed_pub"), 64) and _cert_ok(record.get("cert"))
+
+
 def _wraps_ok(record) -> bool:
-    if not isinstance(record, dict) or not isinstance(record.get("keys"), dict):
+    """A holder record (``holders``): its KDF settings, its public keys and certificate, the sealed keys,
+    the identity wrap (absent only once an account is disabled) and the keys it had before."""
+    if not isinstance(record, dict) or not isinstance(record.get("keys"), dict) or not _public_ok(record):
         return False
     try:
         crypto.KdfParams.from_dict(record.get("kdf"))
     except ValueError:
         return False
-    return all(isinstance(n, str) and isinstance(w, dict) and _hex(w.get("nonce"), 24) and _hex(w.get("ct"))
-               for n, w in record["keys"].items())
+    former = record.get("former", [])
+    return (("identity" not in record or _wrap_ok(record["identity"], sealed=False))
+            and isinstance(former, list) and all(isinstance(f, dict) and _public_ok(f)
+                                                 and isinstance(f.get("role"), str) for f in former)
+            and all(isinstance(n, str) and _wrap_ok(w, sealed=True) for n, w in record["keys"].items()))
 
 
 def check_shape(data) -> None:
@@ -72,14 +91,14 @@ def check_shape(data) -> None:
     ok = (isinstance(data, dict) and _hex(data.get("vault_id")) and isinstance(data.get("station_name"), str)
           and isinstance(data.get("accounts"), dict) and isinstance(data.get("pending_audit", []), list)
           and isinstance(data.get("generation", 0), int) and not isinstance(data.get("generation", 0), bool)
-          and data.get("generation", 0) >= 0 and (data.get("mac") is None or _hex(data.get("mac"), 64)))
+          and data.get("generation", 0) >= 0 and _hex(data.get("mac"), 64) and _hex(data.get("root"), 64))
     if ok:
         try:
             crypto.KdfParams.from_dict(data.get("kdf_template"))
         except ValueError:
             ok = False
-    if ok and "recovery" in data:
-        ok = _wraps_ok(data["recovery"])
+    if ok:
+        ok = _wraps_ok(data.get("recovery"))
     for name, record in (data.get("accounts") or {}).items() if ok else ():
         ok = (isinstance(name, str) and _wraps_ok(record) and isinstance(record.get("role"), str)
               and record["role"] in roles
@@ -117,7 +136,7 @@ def sign(data: dict, audit_key: bytes | bytearray) -> None:
 
 
 def verify(data: dict, audit_key: bytes | bytearray) -> bool:
-    """True when the MAC is there and right (a keyring from before MACs has none: see ``Session``)."""
+    """True when the MAC is there and right."""
     found = data.get("mac")
     return isinstance(found, str) and hmac.compare_digest(found, mac(data, audit_key))
 

@@ -28,7 +28,9 @@ from victimcare.db import stamps
 from victimcare.db.connection import quick_problems, size_problem
 from victimcare.db.migrate import schema_version
 from victimcare.db.schema import COMPARTMENT_LABELS
-from victimcare.security import keyring_check, outbox
+from victimcare.security import keyring_check
+from victimcare.security import outbox
+from victimcare.security.holders import ROOT_META
 from victimcare.security.audit import ANCHOR_FILE
 
 RESTORE = "文件已保持原样。请不要继续录入，请联系站长检查并从备份恢复。"
@@ -78,12 +80,10 @@ def _recorded_generation(conn) -> int:
         return 0
 
 
-def check_keyring_generation(conns: dict, generation: int, signed: bool) -> None:
-    """Refuse a keyring older than any compartment remembers, or one without a MAC once one was seen
-    (an insider copying an earlier keyring back after a disable, a password or role change)."""
+def check_keyring_generation(conns: dict, generation: int) -> None:
+    """Refuse a keyring older than any compartment remembers (an insider copying an earlier keyring back
+    after a disable, a password or role change)."""
     recorded = max((_recorded_generation(c) for c in conns.values()), default=0)
-    if recorded and not signed:
-        raise VaultError(keyring_check.TAMPERED)
     if generation < recorded:
         raise keyring_check.KeyringOutdated()
 
@@ -97,6 +97,30 @@ def record_keyring_generation(conns: dict, generation: int) -> None:
         if schema_version(conn) and _recorded_generation(conn) < generation:
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
                          "value = excluded.value", (KEYRING_GENERATION, str(generation)))
+
+
+def _meta(conn, key: str) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+    return row[0] if row else None
+
+
+def check_root(conns: dict, root: str) -> None:
+    """Refuse a keyring whose certificates lead to another root than the one the compartments were
+    created with (a keyring made up, or taken from another vault, with the MAC recomputed)."""
+    for conn in conns.values():
+        try:
+            pinned = _meta(conn, ROOT_META)
+        except sqlcipher3.DatabaseError:  # no meta yet: a new vault
+            continue
+        if pinned is not None and pinned != root:
+            raise VaultError(keyring_check.TAMPERED)
+
+
+def pin_root(conns: dict, root: str) -> None:
+    """Record the root in each compartment that has none yet (the vault's first sign-in)."""
+    for conn in conns.values():
+        if root and schema_version(conn) and _meta(conn, ROOT_META) is None:
+            conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (ROOT_META, root))
 
 
 def stamp_damage(conns: dict, paths: dict) -> dict[str, str]:

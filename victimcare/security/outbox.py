@@ -15,6 +15,7 @@ import json
 from victimcare.core.crash import crash_point
 from victimcare.db import stamps
 from victimcare.db.connection import transaction
+from victimcare.security.audit import HEAD_META, head_text
 
 OUTBOX_COMPARTMENTS = ("core", "school", "sensitive")
 RECOVERED = "recovered"
@@ -49,12 +50,14 @@ def deliver(session, conn, compartment: str, ids: list[int], entries: list[dict]
     if not ids:
         return []
     audit_log = session.audit_log
-    seqs, audit_stamp = session.run(lambda: (
-        audit_log.append_many(entries, meta={watermark_key(compartment): str(max(ids))}), audit_log.last_stamp))
+    seqs, audit_stamp, head = session.run(lambda: (
+        audit_log.append_many(entries, meta={watermark_key(compartment): str(max(ids))}), audit_log.last_stamp,
+        audit_log.last_head))
     crash_point("after_audit_commit")
     with transaction(conn):
         conn.executemany("DELETE FROM outbox WHERE id = ?", [(i,) for i in ids])
         stamps.record_seen(conn, {"audit": audit_stamp})  # an older audit log is then caught at open
+        record_head(conn, head)  # and entries cut off its tail by verify
     return seqs
 
 
@@ -74,4 +77,16 @@ def replay(audit_log, conn, compartment: str) -> int:
         conn.execute("DELETE FROM outbox WHERE id <= ?", (max(i for i, _e in rows),))
         if late:
             stamps.record_seen(conn, {"audit": audit_log.last_stamp})
+            record_head(conn, audit_log.last_head)
     return len(late)
+
+
+def record_head(conn, head: tuple[int, str]) -> None:
+    """Inside the caller's transaction: the audit chain's head as this compartment's write saw it."""
+    conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                 (HEAD_META, head_text(*head)))
+
+
+def recorded_head(conn) -> str | None:
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_META,)).fetchone()
+    return row[0] if row else None

@@ -31,15 +31,16 @@ DEEP_CHECK = True  # every page checked in the background after sign-in (tests m
 
 
 class Session:
-    def __init__(self, vault, account: str, role: Role, keys: dict[str, bytearray], on_close=None, *,
-                 keyring_generation: int = 0, keyring_signed: bool = True):
+    def __init__(self, vault, account: str, role: Role, held, on_close=None, *,
+                 keyring_generation: int = 0, root: str = ""):
         self.vault = vault
         self.must_change = False  # the first password: every operation but changing it is refused
         self.account = account
         self.role = Role(role)
         self.session_id = secrets.token_hex(8)
         self.started_at = vault.clock.now()
-        self._keys = keys
+        self._keys = held.keys
+        self.identity = held.identity  # signs this session's audit entries; wiped at close
         self._owner = OwnerThread()
         self._conns: dict = {}
         self._closing = threading.Lock()
@@ -49,7 +50,8 @@ class Session:
         self.damage: dict[str, str] = {}  # compartment → what is wrong (read-only while not empty)
         self.repaired: dict[str, int] = {}  # what the repair at open did
         self.deep_check: DeepCheck | None = None
-        self._keyring = (keyring_generation, keyring_signed)
+        self._keyring = keyring_generation
+        self._root = root
         try:
             self._owner.call(self._open_all)
         except BaseException:
@@ -74,7 +76,8 @@ class Session:
                 raise VaultError(f"保险库文件{opening.label(name, paths[name])}已损坏或被替换，无法打开。"
                                  f"{opening.RESTORE}") from None
         opening.check_schema(self._conns, paths, self.vault.path)
-        opening.check_keyring_generation(self._conns, *self._keyring)
+        opening.check_keyring_generation(self._conns, self._keyring)
+        opening.check_root(self._conns, self._root)
         self.damage.update(opening.stamp_damage(self._conns, paths))
         if "audit" in self.damage:
             raise VaultError(f"保险库文件{opening.label('audit', paths['audit'])}{self.damage['audit']}，无法登录。"
@@ -88,9 +91,10 @@ class Session:
                 continue
             migrate(conn, name, backup=lambda version, n=name, c=conn, k=key: self.vault.backup_compartment(c, n, k, version))
         self.audit_log = AuditLog(self._conns["audit"], self.vault.path, self.vault.clock,
-                                  stamp_source=self._stamps)
+                                  stamp_source=self._stamps, signer=self.identity, signer_name=self.account)
         if not self.damage:
-            opening.record_keyring_generation(self._conns, self._keyring[0])
+            opening.record_keyring_generation(self._conns, self._keyring)
+            opening.pin_root(self._conns, self._root)
             self.repaired = opening.repair(self.audit_log, self._conns, {
                 "actor": self.account, "role": str(self.role), "session_id": self.session_id})
 
@@ -244,6 +248,7 @@ class Session:
             for key in self._keys.values():
                 wipe(key)
             self._keys.clear()
+            self.identity.wipe()
             self.audit_log = None
             if self._on_close is not None:
                 self._on_close, release = None, self._on_close

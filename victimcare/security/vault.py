@@ -23,14 +23,15 @@ from victimcare.db.connection import check_driver, open_compartment
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.core.errors import AccountLocked, ValidationError, VaultError, WrongPassword
 from victimcare.core.fsutil import ensure_private_dir, fsync_dir
-from victimcare.security import keyring_check
+from victimcare.security import holders, keyring_check
+from victimcare.security.holders import RECOVERY as RECOVERY_HOLDER, RECOVERY_ROLE, Held
+from victimcare.security.identity import Identity
 from victimcare.security.keyring import LOCK_AT, Keyring, throttle_delay
 from victimcare.security.passwords import check_new_password
 from victimcare.security.permissions import COMPARTMENTS_BY_ROLE, Role
 from victimcare.security import vault_lock
 from victimcare.security.session import Session
 
-RECOVERY_HOLDER = "__recovery__"
 WRONG_LOGIN = "账户名或密码不正确。请检查后重试（注意大写锁定）。"
 _ACCOUNT_NAME = re.compile(r"[A-Za-z0-9_.\-\u3400-\u9fff]{2,32}")
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -113,16 +114,21 @@ class Vault:
         created = datetime.fromtimestamp(clock.now()).astimezone().isoformat(timespec="seconds")
         keyring = Keyring.new(path, vault_id=vault_id, station_name=station_name, station_code=station_code.upper(),
                               created_at=created, demo=demo, kdf_template=kdf.to_dict())
+        code = new_recovery_code()
+        recovery, root = holders.new_record(vault_id, RECOVERY_HOLDER, RECOVERY_ROLE, normalize_recovery_code(code),
+                                            keys, kdf)
         try:
             for name, key in keys.items():  # create each file, schema version 0, keyed
                 open_compartment(path / f"{name}.db", key).close()
-            store_account(keyring, supervisor, Role.SUPERVISOR, password, keys, kdf)
-            code = new_recovery_code()
-            keyring.data["recovery"] = _wrap_all(keyring, RECOVERY_HOLDER, "recovery",
-                                                 normalize_recovery_code(code), keys, kdf)
+            holders.issue(recovery, vault_id=vault_id, holder=RECOVERY_HOLDER, role=RECOVERY_ROLE, issuer=root,
+                          issuer_name=RECOVERY_HOLDER)
+            keyring.data.update(recovery=recovery, root=root.ed_pub)
+            store_account(keyring, supervisor, Role.SUPERVISOR, password, keys, kdf,
+                          issuer=root, issuer_name=RECOVERY_HOLDER)
             keyring.sign_with(keys["audit"])
             keyring.save()
         finally:
+            root.wipe()
             for key in keys.values():
                 crypto.wipe(key)
         vault = cls(path, clock)
@@ -162,42 +168,32 @@ class Vault:
         if record is None or record.get("disabled"):
             crypto.wipe(crypto.derive_kek(password, self.kdf_template()))  # same cost as a real attempt
             raise WrongPassword(WRONG_LOGIN)
-        keys = self.unwrap(account, record, password)
-        if keys is None:
-            self._count_failure(account, now)
+        held = self.unwrap(account, record, password)
+        if held is None:
+            self.count_failure(account, now)
         try:
-            if "audit" not in keys or (self.keyring.is_signed
-                                       and not keyring_check.verify(self.keyring.data, keys["audit"])):
-                raise VaultError(keyring_check.TAMPERED)  # a wrap deleted, or anything signed edited
+            if ("audit" not in held.keys or not keyring_check.verify(self.keyring.data, held.keys["audit"])
+                    or not holders.certified(self.keyring.data, account, self.keyring.root)):
+                raise VaultError(keyring_check.TAMPERED)  # a wrap deleted, a certificate forged, anything signed edited
             role = self._signed_in(account, record)
             vault_lock.acquire(self.path, account)
         except BaseException:
-            for key in keys.values():
-                crypto.wipe(key)
+            held.wipe()
             raise
         try:
-            session = Session(self, account, role, keys, on_close=lambda: vault_lock.release(self.path),
-                              keyring_generation=self.keyring.generation, keyring_signed=self.keyring.is_signed)
+            session = Session(self, account, role, held, on_close=lambda: vault_lock.release(self.path),
+                              keyring_generation=self.keyring.generation, root=self.keyring.root)
         except BaseException:
             vault_lock.release(self.path)
             raise
         try:
             session.must_change = bool(record.get("must_change"))
-            if not self.keyring.is_signed:  # a keyring from before MACs: signed now, by the first sign-in
-                self.sign_keyring(session)
             self._flush_pending_audit(session)
             session.record(action, detail="must_change" if record.get("must_change") else "")
         except BaseException:  # no sign-in without its audit entry, and no keys left behind in memory
             session.close()
             raise
         return session
-
-    def sign_keyring(self, session: Session) -> None:
-        """Sign the keyring as it is (a new generation) and record the generation in the compartments."""
-        with Keyring.update(self.path, signer=session.key_for("audit")):
-            pass
-        self.keyring = Keyring.load(self.path)
-        session.note_keyring_generation(self.keyring.generation)
 
     def _signed_in(self, account: str, record: dict) -> Role:
         """The password was right: reset the failure count, on the keyring as it is now (the key derivation
@@ -215,26 +211,11 @@ class Vault:
     def kdf_template(self) -> crypto.KdfParams:
         return crypto.KdfParams.from_dict(self.keyring.data["kdf_template"])
 
-    def unwrap(self, holder: str, record: dict, secret: str) -> dict[str, bytearray] | None:
-        kek = crypto.derive_kek(secret, crypto.KdfParams.from_dict(record["kdf"]))
-        if not record.get("keys"):  # nothing to check the password against: never a success
-            crypto.wipe(kek)
-            return None
-        try:
-            keys = {}
-            for name, wrapped in record["keys"].items():
-                key = crypto.unwrap_key(kek, wrapped, vault_id=self.keyring.vault_id, holder=holder,
-                                        role=record["role"], compartment=name)
-                if key is None:
-                    for k in keys.values():
-                        crypto.wipe(k)
-                    return None
-                keys[name] = key
-            return keys
-        finally:
-            crypto.wipe(kek)
+    def unwrap(self, holder: str, record: dict, secret: str) -> Held | None:
+        """The holder's identity and compartment keys, or None for a wrong password."""
+        return holders.open_record(self.keyring.vault_id, holder, record["role"], record, secret)
 
-    def _count_failure(self, account: str, now: float):
+    def count_failure(self, account: str, now: float):
         with Keyring.update(self.path) as ring:  # every failure counts, however many arrive at once
             record = ring.account(account)
             if record is None:  # gone meanwhile (a restore): nothing to count against
@@ -277,24 +258,22 @@ class Vault:
         self.keyring = Keyring.load(self.path)
         recovery = self.keyring.data.get("recovery")
         code = normalize_recovery_code(recovery_code)
-        keys = self.unwrap(RECOVERY_HOLDER, {**recovery, "role": "recovery"}, code) if recovery and code else None
-        if keys is None:
+        held = self.unwrap(RECOVERY_HOLDER, {**recovery, "role": RECOVERY_ROLE}, code) if recovery and code else None
+        if held is None:
             raise WrongPassword("恢复码不正确。请对照恢复凭证逐组核对。")
-        if "audit" not in keys or (self.keyring.is_signed
-                                   and not keyring_check.verify(self.keyring.data, keys["audit"])):
-            for key in keys.values():  # never sign someone else's edits with the recovery code
-                crypto.wipe(key)
-            raise VaultError(keyring_check.TAMPERED)
         try:
-            with Keyring.update(self.path, signer=keys["audit"]) as ring:
+            if ("audit" not in held.keys or not keyring_check.verify(self.keyring.data, held.keys["audit"])
+                    or not holders.certified(self.keyring.data, RECOVERY_HOLDER, self.keyring.root)):
+                raise VaultError(keyring_check.TAMPERED)  # never sign someone else's edits with the recovery code
+            with Keyring.update(self.path, signer=held.keys["audit"]) as ring:
                 existing = ring.account(account)
                 if existing is not None and existing["role"] != Role.SUPERVISOR:
                     raise ValidationError("account", "恢复码只能为站长账户设置新密码。")
-                store_account(ring, account, Role.SUPERVISOR, new_password, keys, self.kdf_template())
+                store_account(ring, account, Role.SUPERVISOR, new_password, held.keys, self.kdf_template(),
+                              issuer=held.identity, issuer_name=RECOVERY_HOLDER)
             self.keyring = ring
         finally:
-            for key in keys.values():
-                crypto.wipe(key)
+            held.wipe()
         session = self.login(account, new_password)
         session.record("recover", object_type="account", object_id=account)
         session.close()
@@ -319,27 +298,30 @@ class Vault:
         return target
 
 
-def _wrap_all(keyring: Keyring, holder: str, role: str, secret: str, keys: dict[str, bytearray],
-              template: crypto.KdfParams) -> dict:
-    params = template.with_new_salt()
-    kek = crypto.derive_kek(secret, params)
-    try:
-        wrapped = {name: crypto.wrap_key(kek, key, vault_id=keyring.vault_id, holder=holder, role=role,
-                                         compartment=name) for name, key in keys.items()}
-    finally:
-        crypto.wipe(kek)
-    return {"kdf": params.to_dict(), "keys": wrapped}
-
-
 def store_account(keyring: Keyring, name: str, role: Role, password: str, keys: dict[str, bytearray],
-                 template: crypto.KdfParams, *, must_change: bool = False) -> None:
-    """Store an account holding exactly the keys its role may read (all must be in ``keys``)."""
+                  template: crypto.KdfParams, *, issuer: Identity | None, issuer_name: str = "",
+                  must_change: bool = False, identity: Identity | None = None) -> None:
+    """Store an account holding exactly the keys its role may read (all must be in ``keys``), certified
+    by ``issuer``. ``identity``: the account's own, kept by a change of its own password (its certificate
+    stays: same keys, same role); otherwise it gets a new one, and the keys it had are kept as former
+    (their audit entries stay verifiable)."""
     allowed = {n: keys[n] for n in sorted(COMPARTMENTS_BY_ROLE[role])}
-    record = _wrap_all(keyring, name, str(role), password, allowed, template)
-    record.update(role=str(role), disabled=False, locked=False, failures=0, next_try_at=0,
-                  must_change=must_change)
     previous = keyring.account(name) or {}
+    record, made = holders.new_record(keyring.vault_id, name, str(role), password, allowed, template, identity)
+    try:
+        if issuer is None and identity is not None and previous.get("role") == str(role):
+            record["cert"] = previous["cert"]
+        else:
+            holders.issue(record, vault_id=keyring.vault_id, holder=name, role=str(role), issuer=issuer,
+                          issuer_name=issuer_name)
+    finally:
+        if identity is None:
+            made.wipe()
+    former = dict(previous)
+    if previous.get("ed_pub") != record["ed_pub"]:
+        holders.retire_keys(former)
+    record.update(role=str(role), disabled=False, locked=False, failures=0, next_try_at=0, must_change=must_change)
+    if former.get("former"):
+        record["former"] = former["former"]
     record["created_at"] = previous.get("created_at") or datetime.now().astimezone().isoformat(timespec="seconds")
     keyring.put_account(name, record)
-
-

@@ -60,13 +60,19 @@ def _catalog():
     return catalog
 
 
+PRINTED_HASH_CHARS = 12  # 48 bits of the print entry's hash on paper: enough to tell a rewritten log
+
+
 class PrintService(Service):
     # -- helpers ------------------------------------------------------------------------------------
 
     def _mark(self, seq: int) -> dossier.Mark:
         now = local_now(self.session)
+        digest = self.session.run(lambda: self.session.conn("audit").execute(
+            "SELECT entry_hash FROM audit_log WHERE seq = ?", (seq,)).fetchone())
         return dossier.Mark(self.session.account, ROLE_LABELS[self.session.role],
-                            f"{now.year}年{now.month}月{now.day}日 {now:%H:%M}", seq)
+                            f"{now.year}年{now.month}月{now.day}日 {now:%H:%M}", seq,
+                            digest[0][:PRINTED_HASH_CHARS] if digest else "")
 
     def _ctx(self, station: str, mark: dossier.Mark, *, watermark: bool):
         # the station's form font (bundled, or the official 仿宋/黑体 where installed), before each print;
