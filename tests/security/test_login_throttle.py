@@ -175,3 +175,36 @@ def test_a_disabled_account_cannot_log_in(vault_factory, login, add_account):
         vault.login("shegong01", worker_password)
     assert str(disabled.value) == "账户名或密码不正确。请检查后重试（注意大写锁定）。"
     assert os.path.exists(vault.compartment_path("core"))
+
+
+@pytest.mark.parametrize("name", ["nobody", "shegong01"], ids=["unknown", "disabled"])
+def test_an_unknown_or_disabled_name_waits_and_locks_exactly_like_an_account(vault_factory, fake_clock, login,
+                                                                           add_account, name):
+    """The answers to a stream of wrong guesses tell an outsider nothing about which names exist:
+    the same messages and waits for an account, a disabled one and a name that was never there."""
+    vault, _, password = vault_factory(clock=fake_clock)
+    s = login(vault, "zhanzhang", password)
+    add_account(s, "shegong01", "social_worker")
+    add_account(s, "shegong02", "social_worker")
+    s.accounts.set_disabled("shegong01", True)
+    s.close()
+
+    def answers(account):
+        out = []
+
+        def attempt(password):
+            try:
+                vault.login(account, password)
+            except WrongPassword as exc:
+                out.append((type(exc).__name__, exc.message, exc.wait_seconds))
+
+        for n in range(LOCK_AT + 1):
+            attempt(f"{WRONG} {n}")
+            if n in (6, 7):  # trying again during the wait is answered alike as well
+                attempt(WRONG)
+            fake_clock.advance(MAX_DELAY + 1)
+        return out
+
+    assert answers(name) == answers("shegong02")
+    ring = json.dumps(keyring(vault), ensure_ascii=False)
+    assert "nobody" not in ring, "an unknown name is kept only as a tag"

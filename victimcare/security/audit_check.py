@@ -4,7 +4,8 @@ root the compartments pinned), the heads the case compartments recorded, the anc
 ``check_before_sign_in`` runs it on the files as they are found — before a sign-in appends its own
 entry, replays an outbox or rewrites the anchor — which is what ``victimcare admin verify`` reports."""
 
-from victimcare.core.errors import ValidationError, WrongPassword
+from victimcare.core.errors import ValidationError
+from victimcare.security import crypto
 from victimcare.db.connection import open_compartment
 from victimcare.db.schema import COMPARTMENT_LABELS
 from victimcare.security.audit import AuditLog, ChainReport, HEAD_META, parse_head
@@ -43,10 +44,11 @@ def check_before_sign_in(vault, account: str, password: str, printed: tuple[str,
     counts as a failed sign-in, as at the sign-in window)."""
     vault.keyring = Keyring.load(vault.path)
     record = vault.keyring.account(account)
-    held = vault.unwrap(account, record, password) if record and not record.get("disabled") else None
+    known = record is not None and not record.get("disabled")
+    held = vault.unwrap(account, record, password) if known else None
     if held is None:
-        if record is None:
-            raise WrongPassword("账户名或密码不正确。请检查后重试（注意大写锁定）。")
+        if not known:  # the same cost and the same answer as for an account (see ``Vault.login``)
+            crypto.wipe(crypto.derive_kek(password, vault.kdf_template()))
         vault.count_failure(account, vault.clock.now())
     conns = {}
     try:

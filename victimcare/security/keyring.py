@@ -7,6 +7,7 @@ every load and what grants access is under a MAC with a generation (``keyring_ch
 changes any of it must be signed (``update(signer=audit key)``).
 """
 
+import hashlib
 import json
 import threading
 from contextlib import contextmanager
@@ -27,6 +28,7 @@ FREE_ATTEMPTS = 5
 FIRST_DELAY = 30.0
 MAX_DELAY = 3600.0
 LOCK_AT = 100
+MAX_GHOSTS = 500
 
 
 _threads = threading.Lock()  # threads of this process queue here before taking the OS lock
@@ -141,6 +143,19 @@ class Keyring:
 
     def put_account(self, name: str, record: dict) -> None:
         self.data["accounts"][name] = record
+
+    # -- throttling of names that are not an active account ----------------------------------------
+
+    def ghost(self, name: str, *, create: bool = False) -> dict:
+        """The failure count of an unknown or disabled name, kept under a tag (no plaintext name) so that it
+        waits and locks exactly as an account would. At most ``MAX_GHOSTS`` are kept (the stalest go)."""
+        tag = hashlib.sha256(f"{self.vault_id}|{name}".encode("utf-8")).hexdigest()[:32]
+        ghosts = self.data.setdefault("ghosts", {}) if create else self.data.get("ghosts", {})
+        if create and tag not in ghosts:
+            while len(ghosts) >= MAX_GHOSTS:
+                del ghosts[min(ghosts, key=lambda t: ghosts[t].get("next_try_at", 0))]
+            ghosts[tag] = {"failures": 0, "next_try_at": 0, "locked": False}
+        return ghosts.get(tag, {})
 
     # -- audit events recorded before anyone holding the audit key signs in ----------------------
 

@@ -39,7 +39,7 @@ class KeyringOutdated(VaultError):
         super().__init__(ROLLED_BACK)
 
 
-UNSIGNED_TOP_FIELDS = ("mac", "pending_audit", "demo_password_ascii")
+UNSIGNED_TOP_FIELDS = ("mac", "pending_audit", "demo_password_ascii", "ghosts")
 UNSIGNED_ACCOUNT_FIELDS = ("failures", "next_try_at", "locked")
 
 _HEX = re.compile(r"[0-9a-f]+")
@@ -84,6 +84,17 @@ def _wraps_ok(record) -> bool:
             and all(isinstance(n, str) and _wrap_ok(w, sealed=True) for n, w in record["keys"].items()))
 
 
+def _throttle_ok(record) -> bool:
+    failures = record.get("failures", 0)
+    return (isinstance(failures, int) and not isinstance(failures, bool) and failures >= 0
+            and _number(record.get("next_try_at", 0)) and isinstance(record.get("locked", False), bool))
+
+
+def _ghosts_ok(ghosts) -> bool:
+    return isinstance(ghosts, dict) and all(_hex(t, 32) and isinstance(g, dict) and _throttle_ok(g)
+                                            for t, g in ghosts.items())
+
+
 def check_shape(data) -> None:
     """VaultError(DAMAGED) unless the keyring has every field the sign-in reads, of the right type."""
     from victimcare.security.permissions import Role  # the role names the app knows
@@ -98,14 +109,12 @@ def check_shape(data) -> None:
         except ValueError:
             ok = False
     if ok:
-        ok = _wraps_ok(data.get("recovery"))
+        ok = _wraps_ok(data.get("recovery")) and _ghosts_ok(data.get("ghosts", {}))
     for name, record in (data.get("accounts") or {}).items() if ok else ():
         ok = (isinstance(name, str) and _wraps_ok(record) and isinstance(record.get("role"), str)
               and record["role"] in roles
-              and all(isinstance(record.get(f, False), bool) for f in ("disabled", "locked", "must_change"))
-              and isinstance(record.get("failures", 0), int) and not isinstance(record.get("failures", 0), bool)
-              and record.get("failures", 0) >= 0 and _number(record.get("next_try_at", 0))
-              and isinstance(record.get("created_at", ""), str))
+              and all(isinstance(record.get(f, False), bool) for f in ("disabled", "must_change"))
+              and _throttle_ok(record) and isinstance(record.get("created_at", ""), str))
         if not ok:
             break
     if not ok:

@@ -33,6 +33,7 @@ from victimcare.security import vault_lock
 from victimcare.security.session import Session
 
 WRONG_LOGIN = "账户名或密码不正确。请检查后重试（注意大写锁定）。"
+LOCKED_LOGIN = "连续登录失败次数过多，此账户已锁定。请联系站长解锁。"
 _ACCOUNT_NAME = re.compile(r"[A-Za-z0-9_.\-\u3400-\u9fff]{2,32}")
 _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -160,14 +161,18 @@ class Vault:
         account = unicodedata.normalize("NFC", account.strip())
         record = self.keyring.account(account)
         now = self.clock.now()
-        if record is not None and record.get("locked") and not record.get("disabled"):
-            raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
-        wait = (record or {}).get("next_try_at", 0) - now
-        if wait > 0 and not record.get("disabled"):
+        # an unknown or disabled name is throttled and locked like an account (``Keyring.ghost``), so
+        # no answer or delay tells an outsider which names exist
+        known = record is not None and not record.get("disabled")
+        throttle = record if known else self.keyring.ghost(account)
+        if throttle.get("locked"):
+            raise AccountLocked(LOCKED_LOGIN, None)
+        wait = throttle.get("next_try_at", 0) - now
+        if wait > 0:
             raise AccountLocked(f"登录失败次数较多，请等待 {int(wait) + 1} 秒后再试。", wait)
-        if record is None or record.get("disabled"):
+        if not known:
             crypto.wipe(crypto.derive_kek(password, self.kdf_template()))  # same cost as a real attempt
-            raise WrongPassword(WRONG_LOGIN)
+            self.count_failure(account, now)
         held = self.unwrap(account, record, password)
         if held is None:
             self.count_failure(account, now)
@@ -218,17 +223,19 @@ class Vault:
     def count_failure(self, account: str, now: float):
         with Keyring.update(self.path) as ring:  # every failure counts, however many arrive at once
             record = ring.account(account)
-            if record is None:  # gone meanwhile (a restore): nothing to count against
-                raise WrongPassword(WRONG_LOGIN)
+            known = record is not None and not record.get("disabled")
+            if not known:  # counted like an account, under a tag of the name; nothing audited
+                record = ring.ghost(account, create=True)
             failures = record.get("failures", 0) + 1
             record["failures"] = failures
             record["next_try_at"] = now + throttle_delay(failures)
             record["locked"] = failures >= LOCK_AT
-            ring.queue_audit({"at": now, "actor": account, "role": record["role"], "action": "login_fail",
-                              "detail": "locked" if record["locked"] else f"failures={failures}"})
+            if known:
+                ring.queue_audit({"at": now, "actor": account, "role": record["role"], "action": "login_fail",
+                                  "detail": "locked" if record["locked"] else f"failures={failures}"})
         self.keyring = ring
         if record["locked"]:
-            raise AccountLocked("连续登录失败次数过多，此账户已锁定。请联系站长解锁。", None)
+            raise AccountLocked(LOCKED_LOGIN, None)
         delay = throttle_delay(failures)
         if not delay:
             raise WrongPassword(WRONG_LOGIN)
