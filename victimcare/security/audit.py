@@ -227,10 +227,10 @@ def _signature_problem(entry: dict, digest: str, sig: str, keyring_data: dict, r
     who = (entry["signed_by"], entry["key_id"])
     if who not in signers:
         found = holders.public_key(keyring_data, *who, root) if all(who) else None
-        signers[who] = found[1] if found else None
+        signers[who] = identity.verifier(found[1]) if found else None
     if signers[who] is None:
         return "的签名者不是本保险库认证的账户（伪造）"
-    if not identity.verify(signers[who], sig, signed_data(digest)):
+    if not signers[who](sig, signed_data(digest)):
         return "的签名不符（伪造或被改动）"
     for_others = entry["action"] in FOR_OTHERS or "recovered" in entry["detail"].split(";")
     if entry["signed_by"] != entry["actor"] and not for_others:

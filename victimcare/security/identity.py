@@ -138,11 +138,24 @@ def unwrap_identity(kek: bytes | bytearray, wrapped: dict, *, vault_id: str, hol
 # -- signatures --------------------------------------------------------------------------------
 
 def verify(ed_pub: str, signature: str, data: bytes) -> bool:
+    return verifier(ed_pub)(signature, data)
+
+
+def verifier(ed_pub: str):
+    """``check(signature, data) -> bool`` for one public key, parsed once (the audit check calls it for
+    every entry)."""
     try:
-        Ed25519PublicKey.from_public_bytes(bytes.fromhex(ed_pub)).verify(bytes.fromhex(signature), data)
-    except (InvalidSignature, ValueError, TypeError):
-        return False
-    return True
+        key = Ed25519PublicKey.from_public_bytes(bytes.fromhex(ed_pub))
+    except (ValueError, TypeError):
+        return lambda _signature, _data: False
+
+    def check(signature: str, data: bytes) -> bool:
+        try:
+            key.verify(bytes.fromhex(signature), data)
+        except (InvalidSignature, ValueError, TypeError):
+            return False
+        return True
+    return check
 
 
 def certificate_body(vault_id: str, holder: str, role: str, public: dict) -> bytes:

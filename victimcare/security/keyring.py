@@ -91,16 +91,34 @@ class Keyring:
         except OSError as exc:  # a read-only folder, a full disk: said plainly, never a traceback
             raise VaultError(f"无法保存保险库的账户信息（{os_error_message(exc)}）。") from None
 
+    @classmethod
+    @contextmanager
+    def held(cls, vault_dir: Path, timeout: float = 15.0):
+        """The keyring read under its lock, which stays held for the block, and nothing written: for a
+        rotation, whose commit moves a new keyring file (``render``) into place with the new files."""
+        def busy():
+            raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
+
+        lock = exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=timeout, on_timeout=busy)
+        with _threads, lock:
+            yield cls.load(vault_dir)
+
+    def render(self, audit_key: bytes | bytearray) -> bytes:
+        """The keyring signed under ``audit_key`` (a new generation), as the bytes of its file."""
+        keyring_check.sign(self.data, audit_key)
+        self._signed_at_load = keyring_check.snapshot(self.data)
+        return json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+
     def sign_with(self, audit_key: bytes | bytearray) -> None:
         self._signer = audit_key
 
     def save(self) -> None:
         if self._signer is not None:
-            keyring_check.sign(self.data, self._signer)
-        elif not keyring_check.signed_part_unchanged(self._signed_at_load, self.data):
+            write_private_file(self.path, self.render(self._signer))
+            return
+        if not keyring_check.signed_part_unchanged(self._signed_at_load, self.data):
             # a programming error, never user input: nothing that grants access is written unsigned
             raise VaultError("内部错误：账户信息的改动没有签名，已拒绝保存。")
-        self._signed_at_load = keyring_check.snapshot(self.data)
         text = json.dumps(self.data, ensure_ascii=False, indent=1, sort_keys=True)
         write_private_file(self.path, text.encode("utf-8"))
 

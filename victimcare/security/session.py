@@ -72,9 +72,9 @@ class Session:
         for name, key in self._keys.items():
             try:
                 self._conns[name] = open_compartment(paths[name], key)
-            except WrongKey:
-                raise VaultError(f"保险库文件{opening.label(name, paths[name])}已损坏或被替换，无法打开。"
-                                 f"{opening.RESTORE}") from None
+            except WrongKey:  # a replaced file, or a keyring copied back from before a re-encryption
+                raise VaultError(f"保险库文件{opening.label(name, paths[name])}已损坏或被替换，或账户信息"
+                                 f"（keyring.json）是重新加密之前的旧副本，无法打开。{opening.RESTORE}") from None
         opening.check_schema(self._conns, paths, self.vault.path)
         opening.check_keyring_generation(self._conns, self._keyring)
         opening.check_root(self._conns, self._root)
