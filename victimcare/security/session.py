@@ -19,10 +19,11 @@ from victimcare.db.connection import WrongKey, open_compartment
 from victimcare.db.migrate import migrate, schema_version
 from victimcare.db.owner import LOCKED_MESSAGE, OwnerThread
 from victimcare.db.schema import COMPARTMENT_LABELS, latest_version
-from victimcare.security import opening
+from victimcare.security import opening, rotation_journal
 from victimcare.security.audit import AuditLog
 from victimcare.security.opening import DeepCheck
 from victimcare.security.crypto import wipe
+from victimcare.security.keyring_check import KeyringOutdated
 from victimcare.security.permissions import Op, Role, require
 
 SESSION_MAX_SECONDS = 12 * 3600  # NIST: a fresh login at least every 12 hours
@@ -66,6 +67,8 @@ class Session:
         """The checks at open, in order, before anything is written (``victimcare.security.opening``)."""
         if "audit" not in self._keys:
             raise VaultError("此账户缺少审计日志密钥，无法登录。请联系站长重置账户。")
+        if rotation_journal.finish_interrupted(self.vault.path) == rotation_journal.KEYRING_MOVED:
+            raise KeyringOutdated()  # a rotation cut off by a crash is now complete: sign in on its keyring
         paths = {name: self.vault.compartment_path(name) for name in self._keys}
         for name, path in paths.items():  # never let SQLite create or key an empty file in place of lost data
             opening.check_file(name, path)
@@ -261,6 +264,32 @@ class Session:
         keyring from before cannot be copied back (nothing is recorded in a damaged, read-only vault)."""
         if not self.damage:
             self._owner.call(opening.record_keyring_generation, self._conns, generation)
+
+    # -- for a key rotation (``victimcare.security.rotation``), on the owner thread --------------------
+
+    def release_compartments(self, names) -> None:
+        """Close these compartments' connections checkpointed (no -wal of the old file may be replayed onto
+        the file that replaces it); the background page check stops, it reads with the old keys."""
+        if self.deep_check is not None:
+            self.deep_check.stop()
+        for name in names:
+            conn = self._conns.pop(name)
+            try:
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            finally:
+                conn.close()
+
+    def adopt_compartments(self, keys: dict[str, bytearray]) -> None:
+        """Open every released compartment again: under ``keys`` where given (the key it replaces is
+        wiped), else under the key held."""
+        for name in sorted(set(self._keys) - set(self._conns)):
+            key = keys.get(name, self._keys[name])
+            self._conns[name] = open_compartment(self.vault.compartment_path(name), key)
+            if key is not self._keys[name]:
+                wipe(self._keys[name])
+                self._keys[name] = key
+        if self.audit_log is not None:
+            self.audit_log.conn = self._conns["audit"]
 
     @property
     def owner(self) -> OwnerThread:
