@@ -113,6 +113,7 @@ def _rotate(session, names: list[str], write_keyring: WriteKeyring) -> RotationR
             report.bytes_staged = _fsync_staged(staged)
             crash_point("rotation_before_commit")
             session.release_compartments(names)
+            crash_point("rotation_released")
             try:
                 rotation_journal.commit(vault_dir, files, removed)
             except BaseException:

@@ -100,7 +100,7 @@ def apply(vault_dir: Path, files: list[str], remove: list[str]) -> bool:
             _drop_sqlite_sidecars(target)
         os.replace(source, target)
         keyring_moved |= name == KEYRING_FILE
-        crash_point(f"rotation_moved_{Path(name).stem}")
+        crash_point(f"rotation_moved_{'backup' if '/' in name else Path(name).stem}")
     if KEYRING_FILE not in files:
         _remove(vault_dir, remove)
     if (vault_dir / "backups").is_dir():
