@@ -139,3 +139,15 @@ def test_kills_at_random_moments_leave_one_vault(template, tmp_path):
         seen[state] += 1
     print(f"rotation: {RANDOM_RUNS} random kills, {seen}")
     assert seen["old"] + seen["new"] == RANDOM_RUNS
+
+
+@pytest.mark.timeout(600)
+def test_the_disabled_worker_signing_in_first_after_the_commit_finishes_the_rotation(template, tmp_path):
+    source, old, rows = template
+    vault_dir = tmp_path / "vault"
+    shutil.copytree(source, vault_dir, copy_function=shutil.copy2)
+    run_rotator(vault_dir, crash_at="rotation_moved_core")  # the old keyring is still in place
+    with pytest.raises(WrongPassword):
+        Vault(vault_dir).login(WORKER, OTHER_PASSWORD)  # its own sign-in rolled the rotation forward
+    assert not (vault_dir / rotation_journal.STAGING).exists()
+    assert outcome(vault_dir, old, rows) == "new"

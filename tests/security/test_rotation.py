@@ -201,3 +201,28 @@ def test_the_journal_names_files_and_nothing_else(filled, login, monkeypatch):
     for key in new.values():
         assert key.hex() not in text and key.hex().upper() not in text
     assert WORKER not in text and "station" not in text
+
+
+def test_no_import_or_check_runs_on_the_old_files_while_they_are_replaced(filled, login):
+    signed = login(filled)
+    old = keys_of(signed.session)
+    with signed.session.side_connections():  # an import running on its own connections
+        with pytest.raises(VaultError) as refused:
+            rotate_compartments(signed.session, set(ALL), disabling(WORKER))
+        assert "导入或校验" in refused.value.message
+    assert keys_of(signed.session) == old
+
+    tried = {}
+
+    def write_keyring(ring, keys):  # an import starting in the middle of the rotation is refused
+        try:
+            with signed.session.side_connections():
+                tried["opened"] = True
+        except VaultError as exc:
+            tried["refused"] = exc.message
+        return disabling(WORKER)(ring, keys)
+
+    rotate_compartments(signed.session, set(ALL), write_keyring)
+    assert "导入或校验" in tried.get("refused", "") and "opened" not in tried
+    with signed.session.side_connections() as conns:  # and runs again afterwards, with the new keys
+        assert conns["core"].execute("SELECT count(*) FROM cases").fetchone()[0] > 0

@@ -2,6 +2,8 @@
 
 At open (owner thread, every sign-in, a few milliseconds at 100,000 cases):
 
+0. a key rotation a crash cut off is finished (past its commit point) or undone (``finish_rotation``),
+   before any compartment file is looked at;
 1. each compartment file this account holds exists, is not empty and is a whole number of pages —
    a missing, zero-byte or cut-off file is refused, never re-created (only ``Vault.create`` makes
    compartment files, all four at schema version 0 before the first sign-in);
@@ -30,6 +32,7 @@ from victimcare.db.migrate import schema_version
 from victimcare.db.schema import COMPARTMENT_LABELS
 from victimcare.security import keyring_check
 from victimcare.security import outbox
+from victimcare.security import rotation_journal
 from victimcare.security.holders import ROOT_META
 from victimcare.security.audit import ANCHOR_FILE
 
@@ -47,6 +50,14 @@ def register_repair(fn):
 
 def label(name: str, path) -> str:
     return f"{COMPARTMENT_LABELS.get(name, name)}（{path.name}）"
+
+
+def finish_rotation(vault_dir) -> None:
+    """Roll an interrupted rotation forward or back (``rotation_journal``). When that just moved the new
+    keyring in, this sign-in unwrapped the old one: ``KeyringOutdated`` makes ``Vault.login`` read the
+    keyring again and sign in on it (an account the rotation disabled is then refused)."""
+    if rotation_journal.finish_interrupted(vault_dir) == rotation_journal.KEYRING_MOVED:
+        raise keyring_check.KeyringOutdated()
 
 
 def check_file(name: str, path) -> None:

@@ -90,6 +90,11 @@ def rotate_compartments(session, names: set[str], write_keyring: WriteKeyring) -
 
 
 def _rotate(session, names: list[str], write_keyring: WriteKeyring) -> RotationReport:
+    with session.replacing_files():
+        return _rotate_files(session, names, write_keyring)
+
+
+def _rotate_files(session, names: list[str], write_keyring: WriteKeyring) -> RotationReport:
     started = time.perf_counter()
     vault_dir = Path(session.vault_path)
     report = RotationReport(tuple(names))

@@ -19,15 +19,15 @@ from victimcare.db.connection import WrongKey, open_compartment
 from victimcare.db.migrate import migrate, schema_version
 from victimcare.db.owner import LOCKED_MESSAGE, OwnerThread
 from victimcare.db.schema import COMPARTMENT_LABELS, latest_version
-from victimcare.security import opening, rotation_journal
+from victimcare.security import opening
 from victimcare.security.audit import AuditLog
 from victimcare.security.opening import DeepCheck
 from victimcare.security.crypto import wipe
-from victimcare.security.keyring_check import KeyringOutdated
 from victimcare.security.permissions import Op, Role, require
 
 SESSION_MAX_SECONDS = 12 * 3600  # NIST: a fresh login at least every 12 hours
 EXPIRED_MESSAGE = "登录已超过 12 小时，请重新登录。"
+FILES_BUSY = "正在导入或校验数据，请等它完成后再轮换密钥。"
 DEEP_CHECK = True  # every page checked in the background after sign-in (tests may switch it off)
 
 
@@ -45,6 +45,8 @@ class Session:
         self._owner = OwnerThread()
         self._conns: dict = {}
         self._closing = threading.Lock()
+        self._side_lock = threading.Lock()  # side connections against a rotation replacing the files
+        self._side_open, self._replacing = 0, False
         self._closed = False
         self._on_close = on_close  # releases the vault's one-writer lock
         self.audit_log: AuditLog | None = None
@@ -67,8 +69,7 @@ class Session:
         """The checks at open, in order, before anything is written (``victimcare.security.opening``)."""
         if "audit" not in self._keys:
             raise VaultError("此账户缺少审计日志密钥，无法登录。请联系站长重置账户。")
-        if rotation_journal.finish_interrupted(self.vault.path) == rotation_journal.KEYRING_MOVED:
-            raise KeyringOutdated()  # a rotation cut off by a crash is now complete: sign in on its keyring
+        opening.finish_rotation(self.vault.path)
         paths = {name: self.vault.compartment_path(name) for name in self._keys}
         for name, path in paths.items():  # never let SQLite create or key an empty file in place of lost data
             opening.check_file(name, path)
@@ -197,6 +198,10 @@ class Session:
         long job (an import, a verification) so that the owner thread stays free for the window
         meanwhile. Closed (uncommitted work rolled back) when the block ends."""
         self.check_open()
+        with self._side_lock:
+            if self._replacing:
+                raise VaultError(FILES_BUSY)
+            self._side_open += 1
         conns = {}
         try:
             for name in sorted(self.compartments() - (set() if audit else {"audit"})):
@@ -212,6 +217,8 @@ class Session:
                     conn.close()
                 except Exception:
                     pass
+            with self._side_lock:
+                self._side_open -= 1
 
     # -- closing ----------------------------------------------------------------------------------
 
@@ -267,11 +274,25 @@ class Session:
 
     # -- for a key rotation (``victimcare.security.rotation``), on the owner thread --------------------
 
-    def release_compartments(self, names) -> None:
-        """Close these compartments' connections checkpointed (no -wal of the old file may be replayed onto
-        the file that replaces it); the background page check stops, it reads with the old keys."""
+    @contextmanager
+    def replacing_files(self):
+        """While a rotation copies and replaces the files: no side connection may be open when it starts
+        (an import's rows written to the old file after the copy would be lost) and none opens meanwhile;
+        the background page check stops (it reads with the old keys)."""
         if self.deep_check is not None:
             self.deep_check.stop()
+        with self._side_lock:
+            if self._side_open:
+                raise VaultError(FILES_BUSY)
+            self._replacing = True
+        try:
+            yield
+        finally:
+            self._replacing = False
+
+    def release_compartments(self, names) -> None:
+        """Close these compartments' connections checkpointed (no -wal of the old file may be replayed onto
+        the file that replaces it)."""
         for name in names:
             conn = self._conns.pop(name)
             try:
