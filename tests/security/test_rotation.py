@@ -15,7 +15,6 @@ from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR
 from victimcare.core.errors import UserError, ValidationError, VaultError, WrongPassword
 from victimcare.security import backup_files as backup_files_module
 from victimcare.security import rotation, rotation_journal
-from victimcare.security.keyring import Keyring
 from victimcare.security.rotation import rotate_compartments
 from victimcare.security.vault import Vault
 
@@ -226,3 +225,28 @@ def test_no_import_or_check_runs_on_the_old_files_while_they_are_replaced(filled
     assert "导入或校验" in tried.get("refused", "") and "opened" not in tried
     with signed.session.side_connections() as conns:  # and runs again afterwards, with the new keys
         assert conns["core"].execute("SELECT count(*) FROM cases").fetchone()[0] > 0
+
+
+def test_a_failed_move_after_the_commit_point_is_finished_at_the_next_sign_in(filled, login, monkeypatch):
+    signed = login(filled)
+    old = keys_of(signed.session)
+    real = rotation_journal.os.replace
+
+    def replace(source, target):
+        if str(target) == str(filled.path / "keyring.json") and "rotating" in str(source):
+            raise OSError(5, "Input/output error")
+        return real(source, target)
+
+    monkeypatch.setattr(rotation_journal.os, "replace", replace)
+    with pytest.raises(VaultError) as refused:
+        rotate_compartments(signed.session, set(ALL), disabling(WORKER))
+    assert "重新登录" in refused.value.message
+    assert signed.session.locked, "a session whose keys no longer open its files is locked"
+    monkeypatch.setattr(rotation_journal.os, "replace", real)
+
+    again = login(Vault(filled.path))  # the sign-in moves the keyring in and signs in on it
+    new = keys_of(again.session)
+    assert all(new[n] != old[n] and opens(filled.compartment_path(n), new[n]) for n in ALL)
+    assert not (filled.path / rotation_journal.STAGING).exists()
+    with pytest.raises(WrongPassword):
+        Vault(filled.path).login(WORKER, OTHER_PASSWORD)

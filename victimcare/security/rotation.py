@@ -36,7 +36,6 @@ overwritten yet on the disk itself.
 
 import json
 import re
-import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from victimcare.core.errors import UserError, ValidationError, VaultError, os_er
 from victimcare.core.fsutil import ensure_private_dir, fsync_dir, write_private_file
 from victimcare.db.connection import WrongKey, open_compartment
 from victimcare.db.migrate import schema_version
+from victimcare.db.storage_errors import storage_error
 from victimcare.db.schema import COMPARTMENTS
 from victimcare.security import crypto, keyring_check, rotation_journal
 from victimcare.security.backup_files import check_copy, fsync_file, row_counts, write_copy
@@ -119,41 +119,53 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring) -> Rot
             crash_point("rotation_before_commit")
             session.release_compartments(names)
             crash_point("rotation_released")
-            try:
-                rotation_journal.commit(vault_dir, files, removed)
-            except BaseException:
-                session.adopt_compartments({})  # the old files, under the keys it still holds
-                raise
+            rotation_journal.commit(vault_dir, files, removed)
             committed = True
             crash_point("rotation_committed")
             rotation_journal.apply(vault_dir, files, removed)
             crash_point("rotation_before_cleanup")
             rotation_journal.discard(vault_dir)
             crash_point("rotation_cleaned")
-    except (OSError, sqlcipher3.Error, UserError) as exc:
-        why = os_error_message(exc) if isinstance(exc, OSError) else getattr(exc, "message", "数据库出错")
-        if committed:  # the next open rolls it forward; this session's keys no longer open everything
+        session.adopt_compartments(new_keys)  # the new files under the new keys; the old keys are wiped
+    except BaseException as exc:
+        if committed:  # the next open finishes it; this session's keys may no longer open its files
             _wipe(new_keys)
             session.close(action="lock", detail="rotation_incomplete")
-            raise VaultError(AFTER_COMMIT.format(why=why)) from None
-        _wipe(new_keys)
-        try:
-            rotation_journal.discard(vault_dir)
-        except OSError:
-            pass
-        if isinstance(exc, UserError) and not isinstance(exc, _StageFailed):
+            if isinstance(exc, Exception):
+                raise VaultError(AFTER_COMMIT.format(why=_why(exc))) from None
             raise
-        raise VaultError(NOT_DONE.format(why=why)) from None
-    except BaseException:
-        if not committed:
-            _wipe(new_keys)
-            shutil.rmtree(rotation_journal.staging_dir(vault_dir), ignore_errors=True)
+        _undo(session, vault_dir, new_keys)
+        if isinstance(exc, sqlcipher3.Error):
+            raise storage_error(exc) from None
+        if isinstance(exc, (OSError, _StageFailed)):
+            raise VaultError(NOT_DONE.format(why=_why(exc))) from None
         raise
-    session.adopt_compartments(new_keys)  # the old keys are wiped
     session.vault.keyring = Keyring.load(vault_dir)
     session.note_keyring_generation(report.keyring_generation)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _why(exc: BaseException) -> str:
+    if isinstance(exc, OSError):
+        return os_error_message(exc)
+    if isinstance(exc, sqlcipher3.Error):
+        return storage_error(exc).message.split("，")[0]
+    return getattr(exc, "message", "") or "未知原因"
+
+
+def _undo(session, vault_dir: Path, new_keys: dict) -> None:
+    """Before the commit point: the live files were never touched. Reopen what was released under the
+    keys the session holds, drop the staged copies, wipe the new keys."""
+    _wipe(new_keys)
+    try:
+        session.adopt_compartments({})
+    except Exception:  # the old files cannot be opened again: no half-open session is left
+        session.close(action="lock", detail="rotation_failed")
+    try:
+        rotation_journal.discard(vault_dir)
+    except OSError:
+        pass  # ciphertext under keys nobody holds; the next open deletes it (no journal)
 
 
 class _StageFailed(VaultError):
