@@ -1,5 +1,5 @@
 """What the rotation tests share: a vault with data in every compartment, migration backups (one the old
-key cannot open, one cut off) and three accounts; a ``write_keyring`` that disables an account and seals
+key cannot open, one cut off, a stray -wal) and three accounts; a ``write_keyring`` that disables an account and seals
 the new keys to the others (``holders.reseal_all``, as the lead's caller does); and looking at the files
 with raw keys."""
 
@@ -16,6 +16,7 @@ ALL = frozenset({"core", "sensitive", "school", "audit"})
 WORKER, OFFICER = "shegong", "jiaoyu"
 DAMAGED_BACKUP = "core-v1-20260101-000000-000000.db"  # the old key does not open it
 CUT_BACKUP = "sensitive-v2-20260101-000000-000001.partial"
+STRAY_WAL = "audit-v1-20260101-000000-000002.db-wal"  # a crash while a backup was open left it
 
 
 def fill(vault: Vault, cases: int = 12) -> None:
@@ -34,6 +35,7 @@ def fill(vault: Vault, cases: int = 12) -> None:
     backups = vault.path / "backups"
     (backups / DAMAGED_BACKUP).write_bytes(bytes(4096 * 3))
     (backups / CUT_BACKUP).write_bytes(b"\x01" * 5000)
+    (backups / STRAY_WAL).write_bytes(b"\x02" * 5000)
 
 
 def disabling(account: str | None, session=None):

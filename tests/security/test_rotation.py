@@ -9,8 +9,8 @@ import stat
 
 import pytest
 
-from rotation_support import (ALL, CUT_BACKUP, DAMAGED_BACKUP, OFFICER, WORKER, backup_files, contents, disabling,
-                              fill, keys_of, opens)
+from rotation_support import (ALL, CUT_BACKUP, DAMAGED_BACKUP, OFFICER, STRAY_WAL, WORKER, backup_files, contents,
+                              disabling, fill, keys_of, opens)
 from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR
 from victimcare.core.errors import UserError, ValidationError, VaultError, WrongPassword
 from victimcare.security import backup_files as backup_files_module
@@ -51,16 +51,21 @@ def test_old_keys_open_nothing_rotated_and_new_keys_open_every_row(filled, login
         assert opens(path, new[name])
     assert snapshot(filled, new) == before, "every row of every table is in the new files"
     assert report.compartments == tuple(sorted(ALL)) and report.keyring_generation > 1
-    assert report.rows["core"] > 0 and report.backups_reencrypted == 4 and report.backups_removed == 2
+    assert report.rows["core"] > 0 and report.backups_reencrypted == 4 and report.backups_removed == 3
 
     # the migration backups: re-encrypted under the new key, rows intact; the unreadable and cut ones gone
     names = {p.name for p in backup_files(filled.path)}
-    assert DAMAGED_BACKUP not in names and CUT_BACKUP not in names and len(names) == 4
+    assert not {DAMAGED_BACKUP, CUT_BACKUP, STRAY_WAL} & names and len(names) == 4
     for path in backup_files(filled.path):
         compartment = path.name.split("-v")[0]
         assert not opens(path, old[compartment]), f"the old key opens the backup {path.name}"
         assert contents(path, new[compartment])  # the new one opens it, every page checked below
         assert not backup_files_module.check_copy(path, new[compartment]).problems
+
+    # no file in the vault folder opens with an old key (the live -wal/-shm sidecars are the session's)
+    for path in filled.path.rglob("*"):
+        if path.is_file() and path.suffix not in (".json", ".lock") and not path.name.endswith(("-wal", "-shm")):
+            assert not any(opens(path, key) for key in old.values()), f"an old key opens {path.name}"
 
     # nothing left behind: no staging folder, no -wal of an old file, everything owner-only
     assert not (filled.path / rotation_journal.STAGING).exists()

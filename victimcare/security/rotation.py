@@ -199,8 +199,12 @@ def _stage_backups(vault_dir: Path, staged: Path, old_keys: dict, new_keys: dict
         if path.name.endswith(".partial"):  # a copy a crash cut off, under some old key
             removed.append(f"{BACKUPS}/{path.name}")
             continue
-        match = _BACKUP.fullmatch(path.name)
+        sidecar = path.name.endswith(("-wal", "-shm", "-journal"))
+        match = _BACKUP.fullmatch(path.name.rsplit("-", 1)[0] if sidecar else path.name)
         if match is None or match["name"] not in new_keys:
+            continue
+        if sidecar:  # left by a crash while the backup was open: its frames are under the old key
+            removed.append(f"{BACKUPS}/{path.name}")
             continue
         target = ensure_private_dir(staged / BACKUPS) / path.name
         if _reencrypt(path, target, old_keys[match["name"]], new_keys[match["name"]]):

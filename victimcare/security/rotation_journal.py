@@ -25,12 +25,11 @@ from victimcare.core.crash import crash_point
 from victimcare.core.errors import VaultError
 from victimcare.core.fsutil import fsync_dir, write_private_file
 from victimcare.core.locks import exclusive
+from victimcare.security.keyring import KEYRING_FILE, KEYRING_LOCK
 
 STAGING = "rotating"
 JOURNAL = "commit.json"
 FORMAT = 1
-KEYRING_FILE = "keyring.json"  # the same name as ``keyring.KEYRING_FILE`` (no import: keyring is above this)
-KEYRING_LOCK = "keyring.lock"
 _FILE = re.compile(r"(?:backups/)?[A-Za-z0-9][A-Za-z0-9._-]{0,120}")
 DAMAGED = ("保险库中有一次密钥轮换的记录（rotating/commit.json）已损坏，无法完成。文件已保持原样。"
            "请不要继续录入，请联系站长检查并从备份恢复。")

@@ -28,6 +28,7 @@ from victimcare.security.permissions import Op, Role, require
 SESSION_MAX_SECONDS = 12 * 3600  # NIST: a fresh login at least every 12 hours
 EXPIRED_MESSAGE = "登录已超过 12 小时，请重新登录。"
 FILES_BUSY = "正在导入或校验数据，请等它完成后再轮换密钥。"
+ROTATION_WAIT_SECONDS = 120.0  # for the background page check to stop before a rotation copies the files
 DEEP_CHECK = True  # every page checked in the background after sign-in (tests may switch it off)
 
 
@@ -279,8 +280,8 @@ class Session:
         """While a rotation copies and replaces the files: no side connection may be open when it starts
         (an import's rows written to the old file after the copy would be lost) and none opens meanwhile;
         the background page check stops (it reads with the old keys)."""
-        if self.deep_check is not None:
-            self.deep_check.stop()
+        if self.deep_check is not None:  # one compartment's cipher_integrity_check may not heed the interrupt
+            self.deep_check.stop(timeout=ROTATION_WAIT_SECONDS)
         with self._side_lock:
             if self._side_open:
                 raise VaultError(FILES_BUSY)
