@@ -38,6 +38,7 @@ import json
 import re
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -71,6 +72,15 @@ class RotationReport:
     backups_removed: int = 0
     keyring_generation: int = 0
     seconds: float = 0.0
+    phases: dict[str, float] = field(default_factory=dict)  # seconds: wait, copy, check, backups, keyring, …
+
+    @contextmanager
+    def timed(self, phase: str):
+        started = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - started
 
 
 def rotate_compartments(session, names: set[str], write_keyring: WriteKeyring) -> RotationReport:
@@ -90,14 +100,16 @@ def rotate_compartments(session, names: set[str], write_keyring: WriteKeyring) -
 
 
 def _rotate(session, names: list[str], write_keyring: WriteKeyring) -> RotationReport:
+    started, report = time.perf_counter(), RotationReport(tuple(names))
     with session.replacing_files():
-        return _rotate_files(session, names, write_keyring)
+        report.phases["wait"] = time.perf_counter() - started  # for the background page check to stop
+        _rotate_files(session, names, write_keyring, report)
+    report.seconds = time.perf_counter() - started
+    return report
 
 
-def _rotate_files(session, names: list[str], write_keyring: WriteKeyring) -> RotationReport:
-    started = time.perf_counter()
+def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report: RotationReport) -> None:
     vault_dir = Path(session.vault_path)
-    report = RotationReport(tuple(names))
     new_keys = {name: crypto.new_key() for name in names}
     committed = False
     try:
@@ -105,28 +117,34 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring) -> Rot
         staged = ensure_private_dir(rotation_journal.staging_dir(vault_dir))
         for name in names:
             crash_point(f"rotation_stage_{name}")
-            report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db", new_keys[name])
+            report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db", new_keys[name],
+                                                   report)
             crash_point(f"rotation_staged_{name}")
         files = [f"{name}.db" for name in names]
-        moved, removed = _stage_backups(vault_dir, staged, {n: session.key_for(n) for n in names}, new_keys)
+        with report.timed("backups"):
+            moved, removed = _stage_backups(vault_dir, staged, {n: session.key_for(n) for n in names}, new_keys)
         report.backups_reencrypted, report.backups_removed = len(moved), len(removed)
         files += moved
         crash_point("rotation_staged_backups")
         with Keyring.held(vault_dir) as ring:
-            report.keyring_generation = _stage_keyring(ring, staged, write_keyring, new_keys)
+            with report.timed("keyring"):
+                report.keyring_generation = _stage_keyring(ring, staged, write_keyring, new_keys)
             files.append(KEYRING_FILE)
-            report.bytes_staged = _fsync_staged(staged)
+            with report.timed("fsync"):
+                report.bytes_staged = _fsync_staged(staged)
             crash_point("rotation_before_commit")
-            session.release_compartments(names)
-            crash_point("rotation_released")
-            rotation_journal.commit(vault_dir, files, removed)
-            committed = True
-            crash_point("rotation_committed")
-            rotation_journal.apply(vault_dir, files, removed)
-            crash_point("rotation_before_cleanup")
-            rotation_journal.discard(vault_dir)
-            crash_point("rotation_cleaned")
-        session.adopt_compartments(new_keys)  # the new files under the new keys; the old keys are wiped
+            with report.timed("commit_and_moves"):
+                session.release_compartments(names)
+                crash_point("rotation_released")
+                rotation_journal.commit(vault_dir, files, removed)
+                committed = True
+                crash_point("rotation_committed")
+                rotation_journal.apply(vault_dir, files, removed)
+                crash_point("rotation_before_cleanup")
+                rotation_journal.discard(vault_dir)
+                crash_point("rotation_cleaned")
+        with report.timed("reopen"):
+            session.adopt_compartments(new_keys)  # the new files under the new keys; the old keys are wiped
     except BaseException as exc:
         if committed:  # the next open finishes it; this session's keys may no longer open its files
             _wipe(new_keys)
@@ -142,8 +160,6 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring) -> Rot
         raise
     session.vault.keyring = Keyring.load(vault_dir)
     session.note_keyring_generation(report.keyring_generation)
-    report.seconds = time.perf_counter() - started
-    return report
 
 
 def _why(exc: BaseException) -> str:
@@ -177,11 +193,14 @@ def _wipe(keys: dict[str, bytearray]) -> None:
         crypto.wipe(key)
 
 
-def _stage_compartment(conn, target: Path, key: bytearray) -> int:
+def _stage_compartment(conn, target: Path, key: bytearray, report: RotationReport) -> int:
     """The re-keyed copy, checked: opens with the new key, every page sound, same version and rows."""
-    write_copy(conn, target, key)
-    check = check_copy(target, key)
-    if check.problems or check.counts != row_counts(conn) or check.version != schema_version(conn):
+    with report.timed("copy"):
+        write_copy(conn, target, key)
+    with report.timed("check"):
+        check = check_copy(target, key)
+        live = row_counts(conn)
+    if check.problems or check.counts != live or check.version != schema_version(conn):
         raise _StageFailed("新文件未通过校验")
     return sum(check.counts.values())
 
