@@ -96,18 +96,21 @@ def _rotate(session, names: list[str], write_keyring: WriteKeyring) -> RotationR
     new_keys = {name: crypto.new_key() for name in names}
     committed = False
     try:
-        rotation_journal.discard(vault_dir)  # a staging folder no journal names is never moved in
-        staged = ensure_private_dir(rotation_journal.staging_dir(vault_dir))
-        for name in names:
-            crash_point(f"rotation_stage_{name}")
-            report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db", new_keys[name])
-            crash_point(f"rotation_staged_{name}")
-        files = [f"{name}.db" for name in names]
-        moved, removed = _stage_backups(vault_dir, staged, {n: session.key_for(n) for n in names}, new_keys)
-        report.backups_reencrypted, report.backups_removed = len(moved), len(removed)
-        files += moved
-        crash_point("rotation_staged_backups")
-        with Keyring.held(vault_dir) as ring:
+        # The keyring's lock is held from the first staged page to the cleanup: a sign-in meanwhile (this
+        # process's lock screen, say) waits, rather than rolling back this staging folder as one a crash
+        # left behind (``rotation_journal.finish_interrupted`` takes the same lock).
+        with Keyring.held(vault_dir, timeout=60.0) as ring:
+            rotation_journal.discard(vault_dir)  # a staging folder no journal names is never moved in
+            staged = ensure_private_dir(rotation_journal.staging_dir(vault_dir))
+            for name in names:
+                crash_point(f"rotation_stage_{name}")
+                report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db", new_keys[name])
+                crash_point(f"rotation_staged_{name}")
+            files = [f"{name}.db" for name in names]
+            moved, removed = _stage_backups(vault_dir, staged, {n: session.key_for(n) for n in names}, new_keys)
+            report.backups_reencrypted, report.backups_removed = len(moved), len(removed)
+            files += moved
+            crash_point("rotation_staged_backups")
             report.keyring_generation = _stage_keyring(ring, staged, write_keyring, new_keys)
             files.append(KEYRING_FILE)
             report.bytes_staged = _fsync_staged(staged)
