@@ -6,7 +6,7 @@ and a new file, and moves the new files and the new keyring in at one commit poi
 1. **Stage** (the live files untouched): each compartment is copied through SQLite's backup API into
    ``<vault>/rotating/<name>.db``, keyed with the new key before the first page arrives (the same copy
    the backups use, ``backup_files.write_copy``: every page re-encrypted, the schema version kept —
-   ``sqlcipher_export`` would drop ``user_version``), then reopened with the new key and checked
+   SQLCipher's export function would drop ``user_version``), then reopened with the new key and checked
    (``check_copy``: cipher_integrity_check, integrity_check, same schema version and row counts per
    table as the live file). Then the migration backups of those compartments (below), then, under the
    keyring lock (``Keyring.held``, kept to the end), the new keyring: ``write_keyring(ring, new_keys)``
