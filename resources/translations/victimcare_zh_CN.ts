@@ -4,39 +4,163 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="23"/>
         <source>New account</source>
         <translation>新建账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="22"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="23"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="32"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="33"/>
         <source>Account name</source>
         <translation>账户名</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="34"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="35"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="35"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="36"/>
         <source>First password</source>
         <translation>初始密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="36"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="37"/>
         <source>The person must change this password at first sign-in.</source>
         <translation>本人首次登录时须修改此密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="38"/>
         <source>Account error</source>
         <translation>账户错误提示</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsBox</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="99"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="103"/>
+        <source>Accounts</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="104"/>
+        <source>Account</source>
+        <translation>账户</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="104"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="104"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="111"/>
+        <source>New account…</source>
+        <translation>新建账户…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="111"/>
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="112"/>
+        <source>Change role…</source>
+        <translation>更改角色…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="112"/>
+        <source>Disable…</source>
+        <translation>停用…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="113"/>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="113"/>
+        <source>Re-encrypt vault…</source>
+        <translation>重新加密保险库…</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="121"/>
+        <source>Accounts message</source>
+        <translation>账户操作提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="129"/>
+        <source>Disabled</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="129"/>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="129"/>
+        <source>Active</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="163"/>
+        <source>Role changed.</source>
+        <translation>角色已更改。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="168"/>
+        <source>Disable account</source>
+        <translation>停用账户</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="169"/>
+        <source>Disable {name}? The data this account could read is re-encrypted with new keys, so that no copy of its old keys opens it. With many cases this takes a few minutes; keep VictimCare open until it is done.</source>
+        <translation>停用账户 {name}？该账户能读取的数据会用新密钥重新加密，任何旧密钥副本都无法再打开。个案较多时需要几分钟，完成前请不要关闭 VictimCare。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="172"/>
+        <source>Account disabled; its data was re-encrypted with new keys.</source>
+        <translation>账户已停用；它能读取的数据已用新密钥重新加密。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="176"/>
+        <source>Re-encrypt vault</source>
+        <translation>重新加密保险库</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="177"/>
+        <source>Re-encrypt every part of the vault with new keys? Do this when a computer or a copy of the vault folder may have been lost. The accounts and the recovery sheet stay as they are. With many cases this takes a few minutes; keep VictimCare open until it is done.</source>
+        <translation>用新密钥重新加密保险库的全部数据？电脑或保险库文件夹的副本可能丢失时请这样做。账户和恢复凭证保持不变。个案较多时需要几分钟，完成前请不要关闭 VictimCare。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="180"/>
+        <source>The vault was re-encrypted with new keys.</source>
+        <translation>保险库已用新密钥重新加密。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="191"/>
+        <source>Re-encrypting the vault with new keys… Keep VictimCare open.</source>
+        <translation>正在用新密钥重新加密保险库……请不要关闭 VictimCare。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="221"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="230"/>
+        <source>Select an account in the table first.</source>
+        <translation>请先在表格中选择一个账户。</translation>
     </message>
 </context>
 <context>
@@ -2815,6 +2939,39 @@ Everyone is signed out; sign in again with the account and password as they were
     </message>
 </context>
 <context>
+    <name>RoleDialog</name>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="60"/>
+        <source>Change role</source>
+        <translation>更改角色</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="66"/>
+        <source>Account: {name}</source>
+        <translation>账户：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="67"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="68"/>
+        <source>A role that may read less loses its keys: the data it could read is re-encrypted with new keys, which can take a few minutes.</source>
+        <translation>改为可读数据较少的角色时，该账户会失去相应的密钥：它原来能读取的数据会用新密钥重新加密，可能需要几分钟。</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="72"/>
+        <source>Role error</source>
+        <translation>角色错误提示</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="83"/>
+        <source>Saving… (re-encrypting, if the role reads less)</source>
+        <translation>正在保存……（如新角色可读的数据较少，会同时重新加密）</translation>
+    </message>
+</context>
+<context>
     <name>SaveDialog</name>
     <message>
         <location filename="../../victimcare/ui/printing/save_dialog.py" line="30"/>
@@ -3082,189 +3239,123 @@ Everyone is signed out; sign in again with the account and password as they were
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="59"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="62"/>
-        <source>Accounts</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
-        <source>Account</source>
-        <translation>账户</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
-        <source>Role</source>
-        <translation>角色</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="63"/>
-        <source>State</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
-        <source>New account…</source>
-        <translation>新建账户…</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
-        <source>Reset password…</source>
-        <translation>重置密码…</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
-        <source>Disable</source>
-        <translation>停用</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="70"/>
-        <source>Unlock</source>
-        <translation>解锁</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="77"/>
-        <source>Accounts message</source>
-        <translation>账户操作提示</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="87"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="90"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="31"/>
         <source>Interface language</source>
         <translation>界面语言</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="104"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="45"/>
         <source>Case numbers</source>
         <translation>个案编号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="107"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="48"/>
         <source>Case number pattern</source>
         <translation>个案编号格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="49"/>
         <source>{station} = station code, {year} = year of intake, {seq:05d} = running number with 5 digits</source>
         <translation>{station} = 机构代码，{year} = 入站年份，{seq:05d} = 5 位流水号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="111"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="112"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="52"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="53"/>
         <source>Save pattern</source>
         <translation>保存格式</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="115"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="56"/>
         <source>Case number message</source>
         <translation>个案编号提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="120"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="123"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="61"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="64"/>
         <source>Form font</source>
         <translation>表格字体</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="124"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="65"/>
         <source>Bundled fonts</source>
         <translation>内置字体</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="125"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="66"/>
         <source>Official fonts (FangSong, SimSun, SimHei) if installed</source>
         <translation>公文字体（仿宋、宋体、黑体，已安装时）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="128"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="69"/>
         <source>Form font message</source>
         <translation>表格字体提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="139"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="80"/>
         <source>Saved. Forms print in the official fonts.</source>
         <translation>已保存。表格使用公文字体打印。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="141"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="82"/>
         <source>Saved. The official fonts are not installed on this computer: forms print in the bundled fonts.</source>
         <translation>已保存。本机未安装公文字体：表格使用内置字体打印。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="144"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="85"/>
         <source>Saved. Forms print in the bundled fonts.</source>
         <translation>已保存。表格使用内置字体打印。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="161"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="102"/>
         <source>Saved. The next new case gets a number like {example}.</source>
         <translation>已保存。下一个新个案的编号形如 {example}。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="165"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="106"/>
         <source>Public holidays and make-up working days</source>
         <translation>法定节假日与调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="167"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="108"/>
         <source>Working-day deadlines skip these days off and count these weekend working days. One date per line, e.g. 2026-10-01.</source>
         <translation>按工作日计算的期限会跳过这些放假日，并把调休上班的周末计为工作日。每行一个日期，例如 2026-10-01。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="173"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="176"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="114"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="117"/>
         <source>Days off</source>
         <translation>放假日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="175"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="176"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="116"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="117"/>
         <source>Make-up working days</source>
         <translation>调休上班日</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="185"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="126"/>
         <source>Holiday table message</source>
         <translation>节假日表提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="188"/>
-        <location filename="../../victimcare/ui/pages/settings.py" line="189"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="130"/>
         <source>Save holiday table</source>
         <translation>保存节假日表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="201"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="142"/>
         <source>Saved. Recalculating deadlines…</source>
         <translation>已保存，正在重新计算期限…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="207"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="148"/>
         <source>Saved. Deadlines of {n} open case(s) recalculated.</source>
         <translation>已保存，已重新计算 {n} 个在办个案的期限。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
-        <source>Disabled</source>
-        <translation>已停用</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
-        <source>Locked</source>
-        <translation>已锁定</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="231"/>
-        <source>Active</source>
-        <translation>正常</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="272"/>
-        <source>Select an account in the table first.</source>
-        <translation>请先在表格中选择一个账户。</translation>
-    </message>
-    <message>
-        <location filename="../../victimcare/ui/pages/settings.py" line="277"/>
+        <location filename="../../victimcare/ui/pages/settings.py" line="171"/>
         <source>The new language applies the next time VictimCare starts.</source>
         <translation>新语言将在下次启动 VictimCare 时生效。</translation>
     </message>

@@ -173,3 +173,26 @@ def test_init_shows_the_code_when_the_sheet_cannot_be_written(tmp_path, monkeypa
     assert "无法生成或保存" in out
     assert re.search(r"[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}", out)
     assert not (tmp_path / "sheet.pdf").exists()
+
+
+def test_accounts_role_disable_and_rotate_re_encrypt_from_the_command_line(vault_factory, login, add_account,
+                                                                          tmp_path):
+    vault, _code, password = vault_factory()
+    s = login(vault, "zhanzhang", password)
+    add_account(s, "shegong01", "social_worker")
+    add_account(s, "shegong02", "social_worker")
+    s.close()
+    base = ["--vault", str(vault.path), "--user", "zhanzhang", "--password-stdin"]
+    proc = run(["accounts", "role", *base, "--name", "shegong01", "--role", "education_officer"], [password],
+               home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert "角色已改为 教育局工作人员" in proc.stdout
+    proc = run(["accounts", "disable", *base, "--name", "shegong02"], [password], home=tmp_path)
+    assert proc.returncode == 0 and "重新加密" in proc.stdout, proc.stderr
+    proc = run(["accounts", "rotate", *base], [password], home=tmp_path)
+    assert proc.returncode == 0, proc.stderr
+    assert re.search(r"4 个数据分区，\d+ 行，用时 [\d.]+ 秒", proc.stdout)
+    proc = run(["accounts", "role", *base, "--name", "shegong01"], [password], home=tmp_path)
+    assert proc.returncode == 1 and "请用 --role" in proc.stderr and "Traceback" not in proc.stderr
+    proc = run(["verify", *base], [password], home=tmp_path)
+    assert proc.returncode == 0 and "审计链：完整" in proc.stdout, proc.stdout + proc.stderr

@@ -113,7 +113,7 @@ def main(argv: list[str]) -> int:
     from victimcare.ui.case.intake_dialog import DuplicateDialog, IntakeDialog
     from victimcare.ui.kit.inputs import RareCharDialog
     from victimcare.ui.mainwindow import MainWindow
-    from victimcare.ui.pages.settings import AccountDialog
+    from victimcare.ui.pages.accounts_box import AccountDialog
     from victimcare.ui.password_dialog import ChangePasswordDialog
     probe = Probe(app, shots)
 

@@ -19,7 +19,7 @@ def settings_page(qtbot, qapp, vault_factory):
 def test_choosing_official_fonts_without_them_says_bundled_are_used(qtbot, settings_page):
     window, page = settings_page
     combo = find(page, "表格字体")
-    qtbot.waitUntil(lambda: page.table.rowCount() > 0)  # the page has shown what it read
+    qtbot.waitUntil(lambda: page.accounts.table.rowCount() > 0)  # the page has shown what it read
     assert combo.currentData() == "bundled"
     combo.setCurrentIndex(combo.findData("official"))  # as a user picks it in the list
     message = find(page, "表格字体提示")
@@ -27,9 +27,9 @@ def test_choosing_official_fonts_without_them_says_bundled_are_used(qtbot, setti
     assert fonts.body_font() == fonts.BODY  # this test machine has no Windows fonts
 
     # The choice is kept in the vault: the page shows it again after a refresh.
-    page.table.setRowCount(0)
+    page.accounts.table.setRowCount(0)
     page.refresh()
-    qtbot.waitUntil(lambda: page.table.rowCount() > 0)
+    qtbot.waitUntil(lambda: page.accounts.table.rowCount() > 0)
     assert combo.currentData() == "official"
     combo.setCurrentIndex(combo.findData("bundled"))
     qtbot.waitUntil(lambda: "表格使用内置字体打印" in message.text() and "未安装" not in message.text())

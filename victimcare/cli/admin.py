@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from victimcare.core.errors import UserError
-from victimcare.security.permissions import Role
+from victimcare.security.permissions import ROLE_LABELS, Role
 from victimcare.cli.common import EXIT_ERROR, EXIT_OK, Secrets, open_vault, sign_in
 
 
@@ -114,7 +114,16 @@ def cmd_accounts(args, secrets: Secrets) -> int:
             print(f"已重置账户 {args.name} 的密码；下次登录时须修改密码。")
         elif args.action == "disable":
             svc.set_disabled(args.name, True)
-            print(f"已停用账户 {args.name}。")
+            print(f"已停用账户 {args.name}；它能读取的数据已用新密钥重新加密，旧密钥的任何副本都无法再打开。")
+        elif args.action == "role":
+            if not args.role:
+                raise UserError("请用 --role 指定新角色。")
+            svc.set_role(args.name, args.role)
+            print(f"账户 {args.name} 的角色已改为 {ROLE_LABELS[Role(args.role)]}。")
+        elif args.action == "rotate":
+            report = svc.rotate_keys()
+            print(f"保险库已用新密钥重新加密（{len(report.compartments)} 个数据分区，"
+                  f"{sum(report.rows.values())} 行，用时 {report.seconds:.1f} 秒）。账户和恢复凭证不变。")
         elif args.action == "unlock":
             svc.unlock(args.name)
             print(f"已解锁账户 {args.name}。")
@@ -142,7 +151,8 @@ def register(sub, common) -> None:
     p.set_defaults(func=cmd_passwd)
 
     p = sub.add_parser("accounts", parents=[common], help="账户管理（站长）")
-    p.add_argument("action", choices=["list", "add", "reset", "disable", "unlock"])
+    p.add_argument("action", choices=["list", "add", "reset", "disable", "role", "unlock", "rotate"],
+                   help="rotate：用新密钥重新加密整个保险库；disable 和降低权限的 role 会自动重新加密相应部分")
     p.add_argument("--name", help="要管理的账户名")
     p.add_argument("--role", choices=[r.value for r in Role])
     p.set_defaults(func=cmd_accounts)

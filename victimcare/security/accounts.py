@@ -1,12 +1,14 @@
-"""Account management by the supervisor: create, disable, reset, unlock; own password change."""
+"""Account management by the supervisor: create, disable, change role, reset, unlock, rotate keys; own
+password change."""
 
 from contextlib import contextmanager
 
 from victimcare.core.errors import ValidationError, WrongPassword
+from victimcare.security import holders, revocation
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.keyring import Keyring
 from victimcare.security.passwords import check_new_password
-from victimcare.security.permissions import ROLE_LABELS, Op, Role
+from victimcare.security.permissions import COMPARTMENTS_BY_ROLE, ROLE_LABELS, Op, Role
 from victimcare.security.vault import store_account, validate_account_name
 
 
@@ -75,21 +77,77 @@ class AccountService(Service):
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def set_disabled(self, name: str, disabled: bool, password: str | None = None) -> None:
-        """Disabling deletes the account's key wraps; enabling again needs a new password."""
+        """Disabling deletes the account's wraps and re-keys every compartment its role could open
+        (``revocation``: a copy of its old wraps opens nothing any more); enabling again needs a new
+        password."""
         if name == self.session.account and disabled:
             raise ValidationError("account", "不能停用当前登录的账户。")
+        if disabled:
+            record = self._existing(self._keyring(), name)
+            if record.get("disabled"):
+                raise ValidationError("account", "该账户已经停用。")
+
+            def disable(ring: Keyring) -> None:
+                current = self._existing(ring, name)
+                current.update(disabled=True, keys={})  # public keys and certificate stay: its audit entries
+                current.pop("identity", None)           # are verified with them
+            report = revocation.rekey(self.session, COMPARTMENTS_BY_ROLE[Role(record["role"])], disable)
+            self.session.record("perm_change", object_type="account", object_id=name, detail="disable")
+            self._record_rotation(report)
+            return
         with self._changing() as ring:
             record = self._existing(ring, name)
-            if disabled:  # its public keys and certificate stay: its audit entries are verified with them
-                record.update(disabled=True, keys={})
-                record.pop("identity", None)
-            else:
-                if not password:
-                    raise ValidationError("password", "重新启用账户时需要设置新密码。")
-                self._store(ring, name, Role(record["role"]), check_new_password(password, account=name,
-                                                                                  station=ring.station_name))
-        self.session.record("perm_change", object_type="account", object_id=name,
-                      detail="disable" if disabled else "enable")
+            if not password:
+                raise ValidationError("password", "重新启用账户时需要设置新密码。")
+            self._store(ring, name, Role(record["role"]), check_new_password(password, account=name,
+                                                                              station=ring.station_name))
+        self.session.record("perm_change", object_type="account", object_id=name, detail="enable")
+
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
+    def set_role(self, name: str, role: Role | str) -> None:
+        """Another role, with its keys and a certificate for it; the compartments it loses are re-keyed."""
+        try:
+            role = Role(role)
+        except ValueError:
+            raise ValidationError("role", "请选择角色。") from None
+        if name == self.session.account:
+            raise ValidationError("account", "不能更改当前登录账户的角色。请由另一位站长操作。")
+        record = self._existing(self._keyring(), name)
+        if record.get("disabled"):
+            raise ValidationError("account", "停用的账户不能更改角色。")
+        old = Role(record["role"])
+        if old == role:
+            raise ValidationError("role", "该账户已经是这个角色。")
+        lost = COMPARTMENTS_BY_ROLE[old] - COMPARTMENTS_BY_ROLE[role]
+
+        def change(ring: Keyring) -> None:
+            current = self._existing(ring, name)
+            if old == Role.SUPERVISOR:  # the certificates it issued as a supervisor stay valid
+                holders.retire_keys(current)
+            current["role"] = str(role)
+            kept = {c: self.session.key_for(c) for c in COMPARTMENTS_BY_ROLE[role]}
+            current["keys"] = holders.seal_keys(ring.vault_id, name, str(role), current["x_pub"], kept)
+            holders.issue(current, vault_id=ring.vault_id, holder=name, role=str(role), **self._issuer())
+
+        if lost:
+            report = revocation.rekey(self.session, lost, change)
+        else:
+            report = None
+            with self._changing() as ring:
+                change(ring)
+        self.session.record("perm_change", object_type="account", object_id=name, detail=f"role:{old}>{role}")
+        if report is not None:
+            self._record_rotation(report)
+
+    @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
+    def rotate_keys(self):
+        """Re-key every compartment (e.g. after a laptop with a copy of the vault went missing)."""
+        report = revocation.rekey(self.session, set(COMPARTMENTS_BY_ROLE[Role.SUPERVISOR]), lambda ring: None)
+        self._record_rotation(report)
+        return report
+
+    def _record_rotation(self, report) -> None:
+        self.session.record("key_change", object_type="vault", detail="rotate:" + ",".join(sorted(report.compartments)))
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def unlock(self, name: str) -> None:

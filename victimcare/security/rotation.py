@@ -9,10 +9,10 @@ and a new file, and moves the new files and the new keyring in at one commit poi
    SQLCipher's export function would drop ``user_version`` and needs the key in an ATTACH statement,
    which the house allows in one place only), then reopened with the new key and checked
    (``check_copy``: cipher_integrity_check, integrity_check, same schema version and row counts per
-   table as the live file). Then the migration backups of those compartments (below), then, under the
-   keyring lock (``Keyring.held``, kept to the end), the new keyring: ``write_keyring(ring, new_keys)``
-   returns its bytes (new wraps for the remaining holders and the recovery code, signed) and they are
-   written beside. Everything staged is fsynced.
+   table as the live file). Then the migration backups of those compartments (below), then the new
+   keyring: ``write_keyring(ring, new_keys)`` returns its bytes (new wraps for the remaining holders and
+   the recovery code, signed) and they are written beside. Everything staged is fsynced. The keyring's
+   lock (``Keyring.held``) is held from the first staged page to the cleanup.
 2. **Commit**: the live connections of the rotated compartments are closed checkpointed (no -wal of the
    old file is left to be replayed onto the new one), and ``rotating/commit.json`` is written atomically
    (``rotation_journal``). Before this rename a crash leaves the old vault (old keys, old keyring), after
@@ -114,20 +114,24 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report
     new_keys = {name: crypto.new_key() for name in names}
     committed = False
     try:
-        rotation_journal.discard(vault_dir)  # a staging folder no journal names is never moved in
-        staged = ensure_private_dir(rotation_journal.staging_dir(vault_dir))
-        for name in names:
-            crash_point(f"rotation_stage_{name}")
-            report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db", new_keys[name],
-                                                   report)
-            crash_point(f"rotation_staged_{name}")
-        files = [f"{name}.db" for name in names]
-        with report.timed("backups"):
-            moved, removed = _stage_backups(vault_dir, staged, {n: session.key_for(n) for n in names}, new_keys)
-        report.backups_reencrypted, report.backups_removed = len(moved), len(removed)
-        files += moved
-        crash_point("rotation_staged_backups")
-        with Keyring.held(vault_dir) as ring:
+        # The keyring's lock is held from the first staged page to the cleanup: a sign-in meanwhile (this
+        # process's lock screen, say) waits, rather than rolling back this staging folder as one a crash
+        # left behind (``rotation_journal.finish_interrupted`` takes the same lock).
+        with Keyring.held(vault_dir, timeout=60.0) as ring:
+            rotation_journal.discard(vault_dir)  # a staging folder no journal names is never moved in
+            staged = ensure_private_dir(rotation_journal.staging_dir(vault_dir))
+            for name in names:
+                crash_point(f"rotation_stage_{name}")
+                report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db",
+                                                       new_keys[name], report)
+                crash_point(f"rotation_staged_{name}")
+            files = [f"{name}.db" for name in names]
+            with report.timed("backups"):
+                moved, removed = _stage_backups(vault_dir, staged, {n: session.key_for(n) for n in names},
+                                                new_keys)
+            report.backups_reencrypted, report.backups_removed = len(moved), len(removed)
+            files += moved
+            crash_point("rotation_staged_backups")
             with report.timed("keyring"):
                 report.keyring_generation = _stage_keyring(ring, staged, write_keyring, new_keys)
             files.append(KEYRING_FILE)

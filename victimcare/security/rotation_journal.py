@@ -137,3 +137,4 @@ def finish_interrupted(vault_dir: Path) -> str:
         moved = apply(vault_dir, files, remove)
         discard(vault_dir)
     return KEYRING_MOVED if moved else ROLLED_FORWARD
+

@@ -23,7 +23,17 @@ from victimcare.security import opening
 from victimcare.security.audit import AuditLog
 from victimcare.security.opening import DeepCheck
 from victimcare.security.crypto import wipe
+from victimcare.security.keyring import Keyring
+from victimcare.security.keyring_check import KeyringOutdated
 from victimcare.security.permissions import Op, Role, require
+
+def _generation_on_disk(vault_dir) -> int:
+    """The generation of the keyring file now (0 when unreadable: the refusal at hand stands)."""
+    try:
+        return Keyring.load(vault_dir).generation
+    except VaultError:
+        return 0
+
 
 SESSION_MAX_SECONDS = 12 * 3600  # NIST: a fresh login at least every 12 hours
 EXPIRED_MESSAGE = "登录已超过 12 小时，请重新登录。"
@@ -78,6 +88,8 @@ class Session:
             try:
                 self._conns[name] = open_compartment(paths[name], key)
             except WrongKey:  # a replaced file, or a keyring copied back from before a re-encryption
+                if _generation_on_disk(self.vault.path) > self._keyring:
+                    raise KeyringOutdated() from None  # re-keyed since this sign-in read the keyring: again
                 raise VaultError(f"保险库文件{opening.label(name, paths[name])}已损坏或被替换，或账户信息"
                                  f"（keyring.json）是重新加密之前的旧副本，无法打开。{opening.RESTORE}") from None
         opening.check_schema(self._conns, paths, self.vault.path)

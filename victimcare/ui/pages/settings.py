@@ -1,54 +1,14 @@
-"""设置: accounts (create, reset, disable, unlock), backups (``backup_box``), case numbers, holidays, the
-form font and the interface language (supervisor)."""
+"""设置: accounts (``accounts_box``), backups (``backup_box``), case numbers, holidays, the form font and the
+interface language (supervisor)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem,
+from PySide6.QtWidgets import (QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
                                QVBoxLayout, QWidget)
 
-from victimcare.security.permissions import Role
-from victimcare.ui.kit.display import role_text
+from victimcare.ui.pages.accounts_box import AccountsBox
 from victimcare.ui.pages.backup_box import BackupBox
 from victimcare.ui.i18n import LANGUAGES, save_language, saved_language
 from victimcare.ui.kit.tasks import run
-from victimcare.ui.kit.widgets import ErrorLabel, add_field, plain_label, save_buttons, show_field_error
-
-
-class AccountDialog(QDialog):
-    """New account (name, role, first password) or a password reset (password only)."""
-
-    def __init__(self, parent=None, *, name: str | None = None):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("New account") if name is None else self.tr("Reset password"))
-        form = QFormLayout(self)
-        self.name = QLineEdit(name or "")
-        self.name.setReadOnly(name is not None)
-        self.role = QComboBox()
-        for role in Role:
-            self.role.addItem(role_text(role), str(role))
-        self.role.setCurrentIndex(self.role.findData(str(Role.SOCIAL_WORKER)))  # the most common new account
-        self.password = QLineEdit()
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.errors = {"account": add_field(form, self.tr("Account name"), self.name, required=True)}
-        if name is None:
-            self.errors["role"] = add_field(form, self.tr("Role"), self.role, required=True)
-        self.errors["password"] = add_field(form, self.tr("First password"), self.password, required=True)
-        form.addRow(plain_label(self.tr("The person must change this password at first sign-in.")))
-        self.general = ErrorLabel(self.tr("Account error"))
-        form.addRow(self.general)
-        self.buttons = save_buttons(self)
-        form.addRow(self.buttons)
-        self.action = None  # callable(name, role, password) set by the page; derives a key (about 0.5 s)
-
-    def accept(self) -> None:
-        for err in (*self.errors.values(), self.general):
-            err.show_error("")
-        run(self, self.action, self.name.text(), self.role.currentData(), self.password.text(), busy=self.buttons,
-            done=self._saved, failed=lambda exc: show_field_error(exc, self.errors, self.general))
-
-    def _saved(self, _result) -> None:
-        self.password.clear()
-        super().accept()
+from victimcare.ui.kit.widgets import ErrorLabel, plain_label
 
 
 class SettingsPage(QWidget):
@@ -56,27 +16,8 @@ class SettingsPage(QWidget):
         super().__init__(workspace)
         self.services = services
         lay = QVBoxLayout(self)
-        accounts = QGroupBox(self.tr("Accounts"))
-        alay = QVBoxLayout(accounts)
-        self.table = QTableWidget(0, 3)
-        self.table.setAccessibleName(self.tr("Accounts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Role"), self.tr("State")])
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        alay.addWidget(self.table)
-        row = QHBoxLayout()
-        for text, slot in ((self.tr("New account…"), self.new_account), (self.tr("Reset password…"), self.reset),
-                           (self.tr("Disable"), self.disable), (self.tr("Unlock"), self.unlock)):
-            button = QPushButton(text)
-            button.setAccessibleName(text.rstrip("…"))
-            button.clicked.connect(slot)
-            row.addWidget(button)
-        row.addStretch()
-        alay.addLayout(row)
-        self.message = ErrorLabel(self.tr("Accounts message"))
-        alay.addWidget(self.message)
-        lay.addWidget(accounts)
+        self.accounts = AccountsBox(services, self)
+        lay.addWidget(self.accounts)
 
         self.backups = BackupBox(services, self)
         lay.addWidget(self.backups)
@@ -207,7 +148,7 @@ class SettingsPage(QWidget):
         self.holiday_message.show_error(self.tr("Saved. Deadlines of {n} open case(s) recalculated.").format(n=n))
 
     def refresh(self) -> None:
-        run(self, self._read, done=self._show, failed=lambda exc: self.message.show_error(exc.message))
+        run(self, self._read, done=self._show, failed=lambda exc: self.accounts.message.show_error(exc.message))
         self.backups.refresh()
 
     def _read(self):
@@ -223,54 +164,7 @@ class SettingsPage(QWidget):
         self.form_font.blockSignals(False)
         self.holidays.setPlainText("\n".join(days_off))
         self.workdays.setPlainText("\n".join(workdays))
-        self._show_accounts(accounts)
-
-    def _show_accounts(self, accounts) -> None:
-        self.table.setRowCount(len(accounts))
-        for i, a in enumerate(accounts):
-            state = self.tr("Disabled") if a["disabled"] else self.tr("Locked") if a["locked"] else self.tr("Active")
-            for j, text in enumerate((a["name"], role_text(a["role"]), state)):
-                item = QTableWidgetItem(text)
-                item.setData(Qt.ItemDataRole.UserRole, a["name"])
-                self.table.setItem(i, j, item)
-
-    def selected_account(self) -> str | None:
-        items = self.table.selectedItems()
-        return items[0].data(Qt.ItemDataRole.UserRole) if items else None
-
-    def new_account(self) -> None:
-        dialog = AccountDialog(self)
-        dialog.action = lambda name, role, pw: self.services.accounts.create(name, role, pw)
-        if dialog.exec():
-            self.refresh()
-
-    def reset(self) -> None:
-        name = self._need_selection()
-        if name:
-            dialog = AccountDialog(self, name=name)
-            dialog.action = lambda n, _r, pw: self.services.accounts.reset_password(n, pw)
-            if dialog.exec():
-                self.refresh()
-
-    def disable(self) -> None:
-        name = self._need_selection()
-        if name:
-            self._run(lambda: self.services.accounts.set_disabled(name, True))
-
-    def unlock(self) -> None:
-        name = self._need_selection()
-        if name:
-            self._run(lambda: self.services.accounts.unlock(name))
-
-    def _run(self, action) -> None:
-        self.message.show_error("")
-        run(self, action, done=lambda _r: self.refresh(), failed=lambda exc: self.message.show_error(exc.message))
-
-    def _need_selection(self) -> str | None:
-        name = self.selected_account()
-        if not name:
-            self.message.show_error(self.tr("Select an account in the table first."))
-        return name
+        self.accounts.show_accounts(accounts)
 
     def _language_changed(self) -> None:
         save_language(self.language.currentData())
