@@ -29,6 +29,7 @@ FIRST_DELAY = 30.0
 MAX_DELAY = 3600.0
 LOCK_AT = 100
 MAX_GHOSTS = 500
+LOCK_WAIT = 90.0  # a sign-in waits out a rotation (18 s at 100,000 cases) rather than being refused
 
 
 _threads = threading.Lock()  # threads of this process queue here before taking the OS lock
@@ -82,7 +83,7 @@ class Keyring:
             raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
 
         try:
-            lock = exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=15.0, on_timeout=busy)
+            lock = exclusive(Path(vault_dir) / KEYRING_LOCK, timeout=LOCK_WAIT, on_timeout=busy)
             with _threads, lock:
                 ring = cls.load(vault_dir)
                 ring._signer = signer

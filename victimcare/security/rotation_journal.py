@@ -128,7 +128,7 @@ def finish_interrupted(vault_dir: Path) -> str:
     def busy():
         raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
 
-    with exclusive(vault_dir / KEYRING_LOCK, timeout=15.0, on_timeout=busy):  # no keyring write meanwhile
+    with exclusive(vault_dir / KEYRING_LOCK, timeout=90.0, on_timeout=busy):  # as Keyring.LOCK_WAIT: waits out a rotation
         journal = staged / JOURNAL
         if not journal.is_file():
             discard(vault_dir)
