@@ -47,3 +47,10 @@ def skip_first_password_change(vault, *accounts, supervisor=SUPERVISOR, password
         session.note_keyring_generation(ring.generation)
     finally:
         session.close()
+
+
+def case_ref(signed, case_id) -> str:
+    """What audit entries name a case by: its case number (``victimcare.casework.audit_refs``)."""
+    session = getattr(signed, "session", signed)
+    return session.owner.call(lambda: session.conn("core").execute(
+        "SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()[0])

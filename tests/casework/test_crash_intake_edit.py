@@ -42,7 +42,8 @@ def state(vault) -> dict:
                 "orphans": orphans(conns),
                 "edited": core.execute("SELECT count(*) FROM events WHERE case_id = 1 AND kind = 'edited'").fetchone()[0],
                 "updates": Counter(r[0] for r in audit.execute(
-                    "SELECT detail FROM audit_log WHERE action = 'update' AND object_id = '1'")),
+                    "SELECT detail FROM audit_log WHERE action = 'update' AND object_id = ?",
+                    core.execute("SELECT case_no FROM cases WHERE id = 1").fetchone())),
             }
 
         found = s.session.owner.call(look)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from support import PASSWORD
+from support import PASSWORD, case_ref
 
 from victimcare.core.errors import StorageError, VaultError
 
@@ -142,7 +142,7 @@ def test_a_referral_killed_halfway_is_completed_at_the_next_sign_in(vault_factor
         step = core.execute("SELECT status FROM steps WHERE case_id = ? AND step = 'school'", (case_id,)).fetchone()[0]
         events = core.execute("SELECT count(*) FROM events WHERE case_id = ? AND kind = 'referred'", (case_id,)).fetchone()[0]
         entries = audit.execute("SELECT detail FROM audit_log WHERE action = 'create' AND object_type = 'school_child' "
-                                "AND object_id = ?", (str(case_id),)).fetchall()
+                                "AND object_id = ?", (case_ref(s, case_id),)).fetchall()
         left = s.session.conn("school").execute("SELECT count(*) FROM outbox").fetchone()[0]
         return step, events, entries, left
 

@@ -5,7 +5,7 @@ duplicate dialog's full reasons, the sensitive section behind 查看, and the ca
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from ui_helpers import all_text, click, fill, find, open_window, settle, sign_in_window, when_modal
 from victimcare.casework.cases import CaseQuery
 from victimcare.services import sign_in
@@ -135,9 +135,11 @@ def test_the_sensitive_section_is_read_and_audited_only_after_view(qtbot, qapp, 
     window, [case_id] = signed_in(qtbot, qapp, vault_factory, BASE)
     s = window.services
 
+    number = case_ref(s.session, case_id)
+
     def sensitive_views():
         return [e for e in s.audit.entries() if e["action"] == "view" and "medical" in e["categories"]
-                and e["object_id"] == str(case_id)]
+                and e["object_id"] == number]
 
     before = len(sensitive_views())
     cases = open_case_tab(window, case_id, "intake")

@@ -5,6 +5,7 @@ that the holiday table runs out; the education officer sees the school's display
 from datetime import datetime
 
 import pytest
+from PySide6.QtCore import Qt
 
 from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, skip_first_password_change
 from ui_helpers import all_text, click, find, settle, sign_in_window
@@ -88,7 +89,11 @@ def test_supervisor_sees_cases_with_names_workers_and_their_items_most_urgent_fi
     assert len(tree_lines(tree)) == 3
 
     # Double-click on an item opens the case at that step's tab.
-    tree.itemDoubleClicked.emit(tree.topLevelItem(0).child(0), 0)
+    item = tree.topLevelItem(0).child(0)
+    tree.scrollToItem(item)
+    rect = tree.visualItemRect(item)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does:
+    qtbot.mouseDClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # press, then double
     settle()
     page = window.workspace.pages["cases"]
     qtbot.waitUntil(lambda: getattr(page, "case_page", None) is not None, timeout=5000)

@@ -52,7 +52,7 @@ class CaseService(Service):
             "school" in self.session.compartments()
             and self.session.conn("school").execute("SELECT 1 FROM school_children WHERE case_id = ?",
                                                     (case_id,)).fetchone() is not None)
-        self.session.record("view", object_type="case", object_id=case_id, categories="identity")
+        self.session.record("view", object_type="case", object_id=case["case_no"], categories="identity")
         return case
 
     @operation(Op.CASE_VIEW)

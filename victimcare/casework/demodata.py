@@ -27,6 +27,7 @@ import random
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta
 
+from victimcare.casework.audit_refs import with_number
 from victimcare.casework.demo_story import AGE_BASIS, DEMO_REGION, POLICE_UNITS, SURNAMES, Story
 from victimcare.casework.record import NewCase, write_audited
 from victimcare.casework.steps.intake.rules import validate_intake
@@ -220,7 +221,8 @@ class DemoService(Service):
 
         def staged(numbers):  # one entry per batch, committed with its cases (record.write_audited)
             return [outbox.entry(session, "create", object_type="demo_cases", record_count=len(numbers),
-                                 object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail=f"demo seed={seed}")]
+                                 object_id=f"{numbers[0][0]}-{numbers[-1][0]}",
+                                 detail=with_number(f"demo seed={seed}", numbers))]
 
         def write(batch: list[NewCase]) -> int:
             def in_owner():

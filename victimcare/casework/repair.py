@@ -29,6 +29,7 @@ owner thread before anything else is written, and only when the open checks foun
 from datetime import datetime
 from importlib import import_module
 
+from victimcare.casework.audit_refs import case_id_of
 from victimcare.casework.record import CASE_TABLES, add_event, delete_case_rows, set_step_status
 from victimcare.casework.steps.intake.editor import (PENDING_TABLE, SCHOOL_COPY_FIELDS, apply_staged, edit_token,
                                                      edited_fields, sync_school_copy)
@@ -86,8 +87,8 @@ def _complete_referrals(core, school) -> int:
     for _id, entry in outbox.pending(school):
         if entry.get("object_type") != "school_child" or entry.get("action") != "create":
             continue
-        case_id = int(entry["object_id"])
-        if core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+        case_id = case_id_of(core, entry["object_id"])  # its number (an older entry: its id)
+        if case_id is None or core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
             continue
         if core.execute("SELECT 1 FROM events WHERE case_id = ? AND step = 'school' AND kind = 'referred'",
                         (case_id,)).fetchone():
@@ -105,9 +106,9 @@ def _complete_sensitive_records(core, sensitive, school=None) -> int:
     for _id, entry in outbox.pending(sensitive):
         if entry.get("object_type") != step_records.OBJECT_TYPE:
             continue
-        case_id = int(entry["object_id"])
+        case_id = case_id_of(core, entry["object_id"])
         step, _, rest = str(entry.get("detail", "")).partition(".")
-        if step not in BY_CODE or core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
+        if case_id is None or step not in BY_CODE or core.execute("SELECT 1 FROM cases WHERE id = ?", (case_id,)).fetchone() is None:
             continue
         rules = import_module(f"{BY_CODE[step].package}.rules")
         kind = {k.code: k for k in rules.KINDS}.get(rest.split(":")[0])
@@ -151,8 +152,9 @@ def _settle_intake_edits(core, sensitive) -> tuple[int, int]:
 
 def _sync_school_copies(core, school) -> int:
     """School copies of the children whose sex or birth date an interrupted edit changed."""
-    edits = {int(entry["object_id"]): entry["at"] for _id, entry in outbox.pending(core)
+    edits = {case_id_of(core, entry["object_id"]): entry["at"] for _id, entry in outbox.pending(core)
              if entry.get("object_type") == "case" and SCHOOL_COPY_FIELDS & edited_fields(entry)}
+    edits.pop(None, None)
     if not edits:
         return 0
     with transaction(school):

@@ -1,6 +1,7 @@
 """Login / unlock screen: station, account, password, Caps Lock hint, throttling countdown."""
 
 import time
+import unicodedata
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
@@ -22,6 +23,7 @@ class LoginPage(QWidget):
         self._task = None
         self._wait_until = 0.0
         self.unlocking = False
+        self._locked_account = ""  # who locked the screen: only that account's return is an unlock
         self._demo_account = ""
         outer = QVBoxLayout(self)
         outer.addStretch()
@@ -85,6 +87,7 @@ class LoginPage(QWidget):
     def prefill(self, account: str) -> None:
         """Show the screen as an unlock of ``account`` (another person may still sign in)."""
         self.unlocking = True
+        self._locked_account = account
         self.account.setText(account)
         self.password.clear()
         self.password.setFocus()
@@ -107,7 +110,7 @@ class LoginPage(QWidget):
         self.error.show_error("")
         self.button.setEnabled(False)
         self.button.setText(self.tr("Checking…"))
-        action = "unlock" if self.unlocking else "login"
+        action = sign_in_action(self._locked_account if self.unlocking else "", account)
         self._task = Task(_sign_in, self.vault, account, password, action).start(self._done, self._failed)
 
     def _done(self, result) -> None:
@@ -143,6 +146,17 @@ class LoginPage(QWidget):
     def _reset_button(self) -> None:
         self.button.setEnabled(True)
         self.button.setText(self.tr("Sign in"))
+
+
+def sign_in_action(locked_account: str, account: str) -> str:
+    """'unlock' when the account that locked the screen returns; anyone else signs in ('login'): the locked
+    session's lock is already in the log, and the audit log must not say the newcomer unlocked it."""
+    same = locked_account and _same_name(locked_account, account)
+    return "unlock" if same else "login"
+
+
+def _same_name(a: str, b: str) -> bool:
+    return unicodedata.normalize("NFC", a.strip()) == unicodedata.normalize("NFC", b.strip())
 
 
 def _sign_in(vault, account: str, password: str, action: str):

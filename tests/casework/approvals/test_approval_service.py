@@ -6,7 +6,7 @@ import pytest
 import sqlcipher3
 
 from approval_helpers import AUDITOR, OFFICER, SECRET_COMMENT, SECRET_REASON, WORKER, WORKER2, station
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from victimcare.casework.approvals import registry
 from victimcare.core.errors import PermissionDenied, UserError, ValidationError
 
@@ -37,9 +37,10 @@ def test_request_then_approval_is_recorded_audited_and_seen_by_both(st):
     assert events(st.sup, st.case_id)[:2] == [("hukou", "approval_approved", "审批通过：落户申请", SUPERVISOR),
                                               ("hukou", "approval_requested", "提请审批：落户申请", WORKER)]
     entries = [e for e in st.audit() if e["object_type"] == "approval"]
+    case_no = case_ref(st.sup, st.case_id)  # entries name the case by its number
     assert [(e["action"], e["actor"], e["object_id"], e["categories"], e["detail"]) for e in entries] == [
-        ("create", WORKER, str(approval_id), "identity", f"case:{st.case_id};kind:hukou;requested"),
-        ("decision", SUPERVISOR, str(approval_id), "identity", f"case:{st.case_id};kind:hukou;approved")]
+        ("create", WORKER, str(approval_id), "identity", f"case:{case_no};kind:hukou;requested"),
+        ("decision", SUPERVISOR, str(approval_id), "identity", f"case:{case_no};kind:hukou;approved")]
     for e in st.audit():
         assert not {SECRET_REASON, SECRET_COMMENT, "测试乙"} & {str(v) for v in e.values()}
         assert not any(secret in str(v) for v in e.values() for secret in (SECRET_REASON, SECRET_COMMENT))
@@ -86,7 +87,7 @@ def test_only_the_requester_withdraws_and_a_withdrawn_request_stays_withdrawn(st
     assert events(st.sup, st.case_id)[0] == ("hukou", "approval_withdrawn", "撤回审批申请：落户申请", WORKER)
     last = [e for e in st.audit() if e["object_type"] == "approval"][-1]
     assert (last["action"], last["actor"], last["detail"]) == ("update", WORKER,
-                                                                f"case:{st.case_id};kind:hukou;withdrawn")
+                                                                f"case:{case_ref(st.sup, st.case_id)};kind:hukou;withdrawn")
 
 
 def test_one_pending_request_per_case_and_kind(st):

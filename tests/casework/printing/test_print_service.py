@@ -111,7 +111,7 @@ def test_the_archive_copy_has_everything_and_the_watermark_names_its_audit_entry
         assert value in text
     first = entry(boss, job.seq)
     assert (first["action"], first["object_id"], first["purpose"], first["detail"]) == \
-        ("print", str(station.case_id), "archive", "dossier")
+        ("print", job.case_no, "archive", "dossier")
     assert {"identity", "trafficking", "medical", "dna_reference", "school", "legal_aid"} <= \
         set(first["categories"].split(","))
     assert REAL_NAME not in str(first) and SENSITIVE["diagnosis"] not in str(first)

@@ -10,6 +10,7 @@ the same path as ``ApprovalService.request``.
 
 import json
 
+from victimcare.casework.audit_refs import case_number
 from victimcare.casework.steps.school import records as school_records
 from victimcare.casework.approvals import registry, rules
 from victimcare.casework.cases import row_of, rows_of
@@ -50,7 +51,7 @@ def case_status(core, case_id) -> str:
 
 def _audit(session, action: str, approval_id: int, case_id: int, kind: rules.Kind, what: str) -> dict:
     return outbox.entry(session, action, object_type="approval", object_id=approval_id, categories=kind.categories,
-                        detail=f"case:{case_id};kind:{kind.code};{what}")
+                        detail=f"case:{case_number(session, case_id)};kind:{kind.code};{what}")
 
 
 def file_request(session, case_id, kind_code, reason, payload=None) -> int:

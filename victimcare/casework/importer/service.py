@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from victimcare.casework.audit_refs import with_number
 from victimcare.casework.duplicates import DuplicateIndex, existing_cases_index
 from victimcare.casework.importer.reading import (UNKNOWN_NAME_WORDS, ImportFileError, column_label, parse,
                                                   read_limited, row_to_raw)
@@ -156,7 +157,8 @@ class ImportService(Service):
 
             def staged(numbers):
                 return [outbox.entry(session, "import", object_type="case", record_count=len(numbers),
-                                     object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail="ok", result="ok",
+                                     object_id=f"{numbers[0][0]}-{numbers[-1][0]}", detail=with_number("ok", numbers),
+                                     result="ok",
                                      file_hash=digest, categories=INTAKE_CATEGORIES)]
 
             imported = [number for _id, number in

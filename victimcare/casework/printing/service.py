@@ -15,6 +15,7 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from victimcare.casework.audit_refs import case_number
 from victimcare.casework.deadlines import local_now
 from victimcare.casework.printing import bundle as bundles
 from victimcare.casework.printing import dossier_plan, output, profiles
@@ -92,31 +93,33 @@ class PrintService(Service):
         try:
             return profiles.resolve(code, self.session.role, tuple(include or ()))
         except PermissionDenied:
-            self.session.record("print", object_type="case", object_id=str(case_id), purpose=str(code),
-                                result="denied")
+            number = self.session.run(case_number, self.session, case_id) if case_id not in (None, "") else ""
+            self.session.record("print", object_type="case", object_id=number, purpose=str(code), result="denied")
             raise
 
     def _finish(self, seq: int, pdf: bytes, *, what, profile, case_id, case_no, categories) -> PrintJob:
         digest = hashlib.sha256(pdf).hexdigest()
         pages = _pages(pdf)
-        self.session.record("print", object_type="case", object_id="" if case_id is None else str(case_id),
+        self.session.record("print", object_type="case", object_id=case_no,
                             categories=categories, purpose=profile, detail=f"rendered:of={seq}",
                             file_hash=digest, record_count=pages)
         name = output.blank_file_name(what) if case_id is None else \
             output.file_name(case_no, profile, output.DOSSIER if what == "dossier" else what)
         return PrintJob(pdf, digest, seq, what, profile, case_id, case_no, pages, categories, name)
 
-    def _cancelled(self, seq: int, case_id, profile: str) -> None:
-        self.session.record("print", object_type="case", object_id="" if case_id is None else str(case_id),
+    def _cancelled(self, seq: int, case_no: str, profile: str) -> None:
+        self.session.record("print", object_type="case", object_id=case_no,
                             purpose=profile, result="error", detail=f"cancelled:of={seq}")
 
-    def _audit_excerpt(self, case_id: int, approval_ids: list[int]) -> list[dict]:
-        """The case's audit entries (oldest first, the last AUDIT_EXCERPT_LIMIT), owner thread."""
+    def _audit_excerpt(self, case_id: int, case_no: str, approval_ids: list[int]) -> list[dict]:
+        """The case's audit entries (oldest first, the last AUDIT_EXCERPT_LIMIT), owner thread. Entries name a
+        case by its number; its creation and entries of older versions by its id (``audit_refs``)."""
         conn = self.session.conn("audit")
-        objects = [(t, str(case_id)) for t in _CASE_OBJECTS] + [("approval", str(a)) for a in approval_ids]
+        objects = [(t, ref) for t in _CASE_OBJECTS for ref in dict.fromkeys((case_no, str(case_id))) if ref]
+        objects += [("approval", str(a)) for a in approval_ids]
         where = " OR ".join("(object_type = ? AND object_id = ?)" for _ in objects)
         cur = conn.execute(f"SELECT seq, ts_utc, actor, role, action, object_type, object_id, categories, purpose, "
-                           f"result FROM audit_log WHERE {where} ORDER BY seq DESC LIMIT ?",
+                           f"result, detail FROM audit_log WHERE {where} ORDER BY seq DESC LIMIT ?",
                            [x for pair in objects for x in pair] + [AUDIT_EXCERPT_LIMIT])
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r)) for r in reversed(cur.fetchall())]
@@ -164,12 +167,12 @@ class PrintService(Service):
             raise dossier.RenderCancelled()
         categories = profiles.categories(data)
         case_no = (data.get("case") or {}).get("case_no", "")
-        seq = self.session.record("print", object_type="case", object_id=str(case_id), categories=categories,
+        seq = self.session.record("print", object_type="case", object_id=case_no, categories=categories,
                                   purpose=chosen.code, detail="dossier")
         audit = None  # the case's audit excerpt, ending with this very print (a role that may read the log)
         if chosen.code == "archive" and allowed(self.session.role, Op.AUDIT_VIEW):
             ids = [a["id"] for a in data.get("approvals") or []]
-            audit = self.session.run(self._audit_excerpt, case_id, ids)
+            audit = self.session.run(self._audit_excerpt, case_id, case_no, ids)
         mark = self._mark(seq)
         station = data["station"]["name"]
         today = local_now(self.session).date()
@@ -180,7 +183,7 @@ class PrintService(Service):
                 dossier_plan.back_note(chosen, self.session.account, today, seq), mark,
                 cancelled=cancelled, progress=progress)
         except dossier.RenderCancelled:
-            self._cancelled(seq, case_id, chosen.code)
+            self._cancelled(seq, case_no, chosen.code)
             raise
         return self._finish(seq, pdf, what="dossier", profile=chosen.code, case_id=case_id, case_no=case_no,
                             categories=categories)
@@ -199,7 +202,8 @@ class PrintService(Service):
         if cancelled is not None and cancelled():
             raise dossier.RenderCancelled()
         categories = profiles.categories(data)
-        seq = self.session.record("print", object_type="case", object_id=str(case_id), categories=categories,
+        case_no = (data.get("case") or {}).get("case_no", "")
+        seq = self.session.record("print", object_type="case", object_id=case_no, categories=categories,
                                   purpose=chosen.code, detail=f"form:{spec.code}")
         if progress is not None:
             progress(0, 1)
@@ -208,7 +212,7 @@ class PrintService(Service):
         if progress is not None:
             progress(1, 1)
         return self._finish(seq, pdf, what=spec.code, profile=chosen.code, case_id=case_id,
-                            case_no=(data.get("case") or {}).get("case_no", ""), categories=categories)
+                            case_no=case_no, categories=categories)
 
     @operation(Op.PRINT_BLANK, thread=CALLER)
     def render_blank(self, code: str, *, cancelled: Callable[[], bool] | None = None,
@@ -239,7 +243,7 @@ class PrintService(Service):
         return job
 
     def _record_use(self, job: PrintJob, action: str, detail: str, digest: str) -> int:
-        return self.session.record(action, object_type="case", object_id="" if job.blank else str(job.case_id),
+        return self.session.record(action, object_type="case", object_id="" if job.blank else job.case_no,
                                    categories=job.categories, purpose=job.profile, file_hash=digest,
                                    record_count=job.pages, detail=f"{detail}:of={job.seq}")
 

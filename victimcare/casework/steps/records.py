@@ -19,6 +19,7 @@ import json
 from datetime import datetime
 from types import ModuleType
 
+from victimcare.casework.audit_refs import case_number
 from victimcare.casework.deadlines import case_next_due, local_now
 from victimcare.casework.record import add_event, require_open, set_step_status
 from victimcare.core.crash import crash_point
@@ -138,7 +139,7 @@ class StepRecords(Service):
             raise UserError("找不到这个个案。")
         records = self._load(case_id)
         if self.COMPARTMENT != "core":  # every view of a sensitive section is audited
-            self.session.record("view", object_type=OBJECT_TYPE, object_id=str(case_id),
+            self.session.record("view", object_type=OBJECT_TYPE, object_id=case_number(self.session, case_id),
                                 categories=self.CATEGORIES, detail=self.STEP,
                                 record_count=sum(map(len, records.values())))
         status = core.execute("SELECT status, reason FROM steps WHERE case_id = ? AND step = ?",
@@ -187,7 +188,7 @@ class StepRecords(Service):
             check_records(kind.code, after, case)
         derived = self.RULES.derive(after, case)
         action = "update" if before is not None else "create"
-        entry = outbox.entry(session, action, object_type=OBJECT_TYPE, object_id=str(case_id),
+        entry = outbox.entry(session, action, object_type=OBJECT_TYPE, object_id=case_number(session, case_id),
                              categories=kind.categories or self.CATEGORIES,
                              detail=f"{self.STEP}.{kind.code}" + (f":{','.join(changed)}" if before else ""))
         stamp = stamp_of(entry)

@@ -34,9 +34,13 @@ class PagedTableModel(QAbstractTableModel):
         self._exhausted = False
         self._loading = False
         self._generation = 0
+        # Nothing is read before the page asks (``reset``, when it is shown): a view fetches as soon as it
+        # is laid out, even on a page the user never opened, and every page read is an audited view.
+        self._started = False
 
     def reset(self, fetch_page: Callable | None = None) -> None:
         """Start again from the first page (new query, filter or sort)."""
+        self._started = True
         self.beginResetModel()
         if fetch_page is not None:
             self._fetch_page = fetch_page
@@ -83,10 +87,10 @@ class PagedTableModel(QAbstractTableModel):
         return None
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:
-        return not parent.isValid() and not self._exhausted and not self._loading
+        return not parent.isValid() and self._started and not self._exhausted and not self._loading
 
     def fetchMore(self, parent=QModelIndex()) -> None:
-        if parent.isValid() or self._exhausted or self._loading:
+        if parent.isValid() or not self._started or self._exhausted or self._loading:
             return
         self._set_loading(True)
         generation = self._generation

@@ -108,7 +108,8 @@ class CasesPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate((170, 130, 50, 70, 80, 220)):
             self.table.setColumnWidth(column, width)
-        self.table.doubleClicked.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
+        # ``activated`` alone: a double click emits it too (or a single click, where the style says so), and
+        # each open is one audited view
         self.table.activated.connect(lambda index: self.open_case(self.model.row_data(index.row())["id"]))
         self.model.failed.connect(self.count_label.setText)
         lay.addWidget(self.table, 1)

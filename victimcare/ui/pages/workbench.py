@@ -47,8 +47,7 @@ class DeadlineBox(QGroupBox):
         self.tree.setWordWrap(True)
         self.tree.setUniformRowHeights(False)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.tree.itemActivated.connect(self._activated)
-        self.tree.itemDoubleClicked.connect(self._activated)
+        self.tree.itemActivated.connect(self._activated)  # a double click activates too: one audited open
         lay.addWidget(self.tree, 1)
         row = QHBoxLayout()
         row.addStretch()

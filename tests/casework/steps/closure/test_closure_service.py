@@ -7,7 +7,7 @@ import inspect
 import pytest
 
 from approval_helpers import CLOSURE, WORKER, station
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from victimcare.casework.approvals.rules import KINDS
 from victimcare.core.errors import UserError, ValidationError, ValidationErrors
 from victimcare.casework.steps import STEPS
@@ -61,8 +61,9 @@ def test_a_closure_takes_effect_only_when_approved(st):
     assert st.sup.deadlines.for_case(st.case_id) == [], "a closed case has no deadlines"
     for e in st.audit():
         assert CLOSURE["summary"] not in str(e) and "同意结案" not in str(e)
+    number = case_ref(st.sup, st.case_id)
     assert [(e["action"], e["detail"]) for e in st.audit() if e["object_type"] == "approval"] == [
-        ("create", f"case:{st.case_id};kind:closure;requested"), ("decision", f"case:{st.case_id};kind:closure;approved")]
+        ("create", f"case:{number};kind:closure;requested"), ("decision", f"case:{number};kind:closure;approved")]
 
 
 def test_a_rejected_closure_leaves_the_case_open_and_the_worker_sees_why(st):

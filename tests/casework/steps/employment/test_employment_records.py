@@ -7,7 +7,7 @@ from datetime import date, datetime
 
 import pytest
 
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from victimcare.casework.steps import BY_CODE, initial_statuses
 from victimcare.casework.steps.employment import rules
 from victimcare.core.clock import FakeClock
@@ -41,7 +41,7 @@ def status(s, case_id) -> tuple[str, str]:
 def audit_rows(s, case_id):
     return s.session.owner.call(lambda: s.session.conn("audit").execute(
         "SELECT action, categories, detail FROM audit_log WHERE object_type = 'step_record' AND object_id = ?",
-        (str(case_id),)).fetchall())
+        (case_ref(s, case_id),)).fetchall())
 
 
 def test_refused_at_15_accepted_at_16(s):

@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from support import case_ref
 from victimcare.casework.cases import CaseQuery
 from victimcare.casework.deadlines import next_due
 from victimcare.core.errors import PermissionDenied, UserError, ValidationErrors
@@ -74,7 +75,7 @@ def test_an_edit_changes_every_part_and_says_which_fields_on_the_timeline(boss):
 
     entries = audit_since(boss, seq)
     [update] = [e for e in entries if e["action"] == "update"]
-    assert update["object_type"] == "case" and update["object_id"] == str(case_id)
+    assert update["object_type"] == "case" and update["object_id"] == case_ref(boss, case_id)
     assert update["categories"] == "identity,trafficking"
     assert update["detail"].startswith("intake:name,aliases,photo,handover,belongings,relatives,circumstances")
     for e in entries:                                         # categories, never a value
@@ -131,7 +132,7 @@ def test_opening_the_edit_form_is_an_audited_view_of_every_category(boss):
     boss.intake.editable(case_id)
     [view] = [e for e in audit_since(boss, seq) if e["object_type"] == "case"]
     assert view["action"] == "view" and view["categories"] == "identity,medical,trafficking"
-    assert view["object_id"] == str(case_id)
+    assert view["object_id"] == case_ref(boss, case_id)
 
 
 ADMITTED = date(2026, 1, 5)

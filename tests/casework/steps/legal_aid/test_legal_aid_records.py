@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from victimcare.casework.steps.legal_aid import rules
 from victimcare.core.clock import FakeClock
 from victimcare.core.errors import PermissionDenied, UserError, ValidationErrors
@@ -48,7 +48,7 @@ def deadline(s, case_id, rule):
 def audit_rows(s, case_id):
     return s.session.owner.call(lambda: s.session.conn("audit").execute(
         "SELECT action, categories, detail FROM audit_log WHERE object_type = 'step_record' AND object_id = ?",
-        (str(case_id),)).fetchall())
+        (case_ref(s, case_id),)).fetchall())
 
 
 def milestones(s, case_id) -> dict:

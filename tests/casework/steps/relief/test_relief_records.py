@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from victimcare.core.errors import PermissionDenied, UserError, ValidationErrors
 from victimcare.security.permissions import Role
 
@@ -34,7 +34,7 @@ def step_status(s, case_id) -> str:
 def audit_rows(s, case_id):
     return s.session.owner.call(lambda: s.session.conn("audit").execute(
         "SELECT action, categories, detail FROM audit_log WHERE object_type = 'step_record' AND object_id = ?",
-        (str(case_id),)).fetchall())
+        (case_ref(s, case_id),)).fetchall())
 
 
 def test_a_placement_then_a_departure_moves_the_step_and_the_deadline(s):

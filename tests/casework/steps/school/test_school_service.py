@@ -62,6 +62,12 @@ def last_audit(s, n=1):
     return s.session.run(s.session.audit_log.entries, limit=n)
 
 
+def school_no(s, case_id) -> str:
+    """A referred child's case number in the school copy: what its audit entries name it by."""
+    return s.session.run(lambda: s.session.conn("school").execute(
+        "SELECT case_no FROM school_children WHERE case_id = ?", (case_id,)).fetchone()[0])
+
+
 def test_the_referral_is_refused_for_anyone_not_of_school_age(station):
     boss, ids = station.boss, station.ids
     with pytest.raises(UserError, match="不适用"):
@@ -91,7 +97,7 @@ def test_the_officer_records_the_placement_and_core_follows_at_the_next_sign_in(
     row = officer.school.record_placement(child, PLACEMENT)
     assert (row["status"], row["step_status"], row["record_state"]) == ("placed", "done", "set_up")
     entry = last_audit(officer)[0]
-    assert (entry["action"], entry["object_type"], entry["object_id"]) == ("create", "school_placement", str(child))
+    assert (entry["action"], entry["object_type"], entry["object_id"]) == ("create", "school_placement", school_no(officer, child))
     assert entry["categories"] == "minor,school,identity"
     assert all(v not in str(entry) for v in ("尤溪县测试小学", CHILD_ID, "测试老师")), "categories, never values"
     row = officer.school.record_transfer(child, "2026-09-01")
@@ -224,7 +230,7 @@ def test_the_ledger_lists_school_age_children_only_and_filters(station):
     with pytest.raises(UserError, match="找不到"):
         officer.school.child(teen)
     entry = last_audit(officer)[0]
-    assert (entry["object_id"], entry["result"]) == (str(teen), "denied")
+    assert (entry["object_id"], entry["result"]) == (school_no(officer, teen), "denied")  # listed before: its number
 
 
 def test_every_role_against_every_school_operation(station):

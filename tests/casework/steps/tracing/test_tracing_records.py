@@ -9,7 +9,7 @@ from datetime import date, datetime
 import pytest
 
 from bad_inputs import DATES, TEXT
-from support import SUPERVISOR
+from support import SUPERVISOR, case_ref
 from victimcare.core.clock import FakeClock
 from victimcare.core.errors import PermissionDenied, UserError, ValidationErrors
 from victimcare.domain.deadlines import MET, OVERDUE, PENDING
@@ -56,7 +56,7 @@ def deadline(s, case_id, rule):
 def audit_rows(s, case_id):
     return s.session.owner.call(lambda: s.session.conn("audit").execute(
         "SELECT action, categories, detail FROM audit_log WHERE object_type = 'step_record' AND object_id = ? "
-        "AND action != 'view'", (str(case_id),)).fetchall())
+        "AND action != 'view'", (case_ref(s, case_id),)).fetchall())
 
 
 def milestones(s, case_id) -> dict:
@@ -224,7 +224,7 @@ def test_viewing_a_dna_reference_is_audited(s):
     s.tracing.records(case_id)
     views = s.session.owner.call(lambda: s.session.conn("audit").execute(
         "SELECT categories, detail FROM audit_log WHERE action = 'view' AND object_type = 'step_record' "
-        "AND object_id = ?", (str(case_id),)).fetchall())
+        "AND object_id = ?", (case_ref(s, case_id),)).fetchall())
     assert views == [("dna_reference", "tracing.dna")], "no view entry before there is a DNA record"
 
 

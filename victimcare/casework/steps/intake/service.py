@@ -5,6 +5,7 @@ import base64
 import json
 from datetime import datetime
 
+from victimcare.casework.audit_refs import case_number, number_detail
 from victimcare.casework.deadlines import case_next_due, local_now
 from victimcare.casework.duplicates import find_candidates
 from victimcare.casework.record import SENSITIVE_COLUMNS, CaseWriter, NewCase, require_open, write_audited
@@ -68,11 +69,12 @@ class IntakeService(Service):
         session = self.session
 
         def audit(numbers):  # staged with the case in its core transaction (record.write_audited)
-            [(new_id, _number)] = numbers
-            entries = [outbox.entry(session, "decision", object_type="case", object_id=new_id,
+            [(new_id, number)] = numbers
+            entries = [outbox.entry(session, "decision", object_type="case", object_id=number,
                                     detail="duplicate:new_case", record_count=len(candidates))] if candidates else []
+            # the creation keeps the id the vault check counts cases by, and says the number (audit_refs)
             return entries + [outbox.entry(session, "create", object_type="case", object_id=new_id,
-                                           categories=INTAKE_CATEGORIES)]
+                                           categories=INTAKE_CATEGORIES, detail=number_detail(numbers))]
 
         [(case_id, _number)] = write_audited(session, case_writer(session, now), [NewCase(record)], audit)
         return case_id
@@ -80,7 +82,8 @@ class IntakeService(Service):
     @operation(Op.CASE_CREATE)
     def record_duplicate_decision(self, candidate_ids: list[int], decision: str, chosen: int | None = None) -> None:
         """Audit the user's decision on duplicate candidates ('same_person' or 'cancelled')."""
-        self.session.record("decision", object_type="case", object_id=chosen or "", detail=f"duplicate:{decision}",
+        chosen_no = case_number(self.session, chosen) if chosen else ""
+        self.session.record("decision", object_type="case", object_id=chosen_no, detail=f"duplicate:{decision}",
                             record_count=len(candidate_ids))
 
     @operation(Op.CASE_VIEW_SENSITIVE)
@@ -88,7 +91,8 @@ class IntakeService(Service):
         """First health check and the trafficking circumstances. Every call is an audited view."""
         cur = self.session.conn("sensitive").execute("SELECT * FROM intake_sensitive WHERE case_id = ?", (case_id,))
         row = cur.fetchone()
-        self.session.record("view", object_type="case", object_id=case_id, categories=SENSITIVE_CATEGORIES,
+        self.session.record("view", object_type="case", object_id=case_number(self.session, case_id),
+                            categories=SENSITIVE_CATEGORIES,
                             detail="intake_sensitive")
         return dict(zip([d[0] for d in cur.description], row)) if row else {}
 
@@ -122,7 +126,8 @@ class IntakeService(Service):
         require_open(self.session.conn("core"), case_id)
         self.session.authorize(Op.CASE_VIEW_SENSITIVE)
         values = form_values(self._stored(case_id))
-        self.session.record("view", object_type="case", object_id=case_id, categories=INTAKE_CATEGORIES,
+        self.session.record("view", object_type="case", object_id=case_number(self.session, case_id),
+                            categories=INTAKE_CATEGORIES,
                             detail="intake_edit_form")
         return values
 
@@ -140,10 +145,11 @@ class IntakeService(Service):
             self.session.authorize(Op.CASE_EDIT_SENSITIVE)
         session = self.session
         now = local_now(session)
+        number = case_number(session, case_id)
 
         def audit(token):  # staged with the core rows in the core outbox (steps.intake.editor)
             detail = "intake:" + ",".join(edit.changed) + (f";edit={token}" if token else "")
-            return [outbox.entry(session, "update", object_type="case", object_id=case_id,
+            return [outbox.entry(session, "update", object_type="case", object_id=number,
                                  categories=edit_categories(edit.changed), detail=detail)]
 
         conns = {name: session.conn(name) for name in ("core", "sensitive", "school") if name in session.compartments()}

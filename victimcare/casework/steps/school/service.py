@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from victimcare.casework.cases import row_of, rows_of
+from victimcare.casework.audit_refs import case_number
 from victimcare.casework.deadlines import local_now
 from victimcare.casework.record import (SCHOOL_COLUMNS, add_event, insert_school_children, require_open,
                                         set_step_status)
@@ -60,7 +61,9 @@ class SchoolService(Service):
         audited (it may be a look beyond what this role is given)."""
         row = records.child(self._school(), case_id) if isinstance(case_id, int) else None
         if row is None or not row["birth_date"] or row["birth_date"] <= rules.oldest_birth_date(self._today()):
-            self.session.record(action, object_type="school_placement", object_id=str(case_id), result="denied")
+            # a child not listed has no number this role may know: the entry keeps what was asked for
+            self.session.record(action, object_type="school_placement",
+                                object_id=row["case_no"] if row is not None else str(case_id), result="denied")
             raise UserError(NOT_FOUND)
         return row
 
@@ -83,7 +86,7 @@ class SchoolService(Service):
         school = self._school()
         now = local_now(self.session)
         stamp = now.isoformat(timespec="seconds")
-        entries = [outbox.entry(self.session, action, object_type="school_placement", object_id=case_id,
+        entries = [outbox.entry(self.session, action, object_type="school_placement", object_id=case_number(self.session, case_id),
                                 categories=categories, detail=change["kind"])]
         with transaction(school):
             records.update_child(school, case_id, values, stamp)
@@ -131,7 +134,7 @@ class SchoolService(Service):
                "case_status": "open"}
         # The school row and its audit entry commit together (the school outbox); a kill before the
         # core part or the audit append is completed at the next sign-in (casework.repair).
-        entries = [outbox.entry(self.session, "create", object_type="school_child", object_id=case_id,
+        entries = [outbox.entry(self.session, "create", object_type="school_child", object_id=case["case_no"],
                                 categories="minor")]
         with transaction(school):
             insert_school_children(school, [tuple(row.get(c, "") for c in SCHOOL_COLUMNS)])
@@ -192,7 +195,7 @@ class SchoolService(Service):
     def child(self, case_id: int) -> dict:
         """One child's placement and its history (the form), audited as a view."""
         row = self._detail(self._listed(case_id, "view"))
-        self.session.record("view", object_type="school_placement", object_id=case_id,
+        self.session.record("view", object_type="school_placement", object_id=row["case_no"],
                             categories="minor,school,identity")
         return row
 

@@ -3,6 +3,7 @@
 
 from datetime import date, datetime
 
+from victimcare.casework.audit_refs import case_number
 from victimcare.casework.settings import StationSettings
 from victimcare.casework.steps.records import OBJECT_TYPE, CaseStepRecords
 from victimcare.casework.steps.tracing import rules
@@ -20,7 +21,7 @@ class TracingService(CaseStepRecords):
         data = self._records(case_id)
         dna = data["records"].get("dna") or []
         if dna:  # a DNA sample reference is sensitive (PRODUCT.md §4): every view of one is audited
-            self.session.record("view", object_type=OBJECT_TYPE, object_id=str(case_id),
+            self.session.record("view", object_type=OBJECT_TYPE, object_id=case_number(self.session, case_id),
                                 categories=rules.KINDS_BY_CODE["dna"].categories, detail="tracing.dna",
                                 record_count=len(dna))
         return data
