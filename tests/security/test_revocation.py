@@ -200,3 +200,18 @@ def test_a_keyring_copied_back_after_a_rotation_is_refused_plainly(station):
     (vault.path / KEYRING_FILE).write_bytes(old_ring)
     with pytest.raises(VaultError, match="旧副本|被替换"):
         Vault(vault.path).login(SUPERVISOR, PASSWORD)
+
+
+def test_a_rotation_is_refused_while_another_sign_in_of_this_process_holds_the_vault(station):
+    """Its writes would go to the old files after the copy and be lost: refused, nothing changed."""
+    vault, _code, _case_id = station
+    old_keys = keys_of(vault, WORKER)
+    other = SignedIn(Vault(vault.path).login(OTHER_WORKER, OTHER_PASSWORD))
+    s = supervisor(vault)
+    try:
+        with pytest.raises(VaultError, match="另有一个登录"):
+            s.accounts.rotate_keys()
+    finally:
+        s.close()
+        other.close()
+    assert all(opens(vault, n, k) for n, k in old_keys.items())

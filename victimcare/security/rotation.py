@@ -52,7 +52,7 @@ from victimcare.db.connection import WrongKey, open_compartment
 from victimcare.db.migrate import schema_version
 from victimcare.db.storage_errors import storage_error
 from victimcare.db.schema import COMPARTMENTS
-from victimcare.security import crypto, keyring_check, rotation_journal
+from victimcare.security import crypto, keyring_check, rotation_journal, vault_lock
 from victimcare.security.backup_files import check_copy, fsync_file, row_counts, write_copy
 from victimcare.security.keyring import KEYRING_FILE, Keyring
 
@@ -60,6 +60,9 @@ BACKUPS = "backups"
 _BACKUP = re.compile(r"(?P<name>[a-z]+)-v[0-9A-Za-z_]+-[0-9-]+\.db")
 NOT_DONE = "密钥轮换未完成（{why}），保险库没有任何改动，旧密钥仍然有效。请检查磁盘空间后重试。"
 AFTER_COMMIT = ("密钥轮换已提交，但新文件未能全部就位（{why}）。请退出并重新登录：登录时会自动完成轮换。")
+
+OTHER_SESSION = ("本机另有一个登录正在使用保险库（例如锁屏后另一位同事登录了）。重新加密需要独占保险库："
+                 "请先让其他登录退出，然后重试。保险库没有任何改动。")
 
 WriteKeyring = Callable[[Keyring, dict[str, bytearray]], bytes]
 
@@ -118,6 +121,8 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report
         # process's lock screen, say) waits, rather than rolling back this staging folder as one a crash
         # left behind (``rotation_journal.finish_interrupted`` takes the same lock).
         with Keyring.held(vault_dir, timeout=60.0) as ring:
+            if vault_lock.holders(vault_dir) > 1:  # another session of this process would write the old files
+                raise VaultError(OTHER_SESSION)
             rotation_journal.discard(vault_dir)  # a staging folder no journal names is never moved in
             staged = ensure_private_dir(rotation_journal.staging_dir(vault_dir))
             for name in names:

@@ -121,14 +121,16 @@ def finish_interrupted(vault_dir: Path) -> str:
     was none, ``ROLLED_BACK``, ``ROLLED_FORWARD``, or ``KEYRING_MOVED`` (rolled forward and the keyring
     replaced now: a sign-in that read the old keyring must read it again)."""
     vault_dir = Path(vault_dir)
-    staged = staging_dir(vault_dir)
-    if not staged.is_dir():
-        return ""
 
     def busy():
         raise VaultError("保险库的账户信息正被另一处使用，请稍候片刻再试。")
 
-    with exclusive(vault_dir / KEYRING_LOCK, timeout=90.0, on_timeout=busy):  # as Keyring.LOCK_WAIT: waits out a rotation
+    # the lock first, then the look: a rotation running in this process holds it, and its staging folder
+    # is not a crash's leftover (as Keyring.LOCK_WAIT: a sign-in waits out a rotation)
+    with exclusive(vault_dir / KEYRING_LOCK, timeout=90.0, on_timeout=busy):
+        staged = staging_dir(vault_dir)
+        if not staged.is_dir():
+            return ""
         journal = staged / JOURNAL
         if not journal.is_file():
             discard(vault_dir)

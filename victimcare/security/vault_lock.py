@@ -97,6 +97,13 @@ def acquire(folder: Path, account: str) -> None:
         _held[folder] = [lock, 1]
 
 
+def holders(folder: Path) -> int:
+    """How many sessions of this process hold the vault (0 when none)."""
+    with _guard:
+        entry = _held.get(Path(folder).resolve())
+        return entry[1] if entry else 0
+
+
 def release(folder: Path) -> None:
     folder = Path(folder).resolve()
     with _guard:
