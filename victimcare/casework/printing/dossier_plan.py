@@ -12,8 +12,7 @@ from victimcare.casework.printing import profiles
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps.closure.rules import RETENTION
 from victimcare.forms import dossier
-from victimcare.casework import audit_words
-from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, RESULT_LABELS
+from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, OBJECT_LABELS, RESULT_LABELS
 
 CATEGORY = "受助人员专门档案"
 _RETENTION_CODES = {"permanent": "Y", "30y": "30", "10y": "10"}
@@ -94,8 +93,8 @@ def audit_rows(entries: list[dict]) -> list[list[str]]:
         if e.get("result", "ok") != "ok":
             what += f"（{RESULT_LABELS.get(e['result'], (e['result'],))[0]}）"
         rows.append([str(e["seq"]), str(e["ts_utc"]).replace("T", " ")[:19] + " UTC", e["actor"], what,
-                     audit_words.object_text(e), _words(CATEGORY_LABELS, e.get("categories", "")),
-                     audit_words.purpose_text(e.get("purpose", ""))])
+                     OBJECT_LABELS.get(e["object_type"], (e["object_type"],))[0],
+                     _words(CATEGORY_LABELS, e.get("categories", "")), e.get("purpose", "")])
     return rows
 
 
