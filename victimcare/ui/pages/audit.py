@@ -5,7 +5,9 @@ from datetime import datetime
 from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout,
                                QWidget)
 
-from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, OBJECT_LABELS, RESULT_LABELS
+from victimcare.casework import audit_words
+from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, RESULT_LABELS
+from victimcare.ui.i18n import english
 from victimcare.security.permissions import Role
 from victimcare.ui.kit.display import joined, role_text, vocab_text
 from victimcare.ui.kit.models import PagedTableModel
@@ -25,10 +27,10 @@ class AuditPage(QWidget):
             ("actor", self.tr("Account"), lambda r: r["actor"]),
             ("role", self.tr("Role"), lambda r: role_text(r["role"]) if r["role"] in ROLES else r["role"]),
             ("action", self.tr("Action"), lambda r: vocab_text(ACTION_LABELS, r["action"])),
-            ("object", self.tr("Object"),
-             lambda r: " ".join(x for x in (vocab_text(OBJECT_LABELS, r["object_type"]), r["object_id"]) if x)),
+            ("object", self.tr("Object"), lambda r: audit_words.object_text(r, english())),
             ("result", self.tr("Result"), lambda r: vocab_text(RESULT_LABELS, r["result"])),
-            ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (_categories(r["categories"]), r["detail"]) if x)),
+            ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (_categories(r["categories"]),
+                                                                       audit_words.row_detail(r, english())) if x)),
         ]
         self.model = PagedTableModel(columns, self._fetch, self)
         self.table = QTableView()
