@@ -256,78 +256,78 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="23"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
         <source>No.</source>
         <translation>序号</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="24"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="25"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="26"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="27"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="29"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="28"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
         <source>Object</source>
         <translation>对象</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="30"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
         <source>Result</source>
         <translation>结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="31"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="32"/>
         <source>Detail</source>
         <translation>详情</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="35"/>
-        <location filename="../../victimcare/ui/pages/audit.py" line="49"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="37"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="51"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="41"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
         <source>Chain head</source>
         <translation>审计链末端</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="43"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
         <source>Verification result</source>
         <translation>校验结果</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="45"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="47"/>
         <source>Verify vault and audit chain</source>
         <translation>校验保险库和审计链</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="46"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="48"/>
         <source>Verify</source>
         <translation>校验</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="70"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="72"/>
         <source>Chain head: entry {seq}, hash {hash}</source>
         <translation>审计链末端：第 {seq} 条，哈希 {hash}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/audit.py" line="74"/>
+        <location filename="../../victimcare/ui/pages/audit.py" line="76"/>
         <source>Checking every page of every compartment…</source>
         <translation>正在逐页校验各分区…</translation>
     </message>
@@ -683,12 +683,12 @@
         <translation>个案列表</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="158"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="159"/>
         <source>{n} case(s)</source>
         <translation>共 {n} 个个案</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/cases.py" line="194"/>
+        <location filename="../../victimcare/ui/pages/cases.py" line="195"/>
         <source>Opening the case…</source>
         <translation>正在打开个案……</translation>
     </message>
@@ -950,58 +950,58 @@ Please give this file to IT support.</source>
         <translation>到期事项</translation>
     </message>
     <message>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="54"/>
         <location filename="../../victimcare/ui/pages/workbench.py" line="55"/>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="56"/>
         <source>Show more</source>
         <translation>显示更多</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="63"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="62"/>
         <source>Reading deadlines…</source>
         <translation>正在读取期限……</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="87"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="86"/>
         <source>Nothing here.</source>
         <translation>暂无。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="92"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="91"/>
         <source>Overdue: {o}    Due soon: {s}</source>
         <translation>已逾期：{o}    即将到期：{s}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="94"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="93"/>
         <source>    (the {n} most urgent cases; {total} cases have something overdue)</source>
         <translation>    （已列出最紧急的 {n} 个个案；共有 {total} 个个案有逾期事项）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="97"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="96"/>
         <source>    (the {n} most urgent cases; more below)</source>
         <translation>    （已列出最紧急的 {n} 个个案；下面还有）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="104"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="103"/>
         <source>Name unknown ({alias})</source>
         <translation>姓名不详（{alias}）</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="106"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="105"/>
         <source>Name unknown</source>
         <translation>姓名不详</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="109"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="108"/>
         <source>Worker: {worker}</source>
         <translation>负责：{worker}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="113"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="112"/>
         <source>{n} overdue</source>
         <translation>逾期 {n} 项</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="115"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="114"/>
         <source>{n} due soon</source>
         <translation>即将到期 {n} 项</translation>
     </message>
@@ -1182,27 +1182,27 @@ Reason: {reason}</source>
 <context>
     <name>HolidayNote</name>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="146"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="145"/>
         <source>Holiday table reminder</source>
         <translation>节假日表提醒</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="162"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="161"/>
         <source>Until it is updated, working-day deadlines after that day are counted Monday to Friday without public holidays or make-up working days, and each such deadline says so. Enter the State Council&apos;s arrangement for the next year under Settings → Public holidays and make-up working days as soon as it is published.</source>
         <translation>更新之前，此后的工作日期限一律按周一至周五计算，不计法定节假日和调休上班日，并在每条期限上注明。国务院办公厅公布次年节假日安排后，请尽快在“设置 → 法定节假日与调休上班日”中录入。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="167"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="166"/>
         <source>There is no holiday table.</source>
         <translation>还没有节假日表。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="169"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="168"/>
         <source>The holiday table ended on {day}.</source>
         <translation>节假日表已于 {day} 用完。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/workbench.py" line="171"/>
+        <location filename="../../victimcare/ui/pages/workbench.py" line="170"/>
         <source>The holiday table ends on {day} ({n} days left).</source>
         <translation>节假日表只到 {day}（还剩 {n} 天）。</translation>
     </message>
@@ -1986,74 +1986,74 @@ Reason: {reason}</source>
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="32"/>
+        <location filename="../../victimcare/ui/login.py" line="34"/>
         <source>Station</source>
         <translation>救助站</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="35"/>
+        <location filename="../../victimcare/ui/login.py" line="37"/>
         <source>Trafficking victim case management</source>
         <translation>被拐卖受害人救助个案管理</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="40"/>
+        <location filename="../../victimcare/ui/login.py" line="42"/>
         <source>DEMO DATA — synthetic cases for training. Password: {pw}
 Accounts: {accounts}</source>
         <translation>演示数据——培训用模拟个案。密码：{pw}
 账户：{accounts}</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="42"/>
+        <location filename="../../victimcare/ui/login.py" line="44"/>
         <source>Demo notice</source>
         <translation>演示数据提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="49"/>
-        <location filename="../../victimcare/ui/login.py" line="54"/>
+        <location filename="../../victimcare/ui/login.py" line="51"/>
+        <location filename="../../victimcare/ui/login.py" line="56"/>
         <source>Account</source>
         <translation>账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="52"/>
-        <location filename="../../victimcare/ui/login.py" line="55"/>
+        <location filename="../../victimcare/ui/login.py" line="54"/>
+        <location filename="../../victimcare/ui/login.py" line="57"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="57"/>
+        <location filename="../../victimcare/ui/login.py" line="59"/>
         <source>Caps Lock is on.</source>
         <translation>大写锁定已开启。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="58"/>
+        <location filename="../../victimcare/ui/login.py" line="60"/>
         <source>Caps Lock warning</source>
         <translation>大写锁定提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="62"/>
+        <location filename="../../victimcare/ui/login.py" line="64"/>
         <source>Login error</source>
         <translation>登录错误提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="66"/>
-        <location filename="../../victimcare/ui/login.py" line="67"/>
-        <location filename="../../victimcare/ui/login.py" line="145"/>
+        <location filename="../../victimcare/ui/login.py" line="68"/>
+        <location filename="../../victimcare/ui/login.py" line="69"/>
+        <location filename="../../victimcare/ui/login.py" line="148"/>
         <location filename="../../victimcare/ui/selfcheck.py" line="32"/>
         <source>Sign in</source>
         <translation>登录</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="105"/>
+        <location filename="../../victimcare/ui/login.py" line="108"/>
         <source>Enter your account and password.</source>
         <translation>请输入账户和密码。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="109"/>
+        <location filename="../../victimcare/ui/login.py" line="112"/>
         <source>Checking…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/login.py" line="141"/>
+        <location filename="../../victimcare/ui/login.py" line="144"/>
         <source>Wait {n} s</source>
         <translation>请等待 {n} 秒</translation>
     </message>
