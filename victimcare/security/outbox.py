@@ -86,7 +86,3 @@ def record_head(conn, head: tuple[int, str]) -> None:
     conn.execute("INSERT INTO meta(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                  (HEAD_META, head_text(*head)))
 
-
-def recorded_head(conn) -> str | None:
-    row = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_META,)).fetchone()
-    return row[0] if row else None

@@ -67,6 +67,18 @@ PRINTED_HASH_CHARS = 12  # 48 bits of the print entry's hash on paper: enough to
 class PrintService(Service):
     # -- helpers ------------------------------------------------------------------------------------
 
+    def _start(self, case_id: int, chosen, detail: str, cancelled):
+        """A case print's bundle (the profile applied) and its audit entry, written before any rendering:
+        (bundle, categories, case number, the entry's sequence number)."""
+        data = bundles.load(self.session, case_id, chosen)
+        if cancelled is not None and cancelled():
+            raise dossier.RenderCancelled()
+        categories = profiles.categories(data)
+        case_no = (data.get("case") or {}).get("case_no", "")
+        seq = self.session.record("print", object_type="case", object_id=case_no, categories=categories,
+                                  purpose=chosen.code, detail=detail)
+        return data, categories, case_no, seq
+
     def _mark(self, seq: int) -> dossier.Mark:
         now = local_now(self.session)
         digest = self.session.run(lambda: self.session.conn("audit").execute(
@@ -162,13 +174,7 @@ class PrintService(Service):
         """The 专门档案 of ``case_id`` for ``profile`` (archive, school, court, family)."""
         chosen = self._profile(case_id, profile, include)
         catalog = _catalog()
-        data = bundles.load(self.session, case_id, chosen)
-        if cancelled is not None and cancelled():
-            raise dossier.RenderCancelled()
-        categories = profiles.categories(data)
-        case_no = (data.get("case") or {}).get("case_no", "")
-        seq = self.session.record("print", object_type="case", object_id=case_no, categories=categories,
-                                  purpose=chosen.code, detail="dossier")
+        data, categories, case_no, seq = self._start(case_id, chosen, "dossier", cancelled)
         audit = None  # the case's audit excerpt, ending with this very print (a role that may read the log)
         if chosen.code == "archive" and allowed(self.session.role, Op.AUDIT_VIEW):
             ids = [a["id"] for a in data.get("approvals") or []]
@@ -198,13 +204,7 @@ class PrintService(Service):
         spec = catalog.form(code)
         if not profiles.form_allowed(chosen, spec.code):
             raise UserError(f"按“{chosen.label}”用途不能打印{spec.code}（{spec.title}）。")
-        data = bundles.load(self.session, case_id, chosen)
-        if cancelled is not None and cancelled():
-            raise dossier.RenderCancelled()
-        categories = profiles.categories(data)
-        case_no = (data.get("case") or {}).get("case_no", "")
-        seq = self.session.record("print", object_type="case", object_id=case_no, categories=categories,
-                                  purpose=chosen.code, detail=f"form:{spec.code}")
+        data, categories, case_no, seq = self._start(case_id, chosen, f"form:{spec.code}", cancelled)
         if progress is not None:
             progress(0, 1)
         mark = self._mark(seq)
