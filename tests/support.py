@@ -54,3 +54,11 @@ def case_ref(signed, case_id) -> str:
     session = getattr(signed, "session", signed)
     return session.owner.call(lambda: session.conn("core").execute(
         "SELECT case_no FROM cases WHERE id = ?", (case_id,)).fetchone()[0])
+
+
+def staff_id(vault, account: str) -> str:
+    """What audit entries name an account by: its pseudonymous staff ID (``holders.staff_id``)."""
+    from victimcare.security import holders
+    from victimcare.security.keyring import Keyring
+    vault = getattr(getattr(vault, "session", vault), "vault", vault)
+    return holders.staff_id(Keyring.load(vault.path).account(account))

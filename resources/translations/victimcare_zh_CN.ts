@@ -59,106 +59,111 @@
     </message>
     <message>
         <location filename="../../victimcare/ui/pages/accounts_box.py" line="104"/>
+        <source>Staff ID</source>
+        <translation>审计代号</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="105"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="111"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="112"/>
         <source>New account…</source>
         <translation>新建账户…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="111"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="112"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="112"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="113"/>
         <source>Change role…</source>
         <translation>更改角色…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="112"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="113"/>
         <source>Disable…</source>
         <translation>停用…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="113"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="114"/>
         <source>Unlock</source>
         <translation>解锁</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="113"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="114"/>
         <source>Re-encrypt vault…</source>
         <translation>重新加密保险库…</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="121"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="122"/>
         <source>Accounts message</source>
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="130"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="130"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="129"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="130"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="163"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="164"/>
         <source>Role changed.</source>
         <translation>角色已更改。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="168"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="169"/>
         <source>Disable account</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="169"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="170"/>
         <source>Disable {name}? The data this account could read is re-encrypted with new keys, so that no copy of its old keys opens it. With many cases this takes a few minutes; keep VictimCare open until it is done.</source>
         <translation>停用账户 {name}？该账户能读取的数据会用新密钥重新加密，任何旧密钥副本都无法再打开。个案较多时需要几分钟，完成前请不要关闭 VictimCare。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="172"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="173"/>
         <source>Account disabled; its data was re-encrypted with new keys.</source>
         <translation>账户已停用；它能读取的数据已用新密钥重新加密。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="176"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="177"/>
         <source>Re-encrypt vault</source>
         <translation>重新加密保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="177"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="178"/>
         <source>Re-encrypt every part of the vault with new keys? Do this when a computer or a copy of the vault folder may have been lost. The accounts and the recovery sheet stay as they are. With many cases this takes a few minutes; keep VictimCare open until it is done.</source>
         <translation>用新密钥重新加密保险库的全部数据？电脑或保险库文件夹的副本可能丢失时请这样做。账户和恢复凭证保持不变。个案较多时需要几分钟，完成前请不要关闭 VictimCare。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="180"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="181"/>
         <source>The vault was re-encrypted with new keys.</source>
         <translation>保险库已用新密钥重新加密。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="191"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="192"/>
         <source>Re-encrypting the vault with new keys… Keep VictimCare open.</source>
         <translation>正在用新密钥重新加密保险库……请不要关闭 VictimCare。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="221"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="222"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="230"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="231"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>

@@ -16,6 +16,8 @@ from victimcare.db.schema import COMPARTMENTS
 from victimcare.core.errors import WrongPassword
 from victimcare.security.keyring import Keyring
 
+from support import staff_id
+
 ALL_COLUMNS = FIELDS + ("prev_hash", "entry_hash", "sig")
 
 
@@ -251,10 +253,10 @@ def test_each_step_writes_exactly_one_complete_row(vault_factory, login):
 
     steps = [
         (lambda: session.accounts.create("shegong01", "social_worker", "绿色山谷里 有一条 river-31415"),
-         ("perm_change", "account", "shegong01")),
+         ("perm_change", "account", "@shegong01")),
         (lambda: session.accounts.reset_password("shegong01", "另一句 reset 的话语 for the worker"),
-         ("key_change", "account", "shegong01")),
-        (lambda: session.accounts.unlock("shegong01"), ("perm_change", "account", "shegong01")),
+         ("key_change", "account", "@shegong01")),
+        (lambda: session.accounts.unlock("shegong01"), ("perm_change", "account", "@shegong01")),
         (lambda: session.accounts.list(), None),  # reading the account list is not audited yet
         (lambda: session.audit.entries(limit=5), ("view", "audit_log", "")),
         (lambda: session.integrity.verify(), ("verify", "vault", "")),
@@ -270,11 +272,12 @@ def test_each_step_writes_exactly_one_complete_row(vault_factory, login):
             continue
         assert after == before + 1, expected
         entry = last_rows(1)[0]
+        expected = tuple(staff_id(vault, x[1:]) if x.startswith("@") else x for x in expected)  # "@name": its ID
         assert (entry["action"], entry["object_type"], entry["object_id"]) == expected
-        assert entry["actor"] == "zhanzhang" and entry["role"] == "supervisor"
+        assert entry["actor"] == staff_id(vault, "zhanzhang") and entry["role"] == "supervisor"
         assert entry["session_id"] == session.session_id and re.fullmatch(r"[0-9a-f]{16}", entry["session_id"])
         assert entry["os_user"] == entry["host"] == "", "nothing about the computer or its user"
-        assert entry["signed_by"] == "zhanzhang" and re.fullmatch(r"[0-9a-f]{16}", entry["key_id"])
+        assert entry["signed_by"] == entry["actor"] and re.fullmatch(r"[0-9a-f]{16}", entry["key_id"])
         assert datetime.fromisoformat(entry["ts_utc"]).utcoffset().total_seconds() == 0
         assert re.fullmatch(r"[+-]\d{4}", entry["tz_offset"])
         assert entry["result"] == "ok"
@@ -314,4 +317,5 @@ def test_the_audit_log_holds_no_personal_values_after_a_workflow(vault_factory, 
         (out / f"dump.{enc}.txt").write_text(text, encoding=enc)
     assert scan(out) == []
     assert "typed in the wrong field" not in text
+    assert "zhanzhang" not in text and "shegong01" not in text, "accounts are named by their staff IDs only"
     assert scan(vault.path) == []

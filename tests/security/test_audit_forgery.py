@@ -13,7 +13,7 @@ import os
 
 import pytest
 
-from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, SignedIn, settle_first_password
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, SignedIn, settle_first_password, staff_id
 from victimcare.db.connection import open_compartment
 from victimcare.security import holders, keyring_check
 from victimcare.security.audit import ANCHOR_FILE, FIELDS, GENESIS, entry_hash, signed_data
@@ -61,6 +61,7 @@ class Insider:
         self.vault = vault
         record = vault.keyring.account(INSIDER)
         self.held = vault.unwrap(INSIDER, record, OTHER_PASSWORD)
+        self.me, self.victim = staff_id(vault, INSIDER), staff_id(vault, SUPERVISOR)  # what entries name them by
         self.conn = open_compartment(vault.compartment_path("audit"), self.held.keys["audit"])
         self.conn.execute("DROP TRIGGER audit_log_no_update")
         self.conn.execute("DROP TRIGGER audit_log_no_delete")
@@ -82,7 +83,7 @@ class Insider:
         for row in self.rows():
             if row["seq"] >= start:
                 if as_self:
-                    row.update(signed_by=INSIDER, key_id=self.held.identity.key_id)
+                    row.update(signed_by=self.me, key_id=self.held.identity.key_id)
                 row["prev_hash"] = prev
                 row["entry_hash"] = entry_hash(prev, row)
                 if resign:
@@ -98,8 +99,8 @@ class Insider:
     def forged(self, seq: int, **changes) -> dict:
         """A well-formed entry: the supervisor 'viewing' a case, chained and signed by the insider."""
         prev = self.conn.execute("SELECT entry_hash FROM audit_log WHERE seq = ?", (seq - 1,)).fetchone()[0]
-        row = {**self.rows()[-1], "seq": seq, "actor": SUPERVISOR, "role": "supervisor", "action": "view",
-               "object_type": "case", "object_id": "TS-2026-0666", "signed_by": INSIDER,
+        row = {**self.rows()[-1], "seq": seq, "actor": self.victim, "role": "supervisor", "action": "view",
+               "object_type": "case", "object_id": "TS-2026-0666", "signed_by": self.me,
                "key_id": self.held.identity.key_id, "prev_hash": prev, **changes}
         row["entry_hash"] = entry_hash(prev, row)
         row["sig"] = self.held.identity.sign(signed_data(row["entry_hash"]))
@@ -155,7 +156,7 @@ def _append_forged(i, n):
 
 def _append_with_a_made_up_key(i, n):
     stranger = Identity.new()
-    row = i.forged(n + 1, key_id=stranger.key_id, signed_by=SUPERVISOR)
+    row = i.forged(n + 1, key_id=stranger.key_id, signed_by=i.victim)
     row["sig"] = stranger.sign(signed_data(row["entry_hash"]))
     i.write(row)
     i.rewrite_anchor()
@@ -167,12 +168,14 @@ def _made_up_account(i, n):
     fake = Identity.new()
     ring = json.loads((i.vault.path / KEYRING_FILE).read_text("utf-8"))
     record = {**ring["accounts"][INSIDER], **fake.public(), "role": "supervisor"}
+    record.pop("staff_id")  # a staff ID of its own (derived from the new key when certified)
     holders.issue(record, vault_id=ring["vault_id"], holder="zhanzhang2", role="supervisor",
                   issuer=i.held.identity, issuer_name=INSIDER)
     ring["accounts"]["zhanzhang2"] = record
     keyring_check.sign(ring, i.held.keys["audit"])
     (i.vault.path / KEYRING_FILE).write_text(json.dumps(ring), encoding="utf-8")
-    row = i.forged(n + 1, actor="zhanzhang2", signed_by="zhanzhang2", key_id=fake.key_id)
+    made_up = record["staff_id"]
+    row = i.forged(n + 1, actor=made_up, signed_by=made_up, key_id=fake.key_id)
     row["sig"] = fake.sign(signed_data(row["entry_hash"]))
     i.write(row)
     i.rewrite_anchor()
@@ -214,7 +217,7 @@ def _cut_and_refill(i, n):
     head = i.head_in_core
     i.conn.execute("DELETE FROM audit_log WHERE seq >= ?", (head,))
     for seq in range(head, n + 1):
-        i.write(i.forged(seq, actor=INSIDER, role="education_officer"))
+        i.write(i.forged(seq, actor=i.me, role="education_officer"))
     i.rewrite_anchor()
     return head, "被替换"
 
@@ -246,7 +249,7 @@ def test_the_insider_own_honest_entries_verify(vault):
     insider = Insider(vault)
     try:
         n = insider.last_seq()
-        insider.write(insider.forged(n + 1, actor=INSIDER, role="education_officer"))
+        insider.write(insider.forged(n + 1, actor=insider.me, role="education_officer"))
         insider.rewrite_anchor()
     finally:
         insider.close()

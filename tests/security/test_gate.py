@@ -92,7 +92,7 @@ def test_each_role_gets_exactly_what_the_matrix_allows(staffed, tmp_path, role):
                     method(*[None] * len(params))
                 assert head() == before + 1, f"{label}: the refusal is audited once"
                 entry = session.run(session.audit_log.entries, limit=1)[0]
-                assert (entry["object_id"], entry["result"], entry["actor"]) == (str(op), "denied", ACCOUNTS[role])
+                assert (entry["object_id"], entry["result"], entry["actor"]) == (str(op), "denied", session.staff_id)
     finally:
         services.close()
 
@@ -144,7 +144,7 @@ def test_expiry_found_on_the_owner_thread_still_wipes_the_keys(vault_factory, lo
     assert s.session.locked and all(not any(k) for k in keys)
     again = login(vault, SUPERVISOR, password)  # the vault still opens, and the expiry was audited
     last = [e for e in again.session.run(again.session.audit_log.entries, limit=5) if e["action"] == "lock"][0]
-    assert (last["detail"], last["actor"]) == ("session_expired", SUPERVISOR)
+    assert (last["detail"], last["actor"]) == ("session_expired", again.session.staff_id)
 
 
 def test_closing_twice_and_from_two_threads_is_harmless(vault_factory, login):

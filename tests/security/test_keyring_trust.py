@@ -6,7 +6,7 @@ import shutil
 
 import pytest
 
-from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, SignedIn, skip_first_password_change
+from support import OTHER_PASSWORD, PASSWORD, SUPERVISOR, SignedIn, skip_first_password_change, staff_id
 from victimcare.core.errors import UserError, VaultError, WrongPassword
 from victimcare.security import crypto
 from victimcare.security.keyring import KEYRING_FILE, Keyring
@@ -156,8 +156,8 @@ def test_forged_queued_events_are_dropped_and_counted(staffed):
     rows = s.owner.call(lambda: s.conn("audit").execute(
         "SELECT actor, action, detail FROM audit_log ORDER BY seq DESC LIMIT 4").fetchall())
     s.close()
-    assert ("zhanzhang", "verify", "pending_audit_dropped=6") in rows
-    assert (WORKER, "login_fail", "failures=2") in rows
+    assert (staff_id(staffed, SUPERVISOR), "verify", "pending_audit_dropped=6") in rows
+    assert (staff_id(staffed, WORKER), "login_fail", "failures=2") in rows
     assert Keyring.load(staffed.path).data["pending_audit"] == []
 
 

@@ -10,6 +10,8 @@ from victimcare.core.errors import AccountLocked, WrongPassword
 from victimcare.security.keyring import FIRST_DELAY, FREE_ATTEMPTS, LOCK_AT, MAX_DELAY, throttle_delay
 from victimcare.security.vault import Vault
 
+from support import staff_id
+
 WRONG = "this is not the right password, sorry"
 
 
@@ -132,9 +134,9 @@ def test_failure_100_locks_until_a_supervisor_unlocks(vault_factory, fake_clock,
     session.accounts.unlock("shegong01")
     entries = session.audit.entries(limit=20)
     session.close()
-    assert any(e["action"] == "perm_change" and e["object_id"] == "shegong01" and e["detail"] == "unlock"
+    assert any(e["action"] == "perm_change" and e["object_name"] == "shegong01" and e["detail"] == "unlock"
                for e in entries)
-    fails = [e for e in entries if e["action"] == "login_fail" and e["actor"] == "shegong01"]
+    fails = [e for e in entries if e["action"] == "login_fail" and e["actor_name"] == "shegong01"]
     assert [e["detail"] for e in reversed(fails)] == ["failures=98", "failures=99", "locked"]
 
     login(vault, "shegong01", worker_password).close()
@@ -155,7 +157,8 @@ def test_each_failure_is_audited_at_the_next_successful_login(vault_factory, fak
     session.close()
     fails = [e for e in entries if e["action"] == "login_fail"]
     assert len(fails) == 3
-    assert all(e["actor"] == "zhanzhang" and e["role"] == "supervisor" and e["result"] == "denied" for e in fails)
+    assert all((e["actor_name"], e["actor"], e["role"], e["result"]) == ("zhanzhang", staff_id(vault, "zhanzhang"),
+                                                                     "supervisor", "denied") for e in fails)
     assert sorted(e["detail"] for e in fails) == ["failures=1", "failures=2", "failures=3"]
     assert not any(WRONG in json.dumps(e, ensure_ascii=False) for e in entries)
     # the queue is emptied once written, so nothing is audited twice

@@ -130,7 +130,7 @@ def test_services_allow_or_deny_and_audit_each_denial(staffed_template, tmp_path
             entry = last_entry()
             assert (entry["action"], entry["object_type"], entry["object_id"], entry["result"]) == \
                 ("view", "operation", op.value, "denied"), label
-            assert (entry["actor"], entry["role"]) == (account, role.value)
+            assert (entry["actor"], entry["role"]) == (session.staff_id, role.value)
 
         # and the gate every future service calls (a medical view as education staff, R22)
         for op in Op:
@@ -142,7 +142,7 @@ def test_services_allow_or_deny_and_audit_each_denial(staffed_template, tmp_path
                 with pytest.raises(PermissionDenied):
                     session.require(op)
                 entry = last_entry()
-                assert (entry["object_id"], entry["result"], entry["actor"]) == (op.value, "denied", account)
+                assert (entry["object_id"], entry["result"], entry["actor"]) == (op.value, "denied", session.staff_id)
     finally:
         session.close()
 

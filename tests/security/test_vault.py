@@ -14,6 +14,8 @@ from victimcare.db.schema import COMPARTMENTS, latest_version
 from victimcare.core.errors import ValidationError, VaultError, WrongPassword
 from victimcare.security.vault import Vault
 
+from support import staff_id
+
 NEW_PASSWORD = "另一句只有站长知道的话 and more words 99"
 
 
@@ -54,7 +56,7 @@ def test_create_writes_the_documented_files_and_nothing_else(tmp_path, fast_kdf,
 
     rows = audit_rows(vault, keys["audit"])
     assert [r["action"] for r in rows] == ["login", "setup", "logout", "login", "logout"]
-    assert rows[1]["object_type"] == "vault" and all(r["actor"] == "zhanzhang" for r in rows)
+    assert rows[1]["object_type"] == "vault" and all(r["actor"] == staff_id(vault, "zhanzhang") for r in rows)
 
 
 def test_two_vaults_get_different_keys_and_salts(tmp_path, fast_kdf):
@@ -210,7 +212,7 @@ def test_recovery_code_rewraps_every_key_for_a_new_password(vault_factory, login
     assert compartment_keys(session) == keys_before, "the same data keys, wrapped under the new password"
     recover = [e for e in session.audit.entries(limit=20) if e["action"] == "recover"]
     assert len(recover) == 1
-    assert recover[0]["actor"] == "zhanzhang" and recover[0]["object_id"] == "zhanzhang"
+    assert recover[0]["actor_name"] == "zhanzhang" and recover[0]["object_name"] == "zhanzhang"
 
 
 def test_recovery_code_may_be_typed_in_lower_case_with_spaces(vault_factory, login):

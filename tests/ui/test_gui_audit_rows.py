@@ -4,7 +4,7 @@ person did, each once, and the lock screen tells a return from a colleague signi
 import pytest
 from PySide6.QtCore import Qt
 
-from support import SUPERVISOR
+from support import SUPERVISOR, staff_id
 from ui_helpers import find, open_window, settle, sign_in_window
 from victimcare.security.permissions import Role
 
@@ -45,7 +45,7 @@ def test_signing_in_logs_the_sign_in_and_nothing_else(qtbot, qapp, vault_factory
     window = open_window(qtbot, qapp, vault)
     sign_in_window(qtbot, window, account, password)
     settle()
-    assert what(rows_after(window.services, before)) == [(account, "login", "", "ok")]
+    assert what(rows_after(window.services, before)) == [(staff_id(vault, account), "login", "", "ok")]
 
 
 def test_a_colleague_signing_in_at_the_lock_screen_is_a_sign_in(qtbot, qapp, vault_factory, login, add_account):
@@ -63,9 +63,9 @@ def test_a_colleague_signing_in_at_the_lock_screen_is_a_sign_in(qtbot, qapp, vau
     window.lock()  # and the colleague's own return is an unlock
     sign_in_window(qtbot, window, COLLEAGUE, other)
     settle()
+    me, colleague = staff_id(vault, SUPERVISOR), staff_id(vault, COLLEAGUE)
     assert [(a, act) for a, act, _o, _r in what(rows_after(window.services, before))] == [
-        (SUPERVISOR, "login"), (SUPERVISOR, "lock"), (COLLEAGUE, "login"), (COLLEAGUE, "lock"),
-        (COLLEAGUE, "unlock")]
+        (me, "login"), (me, "lock"), (colleague, "login"), (colleague, "lock"), (colleague, "unlock")]
 
 
 def test_the_lock_screen_compares_names_as_sign_in_does():

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
+from support import staff_id
 from ui_helpers import all_text, click, fill, find, settle, when_modal
 from victimcare.services import sign_in as services_sign_in
 from victimcare.security.permissions import Role
@@ -219,6 +220,9 @@ def test_auditor_verifies_the_vault(qtbot, window_for, vault_factory):
     window = first_sign_in(qtbot, window_for, vault, password, "shenji", Role.AUDITOR)
     window.workspace.show_section("audit")
     assert find(window, "审计日志").model().rowCount() > 0
+    shown = all_text(find(window, "审计日志"))  # a role that reads the log sees the name behind each staff ID
+    assert f"shenji（{staff_id(vault, 'shenji')}）" in shown
+    assert f"{SUPERVISOR}（{staff_id(vault, SUPERVISOR)}）" in shown
     click(qtbot, window, "校验")
     result = find(window, "校验结果")
     qtbot.waitUntil(lambda: "审计链" in result.text(), timeout=10000)

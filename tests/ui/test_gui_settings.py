@@ -37,7 +37,7 @@ def test_supervisor_creates_an_account(qtbot, settings_page):
     click(qtbot, page, "新建账户")
     table_text = all_text(find(page, "账户"))
     assert "shegong01" in table_text and "救助站社工" in table_text
-    assert any(e["action"] == "perm_change" and e["object_id"] == "shegong01"
+    assert any(e["action"] == "perm_change" and e["object_name"] == "shegong01"
                for e in window.services.audit.entries())
 
 

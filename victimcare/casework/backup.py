@@ -37,7 +37,7 @@ from victimcare.core.fsutil import ensure_private_dir, fsync_dir, write_private_
 from victimcare.db.connection import open_compartment, transaction
 from victimcare.db.migrate import migrate, schema_version
 from victimcare.db.schema import COMPARTMENTS, latest_version
-from victimcare.security import vault_lock
+from victimcare.security import holders, vault_lock
 from victimcare.security import backup_files as bf
 from victimcare.security.audit import ANCHOR_FILE, AuditLog
 from victimcare.security.crypto import wipe
@@ -287,7 +287,7 @@ class BackupService(Service):
             keys = self._keys()
             info = stage(folder, manifest, staged, keys)
             crash_point("restore_staged")
-            audit_restore(staged, Held(s.identity, keys), s.vault.clock, actor=s.account, role=str(s.role),
+            audit_restore(staged, Held(s.identity, keys), s.vault.clock, actor=s.staff_id, role=str(s.role),
                           session_id=s.session_id, folder=folder, info=info)
             s.record("restore", object_type="vault", object_id=info.vault_id, record_count=info.cases,
                      file_hash=bf.sha256_file(folder / bf.MANIFEST), detail=f"replaced_by:{folder.name}")
@@ -415,7 +415,7 @@ def restore_without_session(vault_path: Path, from_folder, account: str, passwor
         if confirm is not None and not confirm(info):
             shutil.rmtree(staged, ignore_errors=True)
             return None
-        audit_restore(staged, held, clock, actor=account, role=record["role"], session_id="-",
+        audit_restore(staged, held, clock, actor=holders.staff_id(record), role=record["role"], session_id="-",
                       folder=folder, info=info)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)

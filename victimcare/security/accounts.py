@@ -35,7 +35,8 @@ class AccountService(Service):
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def list(self) -> list[dict]:
         ring = self._keyring()
-        return [{"name": n, "role": r["role"], "role_label": ROLE_LABELS[Role(r["role"])],
+        return [{"name": n, "staff_id": holders.staff_id(r), "role": r["role"],
+                 "role_label": ROLE_LABELS[Role(r["role"])],
                  "disabled": r.get("disabled", False), "locked": r.get("locked", False),
                  "failures": r.get("failures", 0), "created_at": r.get("created_at", "")}
                 for n, r in sorted(ring.accounts().items())]
@@ -53,7 +54,7 @@ class AccountService(Service):
                 raise ValidationError("account", "已有同名账户，请换一个账户名。")
             password = check_new_password(password, account=name, station=ring.station_name)
             self._store(ring, name, role, password)
-        self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
+        self._record_account("perm_change", name, f"create:{role}")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def create_demo(self, name: str, role: Role, password: str) -> None:
@@ -64,7 +65,7 @@ class AccountService(Service):
             keys = {c: self.session.key_for(c) for c in self.session.compartments()}
             store_account(ring, validate_account_name(name), Role(role), password, keys, self.vault.kdf_template(),
                           **self._issuer())
-        self.session.record("perm_change", object_type="account", object_id=name, detail=f"create:{role}")
+        self._record_account("perm_change", name, f"create:{role}")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def reset_password(self, name: str, password: str) -> None:
@@ -73,7 +74,7 @@ class AccountService(Service):
             record = self._existing(ring, name)
             password = check_new_password(password, account=name, station=ring.station_name)
             self._store(ring, name, Role(record["role"]), password)
-        self.session.record("key_change", object_type="account", object_id=name, detail="reset")
+        self._record_account("key_change", name, "reset")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def set_disabled(self, name: str, disabled: bool, password: str | None = None) -> None:
@@ -92,7 +93,7 @@ class AccountService(Service):
                 current.update(disabled=True, keys={})  # public keys and certificate stay: its audit entries
                 current.pop("identity", None)           # are verified with them
             report = revocation.rekey(self.session, COMPARTMENTS_BY_ROLE[Role(record["role"])], disable)
-            self.session.record("perm_change", object_type="account", object_id=name, detail="disable")
+            self._record_account("perm_change", name, "disable")
             self._record_rotation(report)
             return
         with self._changing() as ring:
@@ -101,7 +102,7 @@ class AccountService(Service):
                 raise ValidationError("password", "重新启用账户时需要设置新密码。")
             self._store(ring, name, Role(record["role"]), check_new_password(password, account=name,
                                                                               station=ring.station_name))
-        self.session.record("perm_change", object_type="account", object_id=name, detail="enable")
+        self._record_account("perm_change", name, "enable")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
     def set_role(self, name: str, role: Role | str) -> None:
@@ -135,7 +136,7 @@ class AccountService(Service):
             report = None
             with self._changing() as ring:
                 change(ring)
-        self.session.record("perm_change", object_type="account", object_id=name, detail=f"role:{old}>{role}")
+        self._record_account("perm_change", name, f"role:{old}>{role}")
         if report is not None:
             self._record_rotation(report)
 
@@ -153,7 +154,7 @@ class AccountService(Service):
     def unlock(self, name: str) -> None:
         with self._changing() as ring:
             self._existing(ring, name).update(locked=False, failures=0, next_try_at=0)
-        self.session.record("perm_change", object_type="account", object_id=name, detail="unlock")
+        self._record_account("perm_change", name, "unlock")
 
     @operation(None, thread=CALLER)
     def change_own_password(self, old: str, new: str) -> None:
@@ -171,12 +172,17 @@ class AccountService(Service):
         finally:
             held.wipe()
         self.session.must_change = False
-        self.session.record("key_change", object_type="account", object_id=self.session.account, detail="own")
+        self.session.record("key_change", object_type="account", object_id=self.session.staff_id, detail="own")
 
     @operation(None, thread=CALLER)
     def must_change_password(self) -> bool:
         record = self._keyring().account(self.session.account)
         return bool(record and record.get("must_change"))
+
+    def _record_account(self, action: str, name: str, detail: str) -> None:
+        """An entry about an account, which the log names by its staff ID (never by its name)."""
+        self.session.record(action, object_type="account", detail=detail,
+                            object_id=holders.staff_id(self._keyring().account(name) or {}))
 
     def _existing(self, ring: Keyring, name: str) -> dict:
         record = ring.account(name)

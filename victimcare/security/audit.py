@@ -8,7 +8,8 @@ compartment records the chain head there too (``HEAD_META``), and the anchor fil
 databases keeps it as well: cutting entries off the tail is caught by whichever saw further.
 Triggers refuse UPDATE and DELETE; the verifier names the first entry that is forged, edited,
 reordered, missing or cut off. Entries hold IDs, categories and codes — never names, ID numbers or
-other personal values, nor the computer's user or host names.
+other personal values, nor the computer's user or host names: accounts are named by their
+pseudonymous staff IDs (``holders.staff_id``), which only the roles that may read the log resolve.
 """
 
 import hashlib
@@ -178,6 +179,7 @@ class AuditLog:
         cols = ",".join(FIELDS)
         prev, expected_seq, count = GENESIS, 1, 0
         signers: dict[tuple[str, str], str | None] = {}
+        directory = holders.staff_ids(keyring_data)
         # rowid order is the physical insertion order: a reordering by raw SQL shows up as a seq
         # or hash mismatch at the first moved entry.
         for row in self.conn.execute(f"SELECT {cols}, prev_hash, entry_hash, sig FROM audit_log ORDER BY rowid"):
@@ -191,7 +193,7 @@ class AuditLog:
                 return ChainReport(False, count, seq, f"第 {seq} 条记录与前一条的链接不符（其前有记录被删除、插入或改动）")
             if entry_hash(prev, entry) != stored_hash:
                 return ChainReport(False, count, seq, f"第 {seq} 条记录的内容被改动")
-            problem = _signature_problem(entry, stored_hash, sig, keyring_data, root, signers)
+            problem = _signature_problem(entry, stored_hash, sig, keyring_data, root, signers, directory)
             if problem:
                 return ChainReport(False, count, seq, f"第 {seq} 条记录{problem}")
             prev, expected_seq, count = stored_hash, seq + 1, count + 1
@@ -222,11 +224,14 @@ class AuditLog:
         return [dict(zip(FIELDS, r)) for r in rows]
 
 
-def _signature_problem(entry: dict, digest: str, sig: str, keyring_data: dict, root: str, signers: dict) -> str:
-    """'' when the entry is signed by a certified key of ``signed_by`` who may write it; else what is wrong."""
+def _signature_problem(entry: dict, digest: str, sig: str, keyring_data: dict, root: str, signers: dict,
+                       directory: dict[str, str]) -> str:
+    """'' when the entry is signed by a certified key of the holder ``signed_by`` names (``directory``: staff
+    ID → holder) who may write it; else what is wrong."""
     who = (entry["signed_by"], entry["key_id"])
     if who not in signers:
-        found = holders.public_key(keyring_data, *who, root) if all(who) else None
+        holder = holders.holder_named(directory, keyring_data, who[0]) if all(who) else None
+        found = holders.public_key(keyring_data, holder, who[1], root) if holder else None
         signers[who] = identity.verifier(found[1]) if found else None
     if signers[who] is None:
         return "的签名者不是本保险库认证的账户（伪造）"

@@ -7,10 +7,18 @@ supervisor and for accounts the recovery code restores, the recovery code's — 
 vault, the holder, its role and its public keys. Keys a holder had before a password reset stay in
 ``former`` (public half and certificate only): old audit entries are verified with them.
 
+Each account also has a pseudonymous staff ID (``staff_id``, e.g. ``S-7K3QM2``), certified with its keys:
+the audit log names accounts by it, never by their names (``staff_ids`` resolves it for the roles that
+may read the log). An ID survives password resets and role changes; an account made by 0.1.0, whose
+certificate carries none, goes by an ID derived from its first key until it is certified again.
+
 The recovery code's certificate is its own (its ``issuer`` is itself); its public key is the root,
 pinned in the compartments when the vault is created (``ROOT_META``).
 """
 
+import hashlib
+import re
+import secrets
 from dataclasses import dataclass
 
 from victimcare.security import crypto
@@ -20,6 +28,8 @@ from victimcare.security.identity import (Identity, certificate_body, certify, k
 RECOVERY = "__recovery__"  # the recovery code's holder name (never an account's: see validate_account_name)
 RECOVERY_ROLE = "recovery"
 ROOT_META = "root_key"
+_CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+STAFF_ID = re.compile(r"S-[0-9A-HJKMNP-TV-Z]{6}")
 
 
 @dataclass
@@ -86,11 +96,53 @@ def open_keys(vault_id: str, holder: str, role: str, record: dict, identity: Ide
     return keys
 
 
+# -- staff IDs ----------------------------------------------------------------------------------------
+
+def _crockford_id(value: int) -> str:
+    return "S-" + "".join(_CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(6)))
+
+
+def staff_id(record: dict) -> str:
+    """The pseudonymous ID of an account's record (the certified one, else derived from its first key)."""
+    found = record.get("staff_id")
+    if isinstance(found, str):
+        return found
+    versions = [*record.get("former", []), record]  # former keys oldest first
+    first = next((v["ed_pub"] for v in versions if isinstance(v, dict) and isinstance(v.get("ed_pub"), str)), "")
+    return _crockford_id(int(hashlib.sha256(first.encode()).hexdigest()[:8], 16)) if first else ""
+
+
+def new_staff_id(data: dict) -> str:
+    taken = set(staff_ids(data))
+    while True:
+        candidate = _crockford_id(secrets.randbits(30))
+        if candidate not in taken:
+            return candidate
+
+
+def staff_ids(data: dict) -> dict[str, str]:
+    """staff ID → holder name, for every account (and the recovery code, which is its own ID)."""
+    found = {RECOVERY: RECOVERY}
+    for name, record in data["accounts"].items():
+        found[staff_id(record)] = name
+    return found
+
+
+def holder_named(directory: dict[str, str], data: dict, who: str) -> str | None:
+    """The holder an audit entry's ``signed_by`` names: a staff ID, or (entries of 0.1.0) an account name."""
+    if who in directory:
+        return directory[who]
+    return who if who in data["accounts"] and not STAFF_ID.fullmatch(who) else None
+
+
 # -- certificates --------------------------------------------------------------------------------
 
 def issue(record: dict, *, vault_id: str, holder: str, role: str, issuer: Identity, issuer_name: str) -> None:
-    cert = certify(issuer, issuer_name, vault_id=vault_id, holder=holder, role=role,
-                   public={"x_pub": record["x_pub"], "ed_pub": record["ed_pub"]})
+    """Certify the record's keys, role and staff ID (an account of 0.1.0 gets its derived ID written in)."""
+    public = {"x_pub": record["x_pub"], "ed_pub": record["ed_pub"]}
+    if holder != RECOVERY:
+        public["staff_id"] = record["staff_id"] = staff_id(record)
+    cert = certify(issuer, issuer_name, vault_id=vault_id, holder=holder, role=role, public=public)
     record["cert"] = {**cert, "issuer_key": issuer.key_id}
 
 
@@ -98,6 +150,8 @@ def retire_keys(record: dict) -> None:
     """Keep the public half and certificate of keys being replaced (old audit entries name them)."""
     if record.get("ed_pub") and record.get("cert"):
         old = {"role": record.get("role"), "x_pub": record["x_pub"], "ed_pub": record["ed_pub"], "cert": record["cert"]}
+        if "staff_id" in record:  # part of what its certificate signed
+            old["staff_id"] = record["staff_id"]
         record["former"] = [*record.get("former", []), old]
 
 

@@ -160,6 +160,8 @@ def verifier(ed_pub: str):
 
 def certificate_body(vault_id: str, holder: str, role: str, public: dict) -> bytes:
     body = {"vault": vault_id, "holder": holder, "role": role, "x_pub": public["x_pub"], "ed_pub": public["ed_pub"]}
+    if "staff_id" in public:  # certified with the keys (certificates of 0.1.0 carry none: see holders.staff_id)
+        body["staff_id"] = public["staff_id"]
     return b"victimcare/cert|" + json.dumps(body, sort_keys=True, separators=(",", ":")).encode()
 
 

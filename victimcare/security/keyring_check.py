@@ -24,6 +24,7 @@ from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
 from victimcare.core.errors import VaultError
 from victimcare.security import crypto
+from victimcare.security.holders import STAFF_ID, staff_ids
 
 DAMAGED = "保险库的密钥文件（keyring.json）已损坏或被改动，无法读取。请联系站长从备份恢复。"
 TAMPERED = ("保险库的账户信息（keyring.json）被改动过，与保险库不符，已拒绝登录。"
@@ -65,7 +66,9 @@ def _cert_ok(cert) -> bool:
 
 
 def _public_ok(record) -> bool:
-    return _hex(record.get("x_pub"), 64) and _hex(record.get("ed_pub"), 64) and _cert_ok(record.get("cert"))
+    staff_id = record.get("staff_id", "S-000000")  # absent in a record certified by 0.1.0
+    return (_hex(record.get("x_pub"), 64) and _hex(record.get("ed_pub"), 64) and _cert_ok(record.get("cert"))
+            and isinstance(staff_id, str) and bool(STAFF_ID.fullmatch(staff_id)))
 
 
 def _wraps_ok(record) -> bool:
@@ -117,6 +120,8 @@ def check_shape(data) -> None:
               and _throttle_ok(record) and isinstance(record.get("created_at", ""), str))
         if not ok:
             break
+    if ok:  # one staff ID per account: the audit log names accounts by it
+        ok = len(staff_ids(data)) == len(data["accounts"]) + 1
     if not ok:
         raise VaultError(DAMAGED)
 

@@ -27,7 +27,7 @@ def watermark_key(compartment: str) -> str:
 
 def entry(session, action: str, **fields) -> dict:
     """The keyword arguments of ``AuditLog.append`` for this session, stamped with the time now."""
-    return {"actor": session.account, "role": str(session.role), "session_id": session.session_id,
+    return {"actor": session.staff_id, "role": str(session.role), "session_id": session.session_id,
             "action": action, "at": session.vault.clock.now(), **fields}
 
 

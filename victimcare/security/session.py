@@ -43,11 +43,12 @@ DEEP_CHECK = True  # every page checked in the background after sign-in (tests m
 
 
 class Session:
-    def __init__(self, vault, account: str, role: Role, held, on_close=None, *,
+    def __init__(self, vault, account: str, role: Role, held, on_close=None, *, staff_id: str = "",
                  keyring_generation: int = 0, root: str = ""):
         self.vault = vault
         self.must_change = False  # the first password: every operation but changing it is refused
         self.account = account
+        self.staff_id = staff_id or account  # what the audit log names this account by (``holders.staff_id``)
         self.role = Role(role)
         self.session_id = secrets.token_hex(8)
         self.started_at = vault.clock.now()
@@ -108,12 +109,12 @@ class Session:
                 continue
             migrate(conn, name, backup=lambda version, n=name, c=conn, k=key: self.vault.backup_compartment(c, n, k, version))
         self.audit_log = AuditLog(self._conns["audit"], self.vault.path, self.vault.clock,
-                                  stamp_source=self._stamps, signer=self.identity, signer_name=self.account)
+                                  stamp_source=self._stamps, signer=self.identity, signer_name=self.staff_id)
         if not self.damage:
             opening.record_keyring_generation(self._conns, self._keyring)
             opening.pin_root(self._conns, self._root)
             self.repaired = opening.repair(self.audit_log, self._conns, {
-                "actor": self.account, "role": str(self.role), "session_id": self.session_id})
+                "actor": self.staff_id, "role": str(self.role), "session_id": self.session_id})
 
     def _stamps(self) -> dict[str, int]:
         """The other compartments' last-write stamps, recorded by the audit log (owner thread). A compartment
@@ -202,7 +203,7 @@ class Session:
             raise VaultLocked(LOCKED_MESSAGE)
         if "audit" in self.damage:  # nothing more is written into a damaged audit log
             self.check_writable()
-        return self.audit_log.append(actor=self.account, role=str(self.role), session_id=self.session_id,
+        return self.audit_log.append(actor=self.staff_id, role=str(self.role), session_id=self.session_id,
                                      action=action, **fields)
 
     @contextmanager

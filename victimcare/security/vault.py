@@ -40,7 +40,7 @@ _CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 def validate_account_name(name: str) -> str:
     name = unicodedata.normalize("NFC", name.strip())
-    if not _ACCOUNT_NAME.fullmatch(name) or name == RECOVERY_HOLDER:
+    if not _ACCOUNT_NAME.fullmatch(name) or name == RECOVERY_HOLDER or holders.STAFF_ID.fullmatch(name.upper()):
         raise ValidationError("account", "账户名须为 2–32 个字母、数字、汉字或 _ . -，不能有空格。")
     return name
 
@@ -187,6 +187,7 @@ class Vault:
             raise
         try:
             session = Session(self, account, role, held, on_close=lambda: vault_lock.release(self.path),
+                              staff_id=holders.staff_id(record),
                               keyring_generation=self.keyring.generation, root=self.keyring.root)
         except BaseException:
             vault_lock.release(self.path)
@@ -249,7 +250,8 @@ class Vault:
         with Keyring.update(self.path) as ring:  # kept in the keyring if appending fails
             events, dropped = ring.take_pending_audit()
             for e in events:
-                session.owner.call(session.audit_log.append, actor=e["actor"], role=e["role"], session_id="-",
+                actor = holders.staff_id(ring.account(e["actor"]))  # queued under the name the sign-in was tried with
+                session.owner.call(session.audit_log.append, actor=actor, role=e["role"], session_id="-",
                                    action=e["action"], result="denied", detail=e["detail"], at=e["at"])
             if dropped:
                 session.record("verify", object_type="vault", detail=f"pending_audit_dropped={dropped}",
@@ -282,7 +284,7 @@ class Vault:
         finally:
             held.wipe()
         session = self.login(account, new_password)
-        session.record("recover", object_type="account", object_id=account)
+        session.record("recover", object_type="account", object_id=session.staff_id)
         session.close()
 
     # -- backups ----------------------------------------------------------------------------------
@@ -315,8 +317,13 @@ def store_account(keyring: Keyring, name: str, role: Role, password: str, keys: 
     allowed = {n: keys[n] for n in sorted(COMPARTMENTS_BY_ROLE[role])}
     previous = keyring.account(name) or {}
     record, made = holders.new_record(keyring.vault_id, name, str(role), password, allowed, template, identity)
+    keep_cert = issuer is None and identity is not None and previous.get("role") == str(role)
+    if "staff_id" in previous or (previous and not keep_cert):
+        record["staff_id"] = holders.staff_id(previous)  # the same ID whatever the keys (certified below)
+    elif not previous:
+        record["staff_id"] = holders.new_staff_id(keyring.data)
     try:
-        if issuer is None and identity is not None and previous.get("role") == str(role):
+        if keep_cert:
             record["cert"] = previous["cert"]
         else:
             holders.issue(record, vault_id=keyring.vault_id, holder=name, role=str(role), issuer=issuer,

@@ -5,8 +5,8 @@ registered by steps run inside the decision; a refusal changes nothing; every ro
 import pytest
 import sqlcipher3
 
-from approval_helpers import AUDITOR, OFFICER, SECRET_COMMENT, SECRET_REASON, WORKER, WORKER2, station
-from support import SUPERVISOR, case_ref
+from approval_helpers import SECRET_COMMENT, SECRET_REASON, WORKER, WORKER2, station
+from support import SUPERVISOR, case_ref, staff_id
 from victimcare.casework.approvals import registry
 from victimcare.core.errors import PermissionDenied, UserError, ValidationError
 
@@ -39,8 +39,8 @@ def test_request_then_approval_is_recorded_audited_and_seen_by_both(st):
     entries = [e for e in st.audit() if e["object_type"] == "approval"]
     case_no = case_ref(st.sup, st.case_id)  # entries name the case by its number
     assert [(e["action"], e["actor"], e["object_id"], e["categories"], e["detail"]) for e in entries] == [
-        ("create", WORKER, str(approval_id), "identity", f"case:{case_no};kind:hukou;requested"),
-        ("decision", SUPERVISOR, str(approval_id), "identity", f"case:{case_no};kind:hukou;approved")]
+        ("create", staff_id(st.sup, WORKER), str(approval_id), "identity", f"case:{case_no};kind:hukou;requested"),
+        ("decision", staff_id(st.sup, SUPERVISOR), str(approval_id), "identity", f"case:{case_no};kind:hukou;approved")]
     for e in st.audit():
         assert not {SECRET_REASON, SECRET_COMMENT, "测试乙"} & {str(v) for v in e.values()}
         assert not any(secret in str(v) for v in e.values() for secret in (SECRET_REASON, SECRET_COMMENT))
@@ -86,7 +86,7 @@ def test_only_the_requester_withdraws_and_a_withdrawn_request_stays_withdrawn(st
         st.worker.approvals.withdraw(approval_id)
     assert events(st.sup, st.case_id)[0] == ("hukou", "approval_withdrawn", "撤回审批申请：落户申请", WORKER)
     last = [e for e in st.audit() if e["object_type"] == "approval"][-1]
-    assert (last["action"], last["actor"], last["detail"]) == ("update", WORKER,
+    assert (last["action"], last["actor"], last["detail"]) == ("update", staff_id(st.sup, WORKER),
                                                                 f"case:{case_ref(st.sup, st.case_id)};kind:hukou;withdrawn")
 
 
@@ -208,7 +208,7 @@ def test_education_officer_and_auditor_are_refused_every_operation_and_audited(s
             call(signed, st, approval_id)
         assert st.head(signed) == before + 1, label
         entry = signed.session.run(signed.session.audit_log.entries, limit=1)[0]
-        assert (entry["result"], entry["actor"]) == ("denied", OFFICER if who == "officer" else AUDITOR), label
+        assert (entry["result"], entry["actor"]) == ("denied", signed.session.staff_id), label
     assert [a["state"] for a in st.sup.approvals.pending()] == ["pending"]
 
 

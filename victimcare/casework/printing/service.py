@@ -24,6 +24,7 @@ from victimcare.core.errors import PermissionDenied, UserError
 from victimcare.forms import dossier
 from victimcare.forms.fonts import use_official_fonts
 from victimcare.forms.kit import FormContext
+from victimcare.security.audit_service import staff_names
 from victimcare.security.gate import CALLER, Service, operation
 from victimcare.security.permissions import ROLE_LABELS, Op, allowed
 
@@ -133,8 +134,10 @@ class PrintService(Service):
         cur = conn.execute(f"SELECT seq, ts_utc, actor, role, action, object_type, object_id, categories, purpose, "
                            f"result, detail FROM audit_log WHERE {where} ORDER BY seq DESC LIMIT ?",
                            [x for pair in objects for x in pair] + [AUDIT_EXCERPT_LIMIT])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, r)) for r in reversed(cur.fetchall())]
+        columns = [d[0] for d in cur.description]
+        staff = staff_names(self.session.vault.keyring.data)  # the printing role may read the log
+        return [{**row, "actor_name": staff.get(row["actor"], "")}
+                for row in (dict(zip(columns, r)) for r in reversed(cur.fetchall()))]
 
     # -- what may be printed ----------------------------------------------------------------------------
 

@@ -99,9 +99,10 @@ class AccountsBox(QGroupBox):
         self.setTitle(self.tr("Accounts"))
         self.services = services
         alay = QVBoxLayout(self)
-        self.table = QTableWidget(0, 3)
+        self.table = QTableWidget(0, 4)
         self.table.setAccessibleName(self.tr("Accounts"))
-        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Role"), self.tr("State")])
+        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Staff ID"), self.tr("Role"),
+                                              self.tr("State")])
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -127,7 +128,7 @@ class AccountsBox(QGroupBox):
         self.table.setRowCount(len(accounts))
         for i, a in enumerate(accounts):
             state = self.tr("Disabled") if a["disabled"] else self.tr("Locked") if a["locked"] else self.tr("Active")
-            for j, text in enumerate((a["name"], role_text(a["role"]), state)):
+            for j, text in enumerate((a["name"], a["staff_id"], role_text(a["role"]), state)):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, a["name"])
                 self.table.setItem(i, j, item)

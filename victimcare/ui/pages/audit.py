@@ -24,10 +24,10 @@ class AuditPage(QWidget):
         columns = [
             ("seq", self.tr("No."), lambda r: str(r["seq"])),
             ("ts", self.tr("Time"), lambda r: _local(r["ts_utc"])),
-            ("actor", self.tr("Account"), lambda r: r["actor"]),
+            ("actor", self.tr("Account"), _who),
             ("role", self.tr("Role"), lambda r: role_text(r["role"]) if r["role"] in ROLES else r["role"]),
             ("action", self.tr("Action"), lambda r: vocab_text(ACTION_LABELS, r["action"])),
-            ("object", self.tr("Object"), lambda r: audit_words.object_text(r, english())),
+            ("object", self.tr("Object"), _object),
             ("result", self.tr("Result"), lambda r: vocab_text(RESULT_LABELS, r["result"])),
             ("detail", self.tr("Detail"), lambda r: " ".join(x for x in (_categories(r["categories"]),
                                                                        audit_words.row_detail(r, english())) if x)),
@@ -85,6 +85,21 @@ class AuditPage(QWidget):
     def _failed(self, exc) -> None:
         self.result_label.setStyleSheet(f"color: {ERROR};")
         self.result_label.setText(exc.message)
+
+
+def _who(row: dict) -> str:
+    """The staff ID and, for the roles that read the log, the account name it stands for."""
+    name = row.get("actor_name", "")
+    return row["actor"] if not name or name == row["actor"] else _aside(name, row["actor"])
+
+
+def _object(row: dict) -> str:
+    text, name = audit_words.object_text(row, english()), row.get("object_name", "")
+    return _aside(text, name) if name and name != row["object_id"] else text
+
+
+def _aside(text: str, note: str) -> str:
+    return f"{text} ({note})" if english() else f"{text}（{note}）"
 
 
 def _categories(codes: str) -> str:

@@ -138,7 +138,7 @@ def test_roles_without_case_work_are_refused_and_audited(s, add_account, login, 
     with pytest.raises(PermissionDenied):
         other.employment.records(case_id)
     denied = s.session.owner.call(lambda: s.session.conn("audit").execute(
-        "SELECT count(*) FROM audit_log WHERE actor = 'other' AND result = 'denied'").fetchone()[0])
+        "SELECT count(*) FROM audit_log WHERE actor = ? AND result = 'denied'", (other.session.staff_id,)).fetchone()[0])
     assert denied == 2
 
 
