@@ -82,17 +82,22 @@ def run_rotator(vault_dir: Path, crash_at: str | None = None, delay: float | Non
 
 def outcome(vault_dir: Path, old: dict, rows: dict) -> str:
     """'old' or 'new' — and fails unless the vault is exactly one of them, whole."""
+    interrupted = any((vault_dir / f).exists() for f in (rotation_journal.STAGING, rotation_journal.FINISHED))
     vault = Vault(vault_dir)
     session = vault.login(SUPERVISOR, PASSWORD)  # the repair at open runs here
     try:
         now = keys_of(session)
+        audited = [e["detail"] for e in session.run(session.audit_log.entries, limit=100)
+                   if e["detail"].startswith("rotation_")]
     finally:
         session.close()
     assert not (vault_dir / rotation_journal.STAGING).exists(), "the staging folder is gone"
+    assert not (vault_dir / rotation_journal.FINISHED).exists(), "what the open did is audited, once"
     Keyring.load(vault_dir)  # never torn
     rotated = {n for n in ALL if now[n] != old[n]}
     assert rotated in (set(), set(ALL)), f"some files rotated, some not: {sorted(rotated)}"
     state = "new" if rotated else "old"
+    assert audited == ([f"rotation_{'rolled_forward' if rotated else 'rolled_back'}"] if interrupted else [])
     for name in ALL:
         path = vault.compartment_path(name)
         assert opens(path, old[name]) == (state == "old"), f"{name}: the old key opens it only before the commit"

@@ -22,6 +22,7 @@ every unlock) in the background; damage found there makes the session read-only.
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 import sqlcipher3
 
@@ -58,6 +59,15 @@ def finish_rotation(vault_dir) -> None:
     keyring again and sign in on it (an account the rotation disabled is then refused)."""
     if rotation_journal.finish_interrupted(vault_dir) == rotation_journal.KEYRING_MOVED:
         raise keyring_check.KeyringOutdated()
+
+
+def record_finished_rotation(audit_log, vault_dir, fields: dict) -> None:
+    """Audit what an earlier open did with an interrupted rotation (rolled forward or back), once."""
+    outcome = rotation_journal.finished(vault_dir)
+    if outcome:
+        audit_log.append(action="key_change", object_type="vault", detail=f"rotation_{outcome}", **fields)
+    if outcome or (Path(vault_dir) / rotation_journal.FINISHED).exists():
+        rotation_journal.clear_finished(vault_dir)
 
 
 def check_file(name: str, path) -> None:

@@ -11,7 +11,8 @@ names and nothing else: no key material, nothing about a person.
 compartment is touched): with a journal it redoes the moves whose source is still staged (each move is
 a rename, so redoing is safe) and deletes the staging folder — the vault is then entirely the rotated one;
 without a journal it deletes the staging folder — the live files were never touched and the vault stays
-entirely the old one. This follows the restore's pattern (``backup_files.install_staged``: a complete,
+entirely the old one. Either way it leaves ``rotation-finished.json`` (the outcome, nothing else), which
+the next session to open appends to the audit log and deletes (``Session._open_all``). This follows the restore's pattern (``backup_files.install_staged``: a complete,
 fsynced staged copy and a marker that says it may move in) for files inside the vault.
 """
 
@@ -37,6 +38,7 @@ DAMAGED = ("保险库中有一次密钥轮换的记录（rotating/commit.json）
 ROLLED_BACK = "rolled_back"
 ROLLED_FORWARD = "rolled_forward"
 KEYRING_MOVED = "keyring_moved"  # rolled forward, and the keyring on disk was replaced just now
+FINISHED = "rotation-finished.json"  # what the last open did with an interrupted rotation, until audited
 
 
 def staging_dir(vault_dir: Path) -> Path:
@@ -133,10 +135,30 @@ def finish_interrupted(vault_dir: Path) -> str:
             return ""
         journal = staged / JOURNAL
         if not journal.is_file():
+            _note_finished(vault_dir, ROLLED_BACK)
             discard(vault_dir)
             return ROLLED_BACK
         files, remove = _read(journal)
         moved = apply(vault_dir, files, remove)
+        _note_finished(vault_dir, ROLLED_FORWARD)
         discard(vault_dir)
     return KEYRING_MOVED if moved else ROLLED_FORWARD
+
+
+def _note_finished(vault_dir: Path, outcome: str) -> None:
+    """Before the staging folder goes: a crash after this repeats the same outcome, never loses it."""
+    write_private_file(vault_dir / FINISHED, json.dumps({"outcome": outcome}).encode("utf-8"))
+
+
+def finished(vault_dir: Path) -> str:
+    """The outcome an earlier open left to be audited, or '' (none, or not one this code writes)."""
+    try:
+        outcome = json.loads((Path(vault_dir) / FINISHED).read_text(encoding="utf-8")).get("outcome")
+    except (OSError, ValueError, AttributeError):
+        return ""
+    return outcome if outcome in (ROLLED_BACK, ROLLED_FORWARD) else ""
+
+
+def clear_finished(vault_dir: Path) -> None:
+    (Path(vault_dir) / FINISHED).unlink(missing_ok=True)
 

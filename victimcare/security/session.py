@@ -110,11 +110,12 @@ class Session:
             migrate(conn, name, backup=lambda version, n=name, c=conn, k=key: self.vault.backup_compartment(c, n, k, version))
         self.audit_log = AuditLog(self._conns["audit"], self.vault.path, self.vault.clock,
                                   stamp_source=self._stamps, signer=self.identity, signer_name=self.staff_id)
+        fields = {"actor": self.staff_id, "role": str(self.role), "session_id": self.session_id}
         if not self.damage:
             opening.record_keyring_generation(self._conns, self._keyring)
             opening.pin_root(self._conns, self._root)
-            self.repaired = opening.repair(self.audit_log, self._conns, {
-                "actor": self.staff_id, "role": str(self.role), "session_id": self.session_id})
+            self.repaired = opening.repair(self.audit_log, self._conns, fields)
+        opening.record_finished_rotation(self.audit_log, self.vault.path, fields)
 
     def _stamps(self) -> dict[str, int]:
         """The other compartments' last-write stamps, recorded by the audit log (owner thread). A compartment

@@ -7,6 +7,8 @@
       audit-anchor.json   the audit chain head, kept outside the audit database
       core.db  sensitive.db  school.db  audit.db   (each with its own random 256-bit key)
       backups/            encrypted copies taken before migrations and on demand
+      rotating/           only while a key rotation runs (or a crash cut one off: finished at the next open)
+      rotation-finished.json   what that open did with it, until the next session audits it
 """
 
 import re
