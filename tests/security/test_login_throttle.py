@@ -211,3 +211,22 @@ def test_an_unknown_or_disabled_name_waits_and_locks_exactly_like_an_account(vau
     assert answers(name) == answers("shegong02")
     ring = json.dumps(keyring(vault), ensure_ascii=False)
     assert "nobody" not in ring, "an unknown name is kept only as a tag"
+
+
+@pytest.mark.parametrize("name", ["zhanzhang", "nobody"])
+def test_admin_verify_waits_and_locks_exactly_as_the_sign_in(vault_factory, fake_clock, name):
+    """``admin verify`` asks for a password too: it is no way round the waits and the lock."""
+    from victimcare.security.audit_check import check_before_sign_in
+    vault, _, password = vault_factory(clock=fake_clock)
+    for attempt in range(FREE_ATTEMPTS):
+        with pytest.raises(WrongPassword):
+            check_before_sign_in(vault, name, f"{WRONG} {attempt}")
+    failures = keyring(vault)
+    with pytest.raises(AccountLocked, match="请等待"):
+        check_before_sign_in(vault, name, password)  # even the right password waits, and is not counted
+    assert keyring(vault) == failures
+    set_account(vault, "zhanzhang", locked=True)
+    if name == "zhanzhang":
+        fake_clock.advance(MAX_DELAY + 1)
+        with pytest.raises(AccountLocked, match="已锁定"):
+            check_before_sign_in(vault, name, password)

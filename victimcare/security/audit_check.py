@@ -4,8 +4,10 @@ root the compartments pinned), the heads the case compartments recorded, the anc
 ``check_before_sign_in`` runs it on the files as they are found — before a sign-in appends its own
 entry, replays an outbox or rewrites the anchor — which is what ``victimcare admin verify`` reports."""
 
+import sqlcipher3
+
 from victimcare.core.errors import ValidationError
-from victimcare.security import crypto
+from victimcare.security import opening
 from victimcare.db.connection import open_compartment
 from victimcare.db.schema import COMPARTMENT_LABELS
 from victimcare.security.audit import AuditLog, ChainReport, HEAD_META, parse_head
@@ -15,10 +17,9 @@ from victimcare.security.keyring import Keyring
 
 def _meta(conn, key: str) -> str | None:
     try:
-        row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-    except Exception:  # noqa: BLE001 — a compartment without meta (new, damaged) witnesses nothing
+        return opening.meta_value(conn, key)
+    except sqlcipher3.DatabaseError:  # a compartment without meta (new, damaged) witnesses nothing
         return None
-    return row[0] if row else None
 
 
 def check_chain(conns: dict, vault_path, clock, keyring: Keyring, printed: tuple[str, ...] = ()) -> ChainReport:
@@ -42,14 +43,7 @@ def check_printed_marks(printed: tuple[str, ...]) -> None:
 def check_before_sign_in(vault, account: str, password: str, printed: tuple[str, ...] = ()) -> ChainReport:
     """The chain as found, on the account's own read connections; nothing is written (a wrong password
     counts as a failed sign-in, as at the sign-in window)."""
-    vault.keyring = Keyring.load(vault.path)
-    record = vault.keyring.account(account)
-    known = record is not None and not record.get("disabled")
-    held = vault.unwrap(account, record, password) if known else None
-    if held is None:
-        if not known:  # the same cost and the same answer as for an account (see ``Vault.login``)
-            crypto.wipe(crypto.derive_kek(password, vault.kdf_template()))
-        vault.count_failure(account, vault.clock.now())
+    _name, _record, held = vault.held_for(account, password)
     conns = {}
     try:
         for name, key in held.keys.items():

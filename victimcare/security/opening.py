@@ -120,7 +120,7 @@ def record_keyring_generation(conns: dict, generation: int) -> None:
                          "value = excluded.value", (KEYRING_GENERATION, str(generation)))
 
 
-def _meta(conn, key: str) -> str | None:
+def meta_value(conn, key: str) -> str | None:
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
     return row[0] if row else None
 
@@ -130,7 +130,7 @@ def check_root(conns: dict, root: str) -> None:
     created with (a keyring made up, or taken from another vault, with the MAC recomputed)."""
     for conn in conns.values():
         try:
-            pinned = _meta(conn, ROOT_META)
+            pinned = meta_value(conn, ROOT_META)
         except sqlcipher3.DatabaseError:  # no meta yet: a new vault
             continue
         if pinned is not None and pinned != root:
@@ -140,7 +140,7 @@ def check_root(conns: dict, root: str) -> None:
 def pin_root(conns: dict, root: str) -> None:
     """Record the root in each compartment that has none yet (the vault's first sign-in)."""
     for conn in conns.values():
-        if root and schema_version(conn) and _meta(conn, ROOT_META) is None:
+        if root and schema_version(conn) and meta_value(conn, ROOT_META) is None:
             conn.execute("INSERT INTO meta(key, value) VALUES (?, ?)", (ROOT_META, root))
 
 

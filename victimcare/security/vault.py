@@ -158,7 +158,10 @@ class Vault:
                 raise
             return self._login(account, password, action)
 
-    def _login(self, account: str, password: str, action: str) -> Session:
+    def held_for(self, account: str, password: str) -> tuple[str, dict, Held]:
+        """(the name as stored, its record, its keys) when the password is right; else the failure is
+        counted and refused. Every way in (the sign-in, ``admin verify``) passes here: the same waits and
+        locks, the same cost and the same answer for a wrong password, a disabled and an unknown name."""
         self.keyring = Keyring.load(self.path)  # another process may have changed throttling
         account = unicodedata.normalize("NFC", account.strip())
         record = self.keyring.account(account)
@@ -178,6 +181,10 @@ class Vault:
         held = self.unwrap(account, record, password)
         if held is None:
             self.count_failure(account, now)
+        return account, record, held
+
+    def _login(self, account: str, password: str, action: str) -> Session:
+        account, record, held = self.held_for(account, password)
         try:
             if ("audit" not in held.keys or not keyring_check.verify(self.keyring.data, held.keys["audit"])
                     or not holders.certified(self.keyring.data, account, self.keyring.root)):
