@@ -103,67 +103,72 @@
         <translation>账户操作提示</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="130"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="125"/>
+        <source>Re-encryption progress</source>
+        <translation>重新加密进度</translation>
+    </message>
+    <message>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="134"/>
         <source>Disabled</source>
         <translation>已停用</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="130"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="134"/>
         <source>Locked</source>
         <translation>已锁定</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="130"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="134"/>
         <source>Active</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="164"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="168"/>
         <source>Role changed.</source>
         <translation>角色已更改。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="169"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="173"/>
         <source>Disable account</source>
         <translation>停用账户</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="170"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="174"/>
         <source>Disable {name}? The data this account could read is re-encrypted with new keys, so that no copy of its old keys opens it. With many cases this takes a few minutes; keep VictimCare open until it is done.</source>
         <translation>停用账户 {name}？该账户能读取的数据会用新密钥重新加密，任何旧密钥副本都无法再打开。个案较多时需要几分钟，完成前请不要关闭 VictimCare。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="173"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="177"/>
         <source>Account disabled; its data was re-encrypted with new keys.</source>
         <translation>账户已停用；它能读取的数据已用新密钥重新加密。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="177"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="181"/>
         <source>Re-encrypt vault</source>
         <translation>重新加密保险库</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="178"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="182"/>
         <source>Re-encrypt every part of the vault with new keys? Do this when a computer or a copy of the vault folder may have been lost. The accounts and the recovery sheet stay as they are. With many cases this takes a few minutes; keep VictimCare open until it is done.</source>
         <translation>用新密钥重新加密保险库的全部数据？电脑或保险库文件夹的副本可能丢失时请这样做。账户和恢复凭证保持不变。个案较多时需要几分钟，完成前请不要关闭 VictimCare。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="181"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="185"/>
         <source>The vault was re-encrypted with new keys.</source>
         <translation>保险库已用新密钥重新加密。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="192"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="196"/>
         <source>Re-encrypting the vault with new keys… Keep VictimCare open.</source>
         <translation>正在用新密钥重新加密保险库……请不要关闭 VictimCare。</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="222"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="233"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../victimcare/ui/pages/accounts_box.py" line="231"/>
+        <location filename="../../victimcare/ui/pages/accounts_box.py" line="242"/>
         <source>Select an account in the table first.</source>
         <translation>请先在表格中选择一个账户。</translation>
     </message>

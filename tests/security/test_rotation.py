@@ -255,3 +255,15 @@ def test_a_failed_move_after_the_commit_point_is_finished_at_the_next_sign_in(fi
     assert not (filled.path / rotation_journal.STAGING).exists()
     with pytest.raises(WrongPassword):
         Vault(filled.path).login(WORKER, OTHER_PASSWORD)
+
+
+def test_progress_rises_to_the_end_with_copies_made_step_by_step(filled, login, monkeypatch):
+    monkeypatch.setattr(backup_files_module, "COPY_STEP_PAGES", 2)  # a small vault still copies in steps
+    signed = login(filled)
+    told = []
+    rotate_compartments(signed.session, set(ALL), disabling(WORKER), progress=lambda i, n: told.append((i, n)))
+    totals = {n for _i, n in told}
+    assert len(totals) == 1, "one total from start to end"
+    done = [i for i, _n in told]
+    assert done == sorted(done) and done[-1] == totals.pop(), "never backwards, and it reaches the end"
+    assert len(told) > 3 * len(ALL), "the copies report as they go, not only once each"

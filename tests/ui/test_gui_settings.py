@@ -77,6 +77,8 @@ def test_disabling_asks_first_then_re_encrypts_and_says_so(qtbot, settings_page)
     qtbot.waitUntil(lambda: "已用新密钥重新加密" in message.text(), timeout=20000)
     qtbot.waitUntil(lambda: "停用" in all_text(find(page, "账户")), timeout=5000)
     assert find(page, "重新加密保险库").isEnabled(), "the buttons come back once it is done"
+    bar = find(page, "重新加密进度", visible_only=False, timeout=0)
+    assert bar.maximum() > 0 and bar.value() == bar.maximum() and not bar.isVisible(), "shown while it ran"
     assert _audited(window, "key_change", "rotate:")
 
 

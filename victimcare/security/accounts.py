@@ -77,7 +77,7 @@ class AccountService(Service):
         self._record_account("key_change", name, "reset")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
-    def set_disabled(self, name: str, disabled: bool, password: str | None = None) -> None:
+    def set_disabled(self, name: str, disabled: bool, password: str | None = None, progress=None) -> None:
         """Disabling deletes the account's wraps and re-keys every compartment its role could open
         (``revocation``: a copy of its old wraps opens nothing any more); enabling again needs a new
         password."""
@@ -92,7 +92,7 @@ class AccountService(Service):
                 current = self._existing(ring, name)
                 current.update(disabled=True, keys={})  # public keys and certificate stay: its audit entries
                 current.pop("identity", None)           # are verified with them
-            report = revocation.rekey(self.session, COMPARTMENTS_BY_ROLE[Role(record["role"])], disable)
+            report = revocation.rekey(self.session, COMPARTMENTS_BY_ROLE[Role(record["role"])], disable, progress)
             self._record_account("perm_change", name, "disable")
             self._record_rotation(report)
             return
@@ -105,7 +105,7 @@ class AccountService(Service):
         self._record_account("perm_change", name, "enable")
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
-    def set_role(self, name: str, role: Role | str) -> None:
+    def set_role(self, name: str, role: Role | str, progress=None) -> None:
         """Another role, with its keys and a certificate for it; the compartments it loses are re-keyed."""
         try:
             role = Role(role)
@@ -131,7 +131,7 @@ class AccountService(Service):
             holders.issue(current, vault_id=ring.vault_id, holder=name, role=str(role), **self._issuer())
 
         if lost:
-            report = revocation.rekey(self.session, lost, change)
+            report = revocation.rekey(self.session, lost, change, progress)
         else:
             report = None
             with self._changing() as ring:
@@ -141,9 +141,10 @@ class AccountService(Service):
             self._record_rotation(report)
 
     @operation(Op.ACCOUNT_MANAGE, thread=CALLER)
-    def rotate_keys(self):
+    def rotate_keys(self, progress=None):
         """Re-key every compartment (e.g. after a laptop with a copy of the vault went missing)."""
-        report = revocation.rekey(self.session, set(COMPARTMENTS_BY_ROLE[Role.SUPERVISOR]), lambda ring: None)
+        report = revocation.rekey(self.session, set(COMPARTMENTS_BY_ROLE[Role.SUPERVISOR]), lambda ring: None,
+                                  progress)
         self._record_rotation(report)
         return report
 

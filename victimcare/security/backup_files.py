@@ -66,16 +66,21 @@ def _remove_sqlite_files(path: Path) -> None:
 # -- one compartment --------------------------------------------------------------------------------
 
 COPY_CACHE_KIB = 8 * 1024  # copies and their checks read each page once: the session's 128 MiB cache is waste
+COPY_STEP_PAGES = 4096  # a copy that reports progress does it 16 MiB at a time
 
 
-def write_copy(conn: sqlcipher3.Connection, tmp: Path, key: bytes | bytearray) -> Path:
+def write_copy(conn: sqlcipher3.Connection, tmp: Path, key: bytes | bytearray, progress=None) -> Path:
     """Copy the database of ``conn`` (its current read snapshot, if it has one open) into ``tmp``,
-    encrypted under ``key``, checkpointed and closed: a single file, not yet checked."""
+    encrypted under ``key``, checkpointed and closed: a single file, not yet checked. ``progress(pages
+    copied, pages)`` is told as the copy goes (in steps of ``COPY_STEP_PAGES``)."""
     _remove_sqlite_files(tmp)
     dest = open_compartment(tmp, key)  # keyed before the first page arrives
     try:
         dest.execute(f"PRAGMA cache_size = -{COPY_CACHE_KIB}")  # a one-pass copy reuses no page
-        conn.backup(dest)
+        if progress is None:
+            conn.backup(dest)
+        else:
+            conn.backup(dest, pages=COPY_STEP_PAGES, progress=lambda _s, left, total: progress(total - left, total))
         dest.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     finally:
         dest.close()

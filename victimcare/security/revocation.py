@@ -17,13 +17,13 @@ from victimcare.security.keyring import Keyring
 from victimcare.security.permissions import COMPARTMENTS_BY_ROLE
 
 
-def rekey(session, names: set[str], change: Callable[[Keyring], None]):
+def rekey(session, names: set[str], change: Callable[[Keyring], None], progress=None):
     """Rotate the keys of compartments ``names`` with the keyring changed by ``change`` — applied inside
     the rotation, under the keyring's lock, so that no other sign-in's write slips in between and is
-    lost, and the change commits with the new files or not at all."""
+    lost, and the change commits with the new files or not at all. ``progress(done, total)``: as it goes."""
     def write_keyring(ring: Keyring, new_keys: dict[str, bytearray]) -> bytes:
         change(ring)
         holders.reseal_all(ring.data, new_keys, COMPARTMENTS_BY_ROLE)
         return ring.render(new_keys.get("audit") or session.key_for("audit"))
 
-    return rotation.rotate_compartments(session, set(names), write_keyring)
+    return rotation.rotate_compartments(session, set(names), write_keyring, progress)

@@ -87,11 +87,27 @@ class RotationReport:
             self.phases[phase] = self.phases.get(phase, 0.0) + time.perf_counter() - started
 
 
-def rotate_compartments(session, names: set[str], write_keyring: WriteKeyring) -> RotationReport:
+class _Meter:
+    """Progress in pages: each compartment is copied, then checked (about as long), then the commit."""
+
+    def __init__(self, tell, pages: int):
+        self.tell, self.total, self.done = tell, 2 * pages + 1, 0
+
+    def copying(self):
+        return None if self.tell is None else (lambda copied, _n: self.tell(self.done + copied, self.total))
+
+    def add(self, pages: int) -> None:
+        self.done += pages
+        if self.tell is not None:
+            self.tell(self.done, self.total)
+
+
+def rotate_compartments(session, names: set[str], write_keyring: WriteKeyring, progress=None) -> RotationReport:
     """Re-key ``names`` (compartments the session holds) and move them in with the keyring
     ``write_keyring(ring, new_keys)`` renders, at one commit point. Runs on the session's owner thread;
     the session then goes on with the new keys. A ``UserError`` before the commit leaves everything as
-    it was; the caller (a gated, audited operation) decides who may rotate."""
+    it was; the caller (a gated, audited operation) decides who may rotate. ``progress(done, total)`` is
+    told as the files are copied and checked."""
     names = set(names)
     if not names or not names <= set(COMPARTMENTS):
         raise ValidationError("compartments", "要轮换密钥的数据分区不正确。")
@@ -100,20 +116,23 @@ def rotate_compartments(session, names: set[str], write_keyring: WriteKeyring) -
     missing = names - set(session.compartments())
     if missing:
         raise VaultError("此账户没有这些数据分区的密钥，不能轮换。")
-    return session.run(_rotate, session, sorted(names), write_keyring)
+    return session.run(_rotate, session, sorted(names), write_keyring, progress)
 
 
-def _rotate(session, names: list[str], write_keyring: WriteKeyring) -> RotationReport:
+def _rotate(session, names: list[str], write_keyring: WriteKeyring, progress) -> RotationReport:
     started, report = time.perf_counter(), RotationReport(tuple(names))
     with session.replacing_files():
         report.phases["wait"] = time.perf_counter() - started  # for the background page check to stop
-        _rotate_files(session, names, write_keyring, report)
+        _rotate_files(session, names, write_keyring, report, progress)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report: RotationReport) -> None:
+def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report: RotationReport,
+                  progress) -> None:
     vault_dir = Path(session.vault_path)
+    pages = {name: session.conn(name).execute("PRAGMA page_count").fetchone()[0] for name in names}
+    meter = _Meter(progress, sum(pages.values()))
     new_keys = {name: crypto.new_key() for name in names}
     committed = False
     try:
@@ -128,7 +147,7 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report
             for name in names:
                 crash_point(f"rotation_stage_{name}")
                 report.rows[name] = _stage_compartment(session.conn(name), staged / f"{name}.db",
-                                                       new_keys[name], report)
+                                                       new_keys[name], report, meter, pages[name])
                 crash_point(f"rotation_staged_{name}")
             files = [f"{name}.db" for name in names]
             with report.timed("backups"):
@@ -153,6 +172,7 @@ def _rotate_files(session, names: list[str], write_keyring: WriteKeyring, report
                 crash_point("rotation_before_cleanup")
                 rotation_journal.discard(vault_dir)
                 crash_point("rotation_cleaned")
+                meter.add(1)
         with report.timed("reopen"):
             session.adopt_compartments(new_keys)  # the new files under the new keys; the old keys are wiped
     except BaseException as exc:
@@ -203,13 +223,15 @@ def _wipe(keys: dict[str, bytearray]) -> None:
         crypto.wipe(key)
 
 
-def _stage_compartment(conn, target: Path, key: bytearray, report: RotationReport) -> int:
+def _stage_compartment(conn, target: Path, key: bytearray, report: RotationReport, meter: _Meter, pages: int) -> int:
     """The re-keyed copy, checked: opens with the new key, every page sound, same version and rows."""
     with report.timed("copy"):
-        write_copy(conn, target, key)
+        write_copy(conn, target, key, meter.copying())
+    meter.add(pages)
     with report.timed("check"):
         check = check_copy(target, key)
         live = row_counts(conn)
+    meter.add(pages)
     if check.problems or check.counts != live or check.version != schema_version(conn):
         raise _StageFailed("新文件未通过校验")
     return sum(check.counts.values())

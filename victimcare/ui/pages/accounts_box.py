@@ -5,7 +5,7 @@ few minutes): asked first, run off the GUI thread with the progress in the messa
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLineEdit,
-                               QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+                               QMessageBox, QProgressBar, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from victimcare.security.permissions import Role
 from victimcare.ui.kit.display import role_text
@@ -121,6 +121,10 @@ class AccountsBox(QGroupBox):
         alay.addLayout(row)
         self.message = ErrorLabel(self.tr("Accounts message"))
         alay.addWidget(self.message)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Re-encryption progress"))
+        self.progress.hide()
+        alay.addWidget(self.progress)
         self.roles: dict[str, str] = {}
 
     def show_accounts(self, accounts) -> None:
@@ -193,7 +197,13 @@ class AccountsBox(QGroupBox):
         for button in self.buttons:
             button.setEnabled(False)
         self._finished_text = finished
-        run(self, action, *args, done=self._done, failed=self._failed)
+        self.progress.setRange(0, 0)  # busy until the first pages are copied
+        self.progress.show()
+        run(self, action, *args, done=self._done, failed=self._failed, progress=self._progressed)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
 
     def _done(self, _result) -> None:
         self._finished(self._finished_text)
@@ -209,6 +219,7 @@ class AccountsBox(QGroupBox):
         self.message.show_error(exc.message)
 
     def _enable(self) -> None:
+        self.progress.hide()
         for button in self.buttons:
             button.setEnabled(True)
 
