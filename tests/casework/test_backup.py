@@ -378,3 +378,25 @@ def test_what_a_killed_restore_left_beside_a_vault_in_place_is_tidied_at_open(fi
     assert not old.exists(), "abandoned over an hour ago: removed"
     assert fresh.exists(), "perhaps a restore running now: left alone"
     assert not (vault.path / bf.RESTORE_READY).exists()
+
+
+def test_a_generation_older_than_the_restorer_keys_is_refused_in_session_and_restored_at_the_door(
+        filled, add_account, login):
+    """A password reset since the backup: the session's key is not in the generation's keyring, so its
+    restore entry could not be verified. Refused with the way that works; that way leaves a sound log."""
+    from victimcare.security.audit_check import check_before_sign_in
+    vault, s, usb = filled
+    add_account(s, "zhanzhang2", Role.SUPERVISOR)
+    folder = s.backup.backup(usb).folder
+    s.close()
+    other = login(vault, "zhanzhang2", OTHER_PASSWORD)
+    other.accounts.reset_password(SUPERVISOR, "站长的 新密码 after the reset-2026")
+    other.close()
+    again = login(vault, SUPERVISOR, "站长的 新密码 after the reset-2026")
+    again.accounts.change_own_password("站长的 新密码 after the reset-2026", "站长自己 选的密码 for real-77")
+    with pytest.raises(VaultError, match="从备份恢复"):
+        again.backup.restore(folder)
+    again.close()
+    login(vault, SUPERVISOR, "站长自己 选的密码 for real-77").close()  # nothing was replaced
+    restore_without_session(vault.path, folder, SUPERVISOR, PASSWORD)  # the password of the generation
+    assert check_before_sign_in(Vault(vault.path), SUPERVISOR, PASSWORD).ok

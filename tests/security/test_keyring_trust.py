@@ -213,3 +213,22 @@ def test_a_signed_write_between_reading_the_keyring_and_opening_does_not_refuse(
     assert Keyring.load(staffed.path).generation == before + 1
     session.close()
     supervisor.close()
+
+
+def test_supervisors_resetting_each_other_both_stay_certified(vault_factory, login, add_account):
+    """The first supervisor certifies a second, who later resets the first: the first's new key is certified
+    by someone whose own certificate came from the first's former key. Both sign in; the log verifies."""
+    from victimcare.security.audit_check import check_before_sign_in
+    vault, _, _ = vault_factory()
+    s = login(vault)
+    add_account(s, "zhanzhang2", "supervisor")
+    s.close()
+    other = login(vault, "zhanzhang2", OTHER_PASSWORD)
+    other.accounts.reset_password(SUPERVISOR, "站长的 新密码 after the reset-2026")
+    other.close()
+    first = login(vault, SUPERVISOR, "站长的 新密码 after the reset-2026")
+    first.accounts.change_own_password("站长的 新密码 after the reset-2026", PASSWORD)
+    first.accounts.reset_password("zhanzhang2", "第二位站长 的新密码 also reset-88")
+    first.close()
+    login(vault, "zhanzhang2", "第二位站长 的新密码 also reset-88").close()
+    assert check_before_sign_in(Vault(vault.path), SUPERVISOR, PASSWORD).ok

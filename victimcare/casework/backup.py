@@ -50,6 +50,8 @@ SNAPSHOT_ORDER = ("core", "school", "sensitive", "audit")
 DB_FILES = tuple(f"{name}.db" for name in COMPARTMENTS)
 EXPECTED_FILES = frozenset({*DB_FILES, KEYRING_FILE, ANCHOR_FILE})
 UNCHANGED = "备份未被使用，当前保险库没有任何改动。"
+OLDER_KEYS = ("此备份是在重新加密保险库或重置您的密码之前制作的，现在登录的账户无法在其中留下可校验的恢复记录。"
+              f"{UNCHANGED}请退出登录，在登录窗口选择“从备份恢复”，输入备份当时的站长账户和密码。")
 
 
 @dataclass
@@ -286,6 +288,7 @@ class BackupService(Service):
         try:
             keys = self._keys()
             info = stage(folder, manifest, staged, keys)
+            _check_restorer(staged, s)
             crash_point("restore_staged")
             audit_restore(staged, Held(s.identity, keys), s.vault.clock, actor=s.staff_id, role=str(s.role),
                           session_id=s.session_id, folder=folder, info=info)
@@ -328,7 +331,8 @@ def stage(folder: Path, manifest: dict, staged: Path, keys: dict) -> GenerationI
         raise VaultError(f"读取备份时出错（{exc.strerror or exc}）。{UNCHANGED}请检查备份盘后重试。") from None
     problems = bf.hash_problems(staged, manifest)
     if not problems and not bf.manifest_mac_ok(manifest, keys["core"]):
-        problems = ["清单的校验码不符（清单被改动，或备份不属于此保险库）"]
+        problems = ["清单的校验码不符（清单被改动，或备份是在重新加密保险库之前制作的：那样请退出登录，"
+                    "在登录窗口选择“从备份恢复”并输入备份当时的站长账户和密码）"]
     if problems:
         raise VaultError(f"此备份已损坏或被改动：{'；'.join(problems[:3])}。{UNCHANGED}请选择另一个备份批次。")
     versions = {}
@@ -350,6 +354,14 @@ def stage(folder: Path, manifest: dict, staged: Path, keys: dict) -> GenerationI
     accounts = sorted((n, r["role"]) for n, r in ring.accounts().items())
     return GenerationInfo(folder, manifest["vault_id"], str(manifest.get("created_at", "")),
                           str(manifest.get("station_code", "")), versions, manifest["row_counts"], accounts)
+
+
+def _check_restorer(staged: Path, session) -> None:
+    """The restored log's own entry is signed by this session's key: the generation's keyring must certify
+    it, else ``admin verify`` would call that entry forged (the password was reset since, say)."""
+    data = Keyring.load(staged).data
+    if holders.public_key(data, session.account, session.identity.key_id, data["root"]) is None:
+        raise VaultError(OLDER_KEYS)
 
 
 def audit_restore(staged: Path, held, clock, *, actor: str, role: str, session_id: str, folder: Path,

@@ -171,20 +171,27 @@ def public_key(data: dict, holder: str, wanted_key_id: str, root: str) -> tuple[
 
 
 def _certified(records: dict, vault_id: str, holder: str, wanted: str | None, root: str, depth: int):
+    for version in records.get(holder, []):
+        if wanted is None or key_id(version["ed_pub"]) == wanted:
+            found = _version_certified(records, vault_id, holder, version, root, depth)
+            if found is not None:
+                return found
+    return None
+
+
+def _version_certified(records: dict, vault_id: str, holder: str, version: dict, root: str, depth: int):
+    """(role, public key) of this one version of ``holder`` when its own certificate leads to the root;
+    every version of every other holder may serve as an issuer on the way."""
     if depth > len(records) + 1:
         return None  # a loop of certificates: nothing leads to the root
-    for version in records.get(holder, []):
-        if wanted is not None and key_id(version["ed_pub"]) != wanted:
-            continue
-        cert, role = version["cert"], version.get("role")
-        body = certificate_body(vault_id, holder, role, version)
-        if holder == RECOVERY:
-            if version["ed_pub"] == root and cert.get("issuer") == RECOVERY and verify(root, cert.get("sig"), body):
-                return role, version["ed_pub"]
-            continue
-        if any(verify(issuer_key, cert.get("sig"), body)
-               for issuer_key in _issuer_keys(records, vault_id, cert.get("issuer"), cert.get("issuer_key"), root, depth)):
-            return role, version["ed_pub"]
+    cert, role = version["cert"], version.get("role")
+    body = certificate_body(vault_id, holder, role, version)
+    if holder == RECOVERY:
+        ok = version["ed_pub"] == root and cert.get("issuer") == RECOVERY and verify(root, cert.get("sig"), body)
+        return (role, version["ed_pub"]) if ok else None
+    if any(verify(issuer_key, cert.get("sig"), body)
+           for issuer_key in _issuer_keys(records, vault_id, cert.get("issuer"), cert.get("issuer_key"), root, depth)):
+        return role, version["ed_pub"]
     return None
 
 
@@ -194,9 +201,8 @@ def _issuer_keys(records: dict, vault_id: str, issuer: str, wanted: str, root: s
     found = []
     for version in records.get(issuer, []):
         if key_id(version["ed_pub"]) == wanted and version.get("role") in ("supervisor", RECOVERY_ROLE):
-            certified = _certified({**records, issuer: [version]}, vault_id, issuer, wanted, root, depth + 1)
-            if certified is not None:
-                found.append(certified[1])
+            if _version_certified(records, vault_id, issuer, version, root, depth + 1) is not None:
+                found.append(version["ed_pub"])
     return found
 
 
@@ -206,9 +212,9 @@ def certified(data: dict, holder: str, root: str) -> bool:
     if not isinstance(record, dict) or not record.get("ed_pub") or not record.get("cert"):
         return False
     current = {**record, "role": RECOVERY_ROLE} if holder == RECOVERY else record
-    # the current record's own certificate, role included — not an older one of the same key
-    only_current = {**_records(data), holder: [current]}
-    return _certified(only_current, data["vault_id"], holder, key_id(record["ed_pub"]), root, 0) is not None
+    # the current record's own certificate, role included — not an older one of the same key; the
+    # holder's former keys may still be the issuers of those who certified it since
+    return _version_certified(_records(data), data["vault_id"], holder, current, root, 0) is not None
 
 
 def reseal_all(data: dict, new_keys: dict[str, bytearray], roles: dict[str, frozenset[str]]) -> None:
