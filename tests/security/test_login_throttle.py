@@ -230,3 +230,19 @@ def test_admin_verify_waits_and_locks_exactly_as_the_sign_in(vault_factory, fake
         fake_clock.advance(MAX_DELAY + 1)
         with pytest.raises(AccountLocked, match="已锁定"):
             check_before_sign_in(vault, name, password)
+
+
+def test_a_mistyped_name_is_kept_only_under_a_costly_tag(vault_factory):
+    """Someone types a person's name into the account field: the keyring keeps its failure count under a
+    memory-hard tag of the name, not a hash that a list of names could be checked against quickly."""
+    import hashlib
+    from victimcare.security.keyring import name_tag
+    vault, _, _ = vault_factory()
+    name = "王小明测试"
+    with pytest.raises(WrongPassword):
+        vault.login(name, WRONG)
+    ghosts = keyring(vault)["ghosts"]
+    vault_id = keyring(vault)["vault_id"]
+    assert list(ghosts) == [name_tag(vault_id, name)]
+    assert hashlib.sha256(f"{vault_id}|{name}".encode()).hexdigest()[:32] not in ghosts
+    assert name not in json.dumps(keyring(vault), ensure_ascii=False)

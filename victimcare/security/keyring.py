@@ -10,6 +10,7 @@ changes any of it must be signed (``update(signer=audit key)``).
 import hashlib
 import json
 import threading
+from functools import lru_cache
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -39,6 +40,15 @@ def throttle_delay(failures: int) -> float:
     if failures < FREE_ATTEMPTS:
         return 0.0
     return min(FIRST_DELAY * 2 ** (failures - FREE_ATTEMPTS), MAX_DELAY)
+
+
+@lru_cache(maxsize=4)  # a sign-in tags the same name up to twice (the look, then the count)
+def name_tag(vault_id: str, name: str) -> str:
+    """The keyring's tag of a name that is no account (or a disabled one). Anyone with the folder reads
+    the tags; a name someone typed by mistake (a person's, even) should not be cheap to test against them,
+    so the tag is memory-hard (scrypt, 16 MiB, about 40 ms) rather than a plain hash."""
+    return hashlib.scrypt(name.encode("utf-8"), salt=f"victimcare/ghost|{vault_id}".encode(), n=2 ** 14, r=8, p=1,
+                          dklen=16, maxmem=64 * 1024 * 1024).hex()
 
 
 class Keyring:
@@ -168,7 +178,7 @@ class Keyring:
     def ghost(self, name: str, *, create: bool = False) -> dict:
         """The failure count of an unknown or disabled name, kept under a tag (no plaintext name) so that it
         waits and locks exactly as an account would. At most ``MAX_GHOSTS`` are kept (the stalest go)."""
-        tag = hashlib.sha256(f"{self.vault_id}|{name}".encode("utf-8")).hexdigest()[:32]
+        tag = name_tag(self.vault_id, name)
         ghosts = self.data.setdefault("ghosts", {}) if create else self.data.get("ghosts", {})
         if create and tag not in ghosts:
             while len(ghosts) >= MAX_GHOSTS:

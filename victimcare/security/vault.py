@@ -169,7 +169,8 @@ class Vault:
         # an unknown or disabled name is throttled and locked like an account (``Keyring.ghost``), so
         # no answer or delay tells an outsider which names exist
         known = record is not None and not record.get("disabled")
-        throttle = record if known else self.keyring.ghost(account)
+        ghost = self.keyring.ghost(account)  # tagged for every name: an account's sign-in costs the same
+        throttle = record if known else ghost
         if throttle.get("locked"):
             raise AccountLocked(LOCKED_LOGIN, None)
         wait = throttle.get("next_try_at", 0) - now
