@@ -5,6 +5,7 @@ every use, cancel, and saving (AES-256, owner-only, no temp file anywhere).
 The forms here are a stand-in catalog that prints *every value it is handed* (tests/print_support.py): a
 value absent from its PDF was removed by the profile, not merely left off by a form."""
 
+import re
 import io
 import os
 import stat
@@ -16,7 +17,7 @@ from pypdf import PdfReader
 
 from print_support import (PSEUDONYM, REAL_NAME, SENSITIVE, EverythingCatalog, case_no, leaks, make_case,
                            needles, page_texts)
-from support import OTHER_PASSWORD
+from support import OTHER_PASSWORD, staff_id
 from victimcare.casework.printing import service as print_service
 from victimcare.core.errors import PermissionDenied, UserError, ValidationError
 from victimcare.forms.dossier import RenderCancelled
@@ -121,8 +122,16 @@ def test_the_archive_copy_has_everything_and_the_watermark_names_its_audit_entry
     pages = page_texts(job.pdf)
     assert all(f"审计序号 {job.seq} " in t for t in pages) and len(pages) == job.pages
     assert "审计记录摘录" in text, "a supervisor's archive copy has the case's audit excerpt"
-    excerpt = next(t for t in pages if "审计记录摘录（本个案" in t)
+    start = next(i for i, t in enumerate(pages) if "审计记录摘录（本个案" in t)
+    end = next(i for i, t in enumerate(pages) if i > start and "本卷情况说明" in t)
+    excerpt = "".join(pages[start:end])  # it may run over pages
     assert f"\n{job.seq}\n" in excerpt, "the excerpt ends with this very print"
+    assert "存档" in excerpt and job.case_no in excerpt and "打印" in excerpt, "in words, with the case number"
+    assert not re.search(r"\barchive\b|intake_sensitive|create:|rendered:|of=", excerpt), "no stored codes"
+    assert f"zhanzhang {staff_id(boss, 'zhanzhang')}" in excerpt.replace("\n", " "), "the name and its staff ID"
+    timeline = next(t for t in pages if "个案时间线" in t and "经办人" in t)
+    assert "接收登记" in timeline and "审计记录摘录" not in timeline, "the timeline shows the case's events"
+    assert text.count("审计记录摘录（本个案") == 1
 
 
 def test_a_social_worker_prints_the_archive_copy_without_the_audit_log(station):

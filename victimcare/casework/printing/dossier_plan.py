@@ -4,15 +4,18 @@ Pure apart from the catalog's stories: it reads only the (already redacted) bund
 
 from __future__ import annotations
 
-from datetime import date, datetime
+import re
+from functools import partial
+from datetime import date, datetime, timedelta, timezone
 
 from reportlab.lib.units import mm
 
+from victimcare.casework import audit_words
 from victimcare.casework.printing import profiles
 from victimcare.casework.steps import BY_CODE
 from victimcare.casework.steps.closure.rules import RETENTION
 from victimcare.forms import dossier
-from victimcare.security.audit import ACTION_LABELS, CATEGORY_LABELS, OBJECT_LABELS, RESULT_LABELS
+from victimcare.security.audit import ACTION_LABELS, RESULT_LABELS
 
 CATEGORY = "受助人员专门档案"
 _RETENTION_CODES = {"permanent": "Y", "30y": "30", "10y": "10"}
@@ -82,19 +85,31 @@ def timeline_rows(events: list[dict]) -> list[list[str]]:
     return rows
 
 
-def _words(vocab: dict, codes: str) -> str:
-    return "、".join(vocab.get(c, (c,))[0] for c in (codes or "").split(",") if c)
+def station_time(ts_utc: str, tz_offset: str = "") -> str:
+    """An entry's time as the station's clock showed it (the offset it recorded), to the second."""
+    try:
+        when = datetime.fromisoformat(ts_utc)
+        if re.fullmatch(r"[+-]\d{4}", tz_offset or ""):
+            sign = -1 if tz_offset[0] == "-" else 1
+            when = when.astimezone(timezone(sign * timedelta(hours=int(tz_offset[1:3]), minutes=int(tz_offset[3:]))))
+        return when.strftime("%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        return str(ts_utc)
 
 
 def audit_rows(entries: list[dict]) -> list[list[str]]:
+    """序号, 时间, 账户 (name and staff ID), 操作, 对象与说明, 用途 — every code in words (``audit_words``)."""
     rows = []
     for e in entries:
         what = ACTION_LABELS.get(e["action"], (e["action"],))[0]
         if e.get("result", "ok") != "ok":
             what += f"（{RESULT_LABELS.get(e['result'], (e['result'],))[0]}）"
-        rows.append([str(e["seq"]), str(e["ts_utc"]).replace("T", " ")[:19] + " UTC", e["actor"], what,
-                     OBJECT_LABELS.get(e["object_type"], (e["object_type"],))[0],
-                     _words(CATEGORY_LABELS, e.get("categories", "")), e.get("purpose", "")])
+        name = e.get("actor_name", "")
+        who = f"{name} {e['actor']}" if name and name != e["actor"] else e["actor"]
+        about = [audit_words.object_text(e), audit_words.categories_text(e.get("categories", "")),
+                 audit_words.row_detail(e)]
+        rows.append([str(e["seq"]), station_time(str(e["ts_utc"]), e.get("tz_offset", "")), who, what,
+                     "；".join(x for x in about if x), audit_words.purpose_text(e.get("purpose", ""))])
     return rows
 
 
@@ -107,15 +122,15 @@ def sections(catalog, bundle: dict, profile: profiles.Profile, ctx, audit: list[
             out.append(dossier.Section(f"{spec.code} {spec.title}", _story(spec, bundle, ctx), station,
                                        form_date(spec, bundle)))
     if "events" in profile.sections:
-        rows = timeline_rows(bundle.get("events") or [])
-        out.append(dossier.Section("个案时间线", lambda: dossier.table_story(
-            "个案时间线", ["时间", "环节", "事项", "经办人"], rows, [30 * mm, 24 * mm, 80 * mm, 22 * mm]),
-            station, eight_digits(rows[-1][0]) if rows else ""))
-    if audit is not None:
-        rows = audit_rows(audit)
-        out.append(dossier.Section("审计记录摘录", lambda: dossier.table_story(
-            "审计记录摘录（本个案；只列类别，不含内容）", ["序号", "时间", "账户", "操作", "对象", "类别", "用途"], rows,
-            [12 * mm, 32 * mm, 22 * mm, 18 * mm, 20 * mm, 36 * mm, 16 * mm]), station, ""))
+        events = timeline_rows(bundle.get("events") or [])
+        out.append(dossier.Section("个案时间线", partial(
+            dossier.table_story, "个案时间线", ["时间", "环节", "事项", "经办人"], events,
+            [30 * mm, 24 * mm, 80 * mm, 22 * mm]), station, eight_digits(events[-1][0]) if events else ""))
+    if audit is not None:  # each story gets its own rows (a closure over one name would print the last twice)
+        out.append(dossier.Section("审计记录摘录", partial(
+            dossier.table_story, "审计记录摘录（本个案；只列类别，不含内容）",
+            ["序号", "时间", "账户", "操作", "对象与说明", "用途"], audit_rows(audit),
+            [11 * mm, 21 * mm, 24 * mm, 16 * mm, 68 * mm, 16 * mm]), station, ""))
     return out
 
 

@@ -131,7 +131,7 @@ class PrintService(Service):
         objects = [(t, ref) for t in _CASE_OBJECTS for ref in dict.fromkeys((case_no, str(case_id))) if ref]
         objects += [("approval", str(a)) for a in approval_ids]
         where = " OR ".join("(object_type = ? AND object_id = ?)" for _ in objects)
-        cur = conn.execute(f"SELECT seq, ts_utc, actor, role, action, object_type, object_id, categories, purpose, "
+        cur = conn.execute(f"SELECT seq, ts_utc, tz_offset, actor, role, action, object_type, object_id, categories, purpose, "
                            f"result, detail FROM audit_log WHERE {where} ORDER BY seq DESC LIMIT ?",
                            [x for pair in objects for x in pair] + [AUDIT_EXCERPT_LIMIT])
         columns = [d[0] for d in cur.description]
