@@ -26,6 +26,7 @@ from victimcare.core.clock import FakeClock  # noqa: E402
 CANARIES = ["CANARY_7f3a", "王小明测试", "\U00020000\U00020BB7", "DNA-SAMPLE-ZZ-0001"]
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be", "gb18030")
 
+import audit_vocabulary  # noqa: E402
 from support import OTHER_PASSWORD, PASSWORD, STATION, STATION_CODE, SUPERVISOR, SignedIn, settle_first_password  # noqa: E402
 
 
@@ -233,3 +234,17 @@ def insert_meta():
 def read_meta():
     """``read_meta(session, compartment)`` → {key: value} of the compartment's meta table."""
     return _read_meta
+
+
+audit_vocabulary.install()
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """Every audit entry the run wrote has words (``audit_vocabulary``); a code without them fails the run."""
+    missing = audit_vocabulary.problems()
+    if missing:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        text = "audit entries without words (add them to victimcare/casework/audit_words.py):\n  " + "\n  ".join(missing)
+        if reporter is not None:
+            reporter.write_line(text, red=True)
+        session.exitstatus = 1

@@ -290,7 +290,7 @@ def test_the_audit_log_holds_no_personal_values_after_a_workflow(vault_factory, 
     for name in COMPARTMENTS:
         insert_meta(session, name, [(f"k{i}", c) for i, c in enumerate(canaries)])
     worker_password = add_account(session, "shegong01", "social_worker")
-    session.record("view", object_type="case", object_id="TS-2026-0001", categories="medical,dna")
+    session.record("view", object_type="case", object_id="TS-2026-0001", categories="medical,dna_reference")
     session.record("update", object_type="case", object_id="TS-2026-0001", record_count=1)
     session.audit.entries()
     session.integrity.verify()

@@ -76,7 +76,7 @@ def test_old_keys_open_nothing_rotated_and_new_keys_open_every_row(filled, login
     # the session reads and writes on: a case listed, an audit entry appended under the new audit key
     cases_after = signed.session.run(lambda: signed.session.conn("core").execute("SELECT id FROM cases").fetchall())
     assert len(cases_after) == cases_before
-    signed.session.record("view", object_type="vault", detail="after rotation")
+    signed.session.record("view", object_type="vault", detail="probe")
     signed.close()
 
     again = login(Vault(filled.path))  # the new keyring opens the new files
@@ -147,7 +147,7 @@ def test_a_failure_before_the_commit_point_changes_nothing(filled, login, monkey
     assert keys_of(signed.session) == old
     assert snapshot(filled, old) == before and sha(filled.path / "keyring.json") == keyring
     assert not (filled.path / rotation_journal.STAGING).exists()
-    signed.session.record("view", object_type="vault", detail="still open")  # the session goes on
+    signed.session.record("view", object_type="vault", detail="probe")  # the session goes on
     assert signed.session.run(lambda: signed.session.conn("core").execute("SELECT count(*) FROM cases").fetchone())
     signed.close()
     Vault(filled.path).login(WORKER, OTHER_PASSWORD).close()  # not disabled: nothing was committed

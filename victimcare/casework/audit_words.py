@@ -20,6 +20,7 @@ from victimcare.casework.audit_refs import NUMBER_KEY, RANGE_SEP
 from victimcare.casework.steps import BY_CODE as STEPS
 from victimcare.casework.steps.intake.rules import EDIT_FIELDS
 from victimcare.casework.steps.school.rules import CHANGES as SCHOOL_CHANGES, HISTORY_KINDS as SCHOOL_HISTORY
+from victimcare.db.schema import COMPARTMENT_LABELS, COMPARTMENTS
 from victimcare.security.audit import CATEGORY_LABELS, OBJECT_LABELS
 from victimcare.security.backup_files import PREFIX as BACKUP_PREFIX
 from victimcare.security.permissions import ROLE_LABELS, ROLE_LABELS_EN, Op, Role
@@ -47,6 +48,11 @@ WORDS: dict[str, Words] = {
     "demo": ("演示数据", "demo data"),
     "intake_sensitive": ("查看健康状况与被拐经过", "health and trafficking circumstances viewed"),
     "intake_edit_form": ("打开接收登记修改表", "intake edit form opened"),
+    "rotation_rolled_forward": ("登录时完成了中断的密钥轮换", "an interrupted key rotation was completed at sign-in"),
+    "rotation_rolled_back": ("登录时撤销了中断的密钥轮换（保持原密钥）",
+                             "an interrupted key rotation was undone at sign-in (old keys kept)"),
+    "rotation_incomplete": ("密钥轮换未完成，已锁定", "key rotation incomplete: locked"),
+    "rotation_failed": ("密钥轮换未完成，文件无法重新打开，已锁定", "key rotation not done, files could not be reopened: locked"),
 }
 # Words that mean something else on one kind of object.
 WORDS_BY_OBJECT: dict[str, dict[str, Words]] = {
@@ -146,8 +152,30 @@ def _duplicate(value: str, english: bool) -> str | None:
     return None if words is None else _pick(words, english)
 
 
+def _role_change(value: str, english: bool) -> str | None:
+    old, _, new = value.partition(">")
+    try:
+        old, new = Role(old), Role(new)
+    except ValueError:
+        return None
+    if english:
+        return f"role changed: {ROLE_LABELS_EN[old]} → {ROLE_LABELS_EN[new]}"
+    return f"角色变更：{ROLE_LABELS[old]} → {ROLE_LABELS[new]}"
+
+
+def _rotated(value: str, english: bool) -> str | None:
+    names = [n for n in value.split(",") if n]
+    if not names or any(n not in COMPARTMENTS for n in names):
+        return None
+    if english:
+        return "re-encrypted with new keys: " + ", ".join(names)
+    return "用新密钥重新加密：" + "、".join(COMPARTMENT_LABELS.get(n, n) for n in names)
+
+
 TAKES: dict[str, Callable[[str, bool], str | None]] = {
     "create": _role,
+    "role": _role_change,
+    "rotate": _rotated,
     "form": _form,
     "kind": _approval_kind,
     "intake": _fields,

@@ -53,7 +53,8 @@ OBJECT_LABELS = {"case": ("个案", "Case"), "school_child": ("转介入学", "S
                  "account": ("账户", "Account"), "vault": ("保险库", "Vault"), "operation": ("操作", "Operation"),
                  "case_import": ("个案导入", "Case import"), "demo_cases": ("演示个案", "Demo cases"),
                  "settings": ("设置", "Settings"), "draft": ("登记草稿", "Form draft"),
-                 "step_record": ("环节记录", "Step record"), "approval": ("审批", "Approval")}
+                 "step_record": ("环节记录", "Step record"), "approval": ("审批", "Approval"),
+                 "workbench": ("工作台", "Workbench"), "case_list": ("个案列表", "Case list")}
 RESULT_LABELS = {"ok": ("成功", "OK"), "denied": ("拒绝", "Refused"), "error": ("出错", "Error")}
 
 
