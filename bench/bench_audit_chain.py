@@ -39,7 +39,7 @@ def main() -> None:
                      kdf=crypto.KdfParams(salt=crypto.new_salt()))
         session = Vault(path).login(USER, PASSWORD)
         log = session.audit_log
-        batch = [{"actor": USER, "role": "supervisor", "session_id": session.session_id, "action": "view",
+        batch = [{"actor": session.staff_id, "role": "supervisor", "session_id": session.session_id, "action": "view",
                   "object_type": "case", "object_id": f"BM-2026-{i % 9999:04d}", "categories": "identity"}
                  for i in range(100)]
         started = time.perf_counter()
