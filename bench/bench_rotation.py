@@ -50,7 +50,7 @@ def _reset_peak() -> bool:
         return False
 
 
-def measure(vault_dir: Path, scratch: Path, wait: bool) -> dict:
+def measure(vault_dir: Path, scratch: Path, wait: bool, with_progress: bool = False) -> dict:
     """In the fresh process: the rotation, then a file copy and VACUUM INTO of the same files."""
     from victimcare.security import holders, session as session_module
     from victimcare.security.permissions import COMPARTMENTS_BY_ROLE
@@ -69,7 +69,9 @@ def measure(vault_dir: Path, scratch: Path, wait: bool) -> dict:
         rss = _status_kib("VmRSS")
         peak_reset = _reset_peak()
         t = time.perf_counter()
-        report = rotate_compartments(session, set(NAMES), write_keyring)
+        told = []
+        report = rotate_compartments(session, set(NAMES), write_keyring,
+                                     progress=(lambda i, n: told.append(i)) if with_progress else None)
         rotate_s = time.perf_counter() - t
         peak = _status_kib("VmHWM")
 
@@ -94,7 +96,7 @@ def measure(vault_dir: Path, scratch: Path, wait: bool) -> dict:
         session.close()
     return {"sizes_mib": {n: round(s / 2 ** 20, 1) for n, s in sizes.items()},
             "total_mib": round(sum(sizes.values()) / 2 ** 20, 1),
-            "rows": report.rows, "backups_reencrypted": report.backups_reencrypted,
+            "rows": report.rows, "progress_reports": len(told), "backups_reencrypted": report.backups_reencrypted,
             "rotate_s": round(rotate_s, 3), "phases_s": {k: round(v, 3) for k, v in report.phases.items()}, "copy_s": round(copy_s, 3), "vacuum_into_s": round(vacuum_s, 3),
             "rss_before_mib": round(rss / 1024, 1), "peak_mib": round(peak / 1024, 1),
             "peak_above_start_mib": round((peak - rss) / 1024, 1) if peak_reset else None}
@@ -107,19 +109,26 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--right-after-sign-in", action="store_true",
                         help="rotate while the background page check of the sign-in still runs (it waits for it)")
+    parser.add_argument("--with-progress", action="store_true",
+                        help="as the GUI runs it: progress reported, the copies made in 16 MiB steps")
     parser.add_argument("--measure", nargs=2, metavar=("VAULT", "SCRATCH"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
-        print(json.dumps(measure(Path(args.measure[0]), Path(args.measure[1]), args.right_after_sign_in)))
+        print(json.dumps(measure(Path(args.measure[0]), Path(args.measure[1]), args.right_after_sign_in,
+                                 args.with_progress)))
         return
     folder = Path(args.reuse) if args.reuse else Path(tempfile.mkdtemp(prefix="vc-rotation-"))
     work = Path(tempfile.mkdtemp(prefix="vc-rotation-work-"))
     try:
         print(f"vault with {args.cases} demo cases in {folder} …", file=sys.stderr)
         info = build_or_reuse(folder, args.cases, args.seed)
+        deadline = time.monotonic() + 300  # the sign-in's background page check may still be closing its reads
+        while list((folder / "vault").glob("*-wal")) and time.monotonic() < deadline:
+            time.sleep(0.5)
         shutil.copytree(folder / "vault", work / "vault", copy_function=shutil.copy2)
         done = subprocess.run([sys.executable, __file__, "--measure", str(work / "vault"), str(work)]
-                              + (["--right-after-sign-in"] if args.right_after_sign_in else []),
+                              + (["--right-after-sign-in"] if args.right_after_sign_in else [])
+                              + (["--with-progress"] if args.with_progress else []),
                               capture_output=True, text=True)
         if done.returncode:
             raise SystemExit(done.stderr[-3000:])
